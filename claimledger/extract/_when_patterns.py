@@ -1,0 +1,118 @@
+"""The regular expressions of ``when.py``, built from ``data/time_words.json``.
+
+Each pattern is (rule, kind, compiled regex); ``_when_resolve.RESOLVERS[rule]`` turns
+a match into a date interval. All patterns are case-insensitive so lower-cased
+newspaper text ("monday s demonstration") matches as well as cased text.
+"""
+from __future__ import annotations
+
+import calendar
+import json
+import math
+import re
+from importlib import resources
+
+WORDS = json.loads(resources.files("claimledger.data").joinpath("time_words.json")
+                   .read_text("utf-8"))
+MONTHS: dict[str, int] = WORDS["months"]
+AMBIGUOUS_MONTHS = frozenset(WORDS["ambiguous_months"])
+WEEKDAYS: dict[str, int] = WORDS["weekdays"]
+NUMBERS: dict[str, int] = WORDS["numbers"]
+UNITS: dict[str, int] = WORDS["units"]
+PHRASES: dict[str, str] = WORDS["relative_phrases"]
+
+
+def _alt(words) -> str:
+    """A regex alternation, longest first, spaces matching any whitespace."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+FULL_MONTHS = frozenset(m.lower() for m in calendar.month_name if m)
+_ABBREVIATIONS = [m for m in MONTHS if m not in FULL_MONTHS]
+MON = rf"(?P<mon>(?:{_alt(FULL_MONTHS)})\b|(?:{_alt(_ABBREVIATIONS)})\b\.?)"
+WDAY = rf"(?P<wd>{_alt(WEEKDAYS)})\b"
+WDAY_LEAD = rf"(?:(?:{_alt(WEEKDAYS)})(?:\s+(?:night|morning|evening|afternoon))?,?\s+(?:the\s+)?)?"
+PART = r"(?:\s+(?:night|morning|evening|afternoon))?"
+ORD = r"(?:st|nd|rd|th)?"
+YEAR = r"(?P<year>(?:1[89]|20)\d\d)\b(?![.,]\d)"
+NUM = rf"(?P<n>(?:{_alt(NUMBERS)})\b|\d{{1,4}}\b)"
+UNIT = rf"(?P<unit>{_alt(UNITS)})\b"
+EVENT = _alt(WORDS["event_nouns"])
+COUNT = _alt(WORDS["count_nouns"])
+NOT_NUMBER = r"(?![.,]?\d)"
+
+_RAW = [
+    ("mdy_range", "date", rf"\b{MON}\s+(?P<d1>[0-3]?\d){ORD}\s*[-–]\s*(?P<d2>[0-3]?\d){ORD}\b"
+                          rf"{NOT_NUMBER}(?:,?\s+{YEAR})?"),
+    ("dmy_range", "date", rf"\b(?P<d1>[0-3]?\d){ORD}\s*[-–]\s*(?P<d2>[0-3]?\d){ORD}\s+(?:of\s+)?"
+                          rf"{MON}(?:,?\s+{YEAR})?"),
+    ("mdy", "date", rf"\b{WDAY_LEAD}{MON}\s+(?P<day>[0-3]?\d){ORD}\b{NOT_NUMBER}(?:,?\s+{YEAR})?"),
+    ("dmy", "date", rf"\b{WDAY_LEAD}(?P<day>[0-3]?\d)(?P<ord>st|nd|rd|th)?\s+(?P<of>of\s+)?{MON}"
+                    rf"(?:,?\s+{YEAR})?"),
+    ("numeric", "date", r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:1[89]|20)\d\d)\b"),
+    ("iso", "date", r"\b(?P<year>(?:1[89]|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+    ("month_year", "month", rf"\b(?:(?P<mod>early|late|mid)[\s-]+)?{MON},?\s+{YEAR}"),
+    ("month", "month", rf"\b(?:(?P<pre>last|this|next|in|since|early|late|mid|until|till|by|"
+                       rf"during|from|of)[\s-]+)?{MON}(?![\w-])"),
+    ("year", "year", rf"\b(?P<pre>in|since|during|until|till|by|before|after|from|of|early|late|"
+                     rf"mid|back\s+in|throughout|around)[\s-]+{YEAR}(?!\s*[-–/]\d)"
+                     rf"(?!\s+(?:{COUNT})\b)"),
+    ("the_year", "year", rf"\bthe\s+{YEAR}(?=(?:\s*['’]?s)?\s+(?:{EVENT})\b)"),
+    ("year_poss", "year", rf"\b{YEAR}['’]s\b"),
+    ("weekday", "weekday", rf"\b(?:(?P<pre>last|this\s+past|past|next|this|on|by|since|until|"
+                           rf"till|from|all\s+day|early|late)\s+)?{WDAY}{PART}(?:['’]s\b|\s+s\b)?"),
+    ("relative", "relative", rf"\b(?P<phrase>{_alt(PHRASES)})\b"),
+    ("recent", "relative", rf"\b(?:(?:in|over|during|for|within)\s+)?(?:the\s+)?(?P<which>past|"
+                           rf"last|recent|previous|coming|next)\s+(?:{NUM}\s+)?{UNIT}"),
+    ("ago", "ago", rf"\b{NUM}\s+{UNIT}\s+ago\b"),
+    ("duration", "duration", rf"\b(?P<pre>in|within|over|for|after|lasting)\s+(?:(?:just|only|"
+                             rf"a\s+mere|less\s+than|more\s+than|nearly|about|almost|some|around)"
+                             rf"\s+)?{NUM}\s+{UNIT}(?!\s+ago)"),
+]
+PATTERNS = [(rule, kind, re.compile(rx, re.I)) for rule, kind, rx in _RAW]
+# Overlaps go to the more specific rule first, then to the longer match:
+# "April 28" beats "from April", "monday, june 3rd" beats "on monday".
+TIER = {rule: 0 for rule in ("mdy_range", "dmy_range", "mdy", "dmy", "numeric", "iso")}
+TIER |= {rule: 1 for rule in ("month_year", "relative", "recent", "ago", "duration")}
+TIER |= {rule: 2 for rule in ("month", "year", "the_year", "year_poss", "weekday")}
+
+RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.I)
+RANGE_LINK = re.compile(r"\s*(?P<word>and|to|until|till|through|thru|-|–|—)\s*", re.I)
+SINCE = re.compile(r"\b(?:ever\s+)?since\s+$", re.I)
+BEGAN = re.compile(r"\b(?:began|begun|begins|started|starting|erupted|broke\s+out|beginning)"
+                   r"\s+(?:on\s+|in\s+)?$", re.I)
+SINCE_OR_BEGAN = re.compile(rf"(?:{SINCE.pattern}|{BEGAN.pattern})", re.I)
+JOINABLE = frozenset({"date", "month", "year", "weekday"})
+_RELATIVE_RULES = frozenset({"mdy", "dmy", "mdy_range", "dmy_range", "month", "weekday"})
+
+
+def needs_year(atom) -> bool:
+    """Whether an atom's year comes from its reference date, not its own words."""
+    return atom.rule in _RELATIVE_RULES and not atom.match.groupdict().get("year")
+
+
+def word(mt: re.Match, group: str) -> str:
+    """A group's words, lower-cased with single spaces ('' when absent)."""
+    value = mt.groupdict().get(group) or ""
+    return " ".join(value.lower().split())
+
+
+def count(mt: re.Match) -> int | None:
+    n = word(mt, "n")
+    if not n:
+        return None
+    return int(n) if n.isdigit() else NUMBERS[n]
+
+
+def duration_days(mt: re.Match) -> int | None:
+    n, unit = count(mt), word(mt, "unit")
+    if n is None or not unit:
+        return None
+    return duration_days_of(n, unit)
+
+
+def duration_days_of(n: int, unit: str) -> int:
+    if UNITS[unit] == 0:  # hours
+        return max(1, math.ceil(n / 24))
+    return n * UNITS[unit]

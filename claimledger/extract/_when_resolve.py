@@ -1,0 +1,182 @@
+"""Resolvers of ``when.py``: a regex match + a reference date -> a date interval.
+
+Each resolver returns ``(start, end)``, ``(None, None)`` when the words need a
+reference date that is missing, or ``None`` when the match is not a time after all
+("5 may have died", day 32). Pure functions; ``_when_patterns`` holds the regexes.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from claimledger.extract import _when_patterns as tw
+
+Interval = tuple[date | None, date | None]
+OPEN: Interval = (None, None)
+_BARE_MONTH_PRES = frozenset({"last", "next", "in", "since", "early", "late", "mid", "until",
+                              "till", "during", "from"})
+
+
+def _month(mt: re.Match) -> int:
+    return tw.MONTHS[tw.word(mt, "mon").rstrip(".")]
+
+
+def _month_span(year: int, month: int, mod: str = "") -> Interval:
+    last = calendar.monthrange(year, month)[1]
+    lo, hi = {"early": (1, 10), "mid": (11, 20), "late": (21, last)}.get(mod, (1, last))
+    return date(year, month, lo), date(year, month, hi)
+
+
+def _nearest(month: int, day: int, ref: date) -> date:
+    """The latest month/day no more than a month after ref: news mostly looks back,
+    but "on May 19" in an article of May 18 is the next day."""
+    horizon = ref + timedelta(days=31)
+    options = []
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            options.append(date(year, month, day))
+        except ValueError:  # 29 February
+            continue
+    return max(d for d in options if d <= horizon)
+
+
+def _day(mt: re.Match, ref: date | None, day: int) -> date | None:
+    year = tw.word(mt, "year")
+    if year:
+        return date(int(year), _month(mt), day)
+    if ref is None:
+        return None
+    return _nearest(_month(mt), day, ref)
+
+
+def mdy(mt, ref):
+    d = _day(mt, ref, int(mt.group("day")))
+    return (d, d) if d else OPEN
+
+
+def dmy(mt, ref):
+    evidence = tw.word(mt, "year") or tw.word(mt, "ord") or tw.word(mt, "of")
+    if tw.word(mt, "mon").rstrip(".") in tw.AMBIGUOUS_MONTHS and not evidence:
+        return None  # "5 may have died", "10 dec"
+    return mdy(mt, ref)
+
+
+def day_range(mt, ref):
+    lo, hi = _day(mt, ref, int(mt.group("d1"))), _day(mt, ref, int(mt.group("d2")))
+    if lo and hi and lo > hi:
+        return None
+    return (lo, hi) if lo and hi else OPEN
+
+
+def numeric(mt, ref):
+    d = date(int(mt.group("year")), int(mt.group("month")), int(mt.group("day")))
+    return d, d
+
+
+def month_year(mt, ref):
+    return _month_span(int(mt.group("year")), _month(mt), tw.word(mt, "mod"))
+
+
+def bare_month(mt, ref):
+    name, pre = tw.word(mt, "mon").rstrip("."), tw.word(mt, "pre")
+    if name in tw.AMBIGUOUS_MONTHS and pre not in _BARE_MONTH_PRES:
+        return None
+    if name not in tw.FULL_MONTHS:
+        return None  # bare abbreviations ("dec", "sept.") are too unsure
+    if ref is None:
+        return OPEN
+    month = _month(mt)
+    if pre == "last":
+        year = ref.year if month < ref.month else ref.year - 1
+    elif pre == "next":
+        year = ref.year if month > ref.month else ref.year + 1
+    elif pre == "this":
+        year = ref.year
+    else:
+        year = ref.year if month <= ref.month else ref.year - 1
+    mod = pre if pre in ("early", "mid", "late") else ""
+    return _month_span(year, month, mod)
+
+
+def year(mt, ref):
+    y = int(mt.group("year"))
+    pre = tw.word(mt, "pre")
+    parts = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+    lo, hi = parts.get(pre, (1, 12))
+    return date(y, lo, 1), date(y, hi, calendar.monthrange(y, hi)[1])
+
+
+def weekday(mt, ref):
+    if ref is None:
+        return OPEN
+    target = tw.WEEKDAYS[tw.word(mt, "wd")]
+    pre = tw.word(mt, "pre")
+    if pre == "next":
+        d = ref + timedelta(days=(target - ref.weekday() - 1) % 7 + 1)
+    elif pre in ("last", "this past", "past"):  # "last monday" said on a Monday
+        d = ref - timedelta(days=(ref.weekday() - target - 1) % 7 + 1)
+    else:
+        d = ref - timedelta(days=(ref.weekday() - target) % 7)
+    return d, d
+
+
+def relative(mt, ref):
+    if ref is None:
+        return OPEN
+    spec = tw.PHRASES[tw.word(mt, "phrase")]
+    name, _, args = spec.partition(":")
+    if name == "day":
+        d = ref + timedelta(days=int(args))
+        return d, d
+    if name == "span":
+        lo, hi = (int(a) for a in args.split(":"))
+        return ref + timedelta(days=lo), ref + timedelta(days=hi)
+    return _CALENDAR[name](ref)
+
+
+_CALENDAR = {
+    "this_week": lambda r: (r - timedelta(days=r.weekday()), r),
+    "last_weekend": lambda r: (r - timedelta(days=r.weekday() + 2), r - timedelta(days=r.weekday() + 1)),
+    "this_month": lambda r: (r.replace(day=1), r),
+    "last_month": lambda r: _month_span(*((r.year, r.month - 1) if r.month > 1 else (r.year - 1, 12))),
+    "this_year": lambda r: (date(r.year, 1, 1), r),
+    "last_year": lambda r: (date(r.year - 1, 1, 1), date(r.year - 1, 12, 31)),
+}
+
+
+def recent(mt, ref):
+    if ref is None:
+        return OPEN
+    n = tw.count(mt) or (3 if tw.word(mt, "which") == "recent" else 1)
+    days = max(1, tw.duration_days_of(n, tw.word(mt, "unit")))
+    if tw.word(mt, "which") in ("coming", "next"):
+        return ref, ref + timedelta(days=days)
+    return ref - timedelta(days=days), ref
+
+
+def ago(mt, ref):
+    if ref is None:
+        return OPEN
+    n, unit = tw.count(mt), tw.word(mt, "unit").rstrip("s")
+    if unit == "year":
+        return date(ref.year - n, 1, 1), date(ref.year - n, 12, 31)
+    if unit == "month":
+        back = ref.year * 12 + ref.month - 1 - n
+        return _month_span(back // 12, back % 12 + 1)
+    if unit == "hour":
+        return ref - timedelta(days=1), ref
+    d = ref - timedelta(days=n * tw.UNITS[unit])
+    return (d - timedelta(days=3), min(ref, d + timedelta(days=3))) if unit == "week" else (d, d)
+
+
+def duration(mt, ref):
+    return OPEN
+
+
+RESOLVERS = {
+    "mdy_range": day_range, "dmy_range": day_range, "mdy": mdy, "dmy": dmy,
+    "numeric": numeric, "iso": numeric, "month_year": month_year, "month": bare_month,
+    "year": year, "the_year": year, "year_poss": year, "weekday": weekday,
+    "relative": relative, "recent": recent, "ago": ago, "duration": duration,
+}

@@ -1,0 +1,280 @@
+"""What a number counts: its category, unit and subject, read off the parse.
+
+The rules, in order:
+1. find the counted noun (``1,500 protesters``, ``thousands of people``, or the
+   number itself in ``thousands were arrested``);
+2. a trigger that governs or modifies it decides the category: a verb with the
+   noun as its patient (``massacred 1,500 protesters``, ``12,000 were arrested``,
+   ``1500 killed``), an adjective (``504 slain protesters``), or a trigger noun
+   the number belongs to (``116 arrests``, ``the death toll of 1500``);
+3. places (``cities``, ``areas``) in a protest sentence are ``protest_sites``;
+4. people who act in a protest sentence are ``participants``.
+Nothing else is a claim: "five floors", "three sources" and "aged 25" fall out.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .lexicon import lexicon
+from .quantities import Quantity
+
+_PATIENT_DEPS = {"dobj", "nsubjpass", "pobj", "attr", "oprd", "conj", "appos"}
+_UNACCUSATIVE = {"die", "perish", "disappear", "vanish"}  # their subject is the victim
+_VICTIM = ("killed", "died", "injured", "arrested", "disappeared", "sentenced")
+_RANK = {"killed": 0, "died": 1, "injured": 2, "disappeared": 3, "sentenced": 4, "arrested": 5}
+_COUNT_PREPS = {"of", "to", "at", "including", "among", "with", "from", "like", "as"}
+_SECURITY = {"police", "officer", "policeman", "soldier", "troop", "guard", "agent", "personnel",
+             "force", "militia", "official", "gunman"}
+
+
+@dataclass(frozen=True)
+class Counted:
+    category: str
+    unit: str
+    subject: str
+
+
+def lemma(t: Token) -> str:
+    return t.lemma_.lower()
+
+
+def counted_noun(q: Quantity, sent: Span) -> Token:
+    """The noun a quantity counts, or the quantity's own token when it stands alone."""
+    core = sent.doc[q.core]
+    if core.dep_ in ("nummod", "quantmod", "amod", "compound") and core.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return core.head
+    if core.dep_ == "nummod" and core.head.pos_ == "NUM":  # "twenty nine": the head is the number
+        return counted_noun(_replace_core(q, core.head), sent)
+    # "thousands of people", "tens of thousands of protesters", "dozens of them"
+    tok = core
+    for _ in range(3):
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if obj is None:
+            break
+        if obj.i < q.end:  # still inside the vague phrase ("tens of thousands")
+            tok = obj
+            continue
+        return obj if obj.pos_ in ("NOUN", "PROPN") and lemma(obj) not in ("they", "them") else core
+    return core
+
+
+def _replace_core(q: Quantity, core: Token) -> Quantity:
+    from dataclasses import replace
+    return replace(q, core=core.i)
+
+
+def phrase_top(noun: Token, q: Quantity, sent: Span) -> Token:
+    """The token that stands for the whole counted phrase in the tree:
+    "dozens" in "arrested dozens of figures", "protesters" in "1,500 protesters"."""
+    core = sent.doc[q.core]
+    return core if noun.i > core.i and noun.head.dep_ == "prep" and noun.head.lower_ == "of" else noun
+
+
+def is_attribute(q: Quantity, sent: Span) -> bool:
+    """A bare number that is an age, a size or a time, not a count: "children under 18"."""
+    core = sent.doc[q.core]
+    if core.pos_ != "NUM" or core.dep_ == "nummod":
+        return False
+    if core.dep_ == "pobj" and core.head.lower_ not in _COUNT_PREPS:
+        return True
+    if core.dep_ == "conj" and core.head.dep_ == "pobj" and core.head.head.lower_ == "between":
+        return True
+    return core.dep_ in ("appos", "npadvmod") and core.head.pos_ == "PROPN"
+
+
+def categorize(q: Quantity, sent: Span) -> Counted | None:
+    """The category, unit and subject of a quantity, or None when it is no claim."""
+    lex = lexicon()
+    if is_attribute(q, sent):
+        return None
+    noun = counted_noun(q, sent)
+    nl = lemma(noun)
+    if noun.i != q.core and (nl in lex.non_count or nl in lex.source_nouns):
+        return None
+    category = _trigger_category(noun, q, sent)
+    site = lex.sites.get(nl) if noun.i != q.core else None
+    if site and category in (None, "participants"):
+        return Counted("protest_sites", site, noun.lower_) if _protest_context(sent) else None
+    if category in (None, "participants"):
+        category = _surface_victim(noun, q, sent) or category
+    if category is None:
+        category = _participants(noun, q, sent)
+    if category is None:
+        return None
+    if category == "killed" and _died_of_cause(noun, sent):
+        category = "died"
+    return Counted(category, "people", subject(noun, q, sent, category))
+
+
+def _trigger_category(noun: Token, q: Quantity, sent: Span) -> str | None:
+    """A victim category from the words around the counted noun, best first."""
+    found = [c for c in _candidates(noun, q, sent) if c]
+    victims = [c for c in found if c in _VICTIM]
+    if victims:
+        return min(victims, key=_RANK.get)
+    return found[0] if found else None
+
+
+def _candidates(noun: Token, q: Quantity, sent: Span):
+    lex = lexicon()
+    nl = lemma(noun)
+    # modifiers of the counted noun: "504 slain protesters", "1500 killed", "dozens wounded"
+    for child in noun.children:
+        if child.dep_ in ("amod", "acl", "relcl", "compound") and not _inside(child, q):
+            yield lex.adjectives.get(child.lower_) or _verb_category(child, passive=True)
+    if noun.i != q.core and lex.nouns.get(nl) in _VICTIM:
+        yield lex.nouns[nl]  # "116 arrests", "25 deaths"
+    yield from _governors(phrase_top(noun, q, sent), q, sent)
+    if noun.i != q.core and nl in lex.nouns:
+        yield lex.nouns[nl]  # "5,000 protesters": participants unless a victim word says more
+
+
+def _governors(noun: Token, q: Quantity, sent: Span):
+    """Triggers above the counted noun in the tree."""
+    lex = lexicon()
+    tok = noun
+    for _ in range(4):
+        head, dep = tok.head, tok.dep_
+        if head is tok:
+            return
+        hl = lemma(head)
+        if dep == "pobj" and head.dep_ == "prep":
+            prep = head.lower_
+            owner = head.head
+            owners = [owner, *(c for c in owner.children if c.dep_ == "conj")]
+            if prep == "of" and any(lex.nouns.get(lemma(o)) in _VICTIM for o in owners):
+                yield from (lex.nouns.get(lemma(o)) for o in owners)  # "the arrest and murder of 30,000"
+                return
+            if prep == "of" and lemma(owner) == "name":
+                tok = owner  # "the names of 504 slain protesters": names go where the list goes
+                continue
+            if prep in ("including", "among") and owner.pos_ in ("NOUN", "NUM"):
+                tok = owner  # "800 areas, including 147 areas in Tehran"
+                continue
+            if prep in ("to", "at") and owner.pos_ in ("VERB", "AUX"):
+                subj = next((c for c in owner.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None:
+                    yield lex.nouns.get(lemma(subj)) if lex.nouns.get(lemma(subj)) in _VICTIM else None
+            if prep == "to" and owner.dep_ == "prep" or owner.pos_ != "VERB":
+                return
+            head, dep, hl = owner, "obl", lemma(owner)
+        if head.pos_ in ("VERB", "AUX") or (head.pos_ == "ADJ" and dep == "nsubj"):
+            passive = dep in _PATIENT_DEPS or head.tag_ == "VBN" or hl in _UNACCUSATIVE
+            if dep == "nsubj" and head.tag_ == "VBD" and not any(c.dep_ == "dobj" for c in head.children):
+                passive = True  # "dozens injured": a participle that lost its auxiliary
+            cats = [_verb_category(head, passive)]
+            cats += [_verb_category(c, passive) for c in head.children if c.dep_ in ("conj", "xcomp", "oprd", "acomp", "ccomp") and c.i > tok.i]
+            cats += [lex.adjectives.get(c.lower_) for c in head.children if c.dep_ in ("oprd", "acomp", "advmod", "ccomp", "xcomp") and c.i > tok.i]
+            yield from cats
+            if any(cats):
+                return
+            if head.dep_ in ("xcomp", "ccomp", "conj", "advcl") or lemma(head) in ("be", "have"):
+                return
+            return
+        if dep in ("conj", "appos") and head.pos_ in ("NOUN", "NUM", "PROPN"):
+            tok = head  # "three protesters killed and dozens injured" is handled by the verb
+            continue
+        return
+
+
+_SKIP_LEFT = {"the", "a", "an", "some", "another", "also", "reportedly", "and", "nearly"}
+_SKIP_RIGHT = {"were", "was", "had", "have", "has", "been", "being", "are", "is", "be", "reportedly",
+               "also", "more", "later", "allegedly", "all", "then", "subsequently", "others", "people"}
+
+
+def _surface_victim(noun: Token, q: Quantity, sent: Span) -> str | None:
+    """Victim words right beside the number, for when the parse went astray:
+    "killing at least 10 people", "dozens injured", "70 reportedly arrested"."""
+    doc, lex = sent.doc, lexicon()
+    i = q.start - 1
+    while i >= sent.start and doc[i].lower_ in _SKIP_LEFT:
+        i -= 1
+    if i >= sent.start and doc[i].pos_ == "VERB" and doc[i].tag_ in ("VBG", "VBD", "VBN", "VBZ", "VBP"):
+        if cat := _verb_category(doc[i], passive=True):
+            return cat
+    j, end = max(q.end, noun.i + 1), min(sent.end, max(q.end, noun.i + 1) + 4)
+    while j < end and doc[j].lower_ in _SKIP_RIGHT:
+        j += 1
+    if j < sent.end:
+        t = doc[j]
+        return lex.adjectives.get(t.lower_) or (_verb_category(t, passive=True) if t.tag_ in ("VBN", "VBD") else None)
+    return None
+
+
+def _verb_category(tok: Token, passive: bool) -> str | None:
+    """The category of a trigger verb, given whether the counted noun is its patient."""
+    lex = lexicon()
+    cats = lex.verbs.get(lemma(tok), ()) + lex.verbs.get(tok.lower_, ())
+    if lex.adjectives.get(tok.lower_) and passive:
+        return lex.adjectives[tok.lower_]
+    victims = [c for c in cats if c in _VICTIM]
+    if passive and victims:
+        return min(victims, key=_RANK.get)
+    if not passive and "participants" in cats:
+        return "participants"
+    return None
+
+
+def _participants(noun: Token, q: Quantity, sent: Span) -> str | None:
+    """People counted in a protest sentence, who are not security forces, took part."""
+    lex = lexicon()
+    nl = lemma(noun)
+    if noun.i == q.core:
+        nl = "people"
+    if nl in _SECURITY or nl not in lex.people and lex.nouns.get(nl) != "participants":
+        return None
+    return "participants" if _protest_context(sent) else None
+
+
+def _protest_context(sent: Span) -> bool:
+    return any(lemma(t) in lexicon().protest or t.lower_ in lexicon().protest for t in sent)
+
+
+def _died_of_cause(noun: Token, sent: Span) -> bool:
+    """"died of the coronavirus": a death by other causes than violence."""
+    causes = lexicon().died_causes
+    return any(lemma(t) in causes or t.lower_ in causes for t in sent
+               if t.head.lower_ in ("of", "from") or t.dep_ in ("compound", "pobj"))
+
+
+def _inside(tok: Token, q: Quantity) -> bool:
+    return q.start <= tok.i < q.end
+
+
+def subject(noun: Token, q: Quantity, sent: Span, category: str) -> str:
+    """Who is counted, as a short lower-case noun phrase."""
+    lex = lexicon()
+    if noun.i == q.core or lemma(noun) in lex.nouns and lemma(noun) not in lex.people:
+        of = _of_object(noun)
+        base = _phrase(of) if of is not None and lemma(of) in lex.people else "people"
+    else:
+        base = _phrase(noun)
+    if category == "died" and (cause := _cause(sent)):
+        return f"{cause} victims"
+    if lemma(noun.head) == "name" or (noun.head.dep_ == "prep" and lemma(noun.head.head) == "name"):
+        return f"named {base}"
+    return base
+
+
+def _of_object(tok: Token) -> Token | None:
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+
+
+def _phrase(noun: Token) -> str:
+    lex = lexicon()
+    mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i and c.pos_ != "DET"
+            and c.lower_ not in lex.adjectives and not c.like_num and c.pos_ != "NUM" and c.lower_ not in ("several", "few", "many", "more", "other")]
+    words = [m.lower_ for m in sorted(mods, key=lambda t: t.i)] + [noun.lower_]
+    return " ".join(words)
+
+
+def _cause(sent: Span) -> str | None:
+    """The cause after "died of"/"died from", else the first cause word of the sentence."""
+    causes = lexicon().died_causes
+    found = [t for t in sent if t.lower_ in causes]
+    after_of = [t for t in found if t.head.lower_ in ("of", "from") or t.head.head.lower_ in ("of", "from")]
+    return (after_of or found or [None])[0] and (after_of or found)[0].lower_

@@ -1,0 +1,62 @@
+"""Word lists read once from ``claimledger/data/`` (they are data, not code)."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+def _load(name: str) -> dict:
+    return json.loads(resources.files("claimledger.data").joinpath(name).read_text("utf-8"))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every word list extraction uses, as lookup tables."""
+    units: dict[str, int]
+    tens: dict[str, int]
+    scales: dict[str, int]
+    vague: dict[tuple[str, ...], tuple[int, int]]
+    qualifiers: dict[tuple[str, ...], str | None]
+    verbs: dict[str, tuple[str, ...]]  # lemma -> categories, in file order
+    adjectives: dict[str, str]
+    nouns: dict[str, str]
+    people: frozenset[str]
+    sites: dict[str, str]  # lemma -> unit
+    protest: frozenset[str]
+    died_causes: frozenset[str]
+    non_count: frozenset[str]
+    source_nouns: frozenset[str]
+    report_verbs: frozenset[str]
+
+    @property
+    def number_words(self) -> frozenset[str]:
+        return frozenset({*self.units, *self.tens, *self.scales, "dozen", "a", "an", "and"})
+
+
+def _invert(groups: dict[str, list[str]]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for category, words in groups.items():
+        for w in words:
+            out.setdefault(w, category)
+    return out
+
+
+@cache
+def lexicon() -> Lexicon:
+    q, t = _load("quantities.json"), _load("triggers.json")
+    verbs: dict[str, tuple[str, ...]] = {}
+    for category, words in t["verbs"].items():
+        for w in words:
+            verbs[w] = (*verbs.get(w, ()), category)
+    return Lexicon(
+        units=q["units"], tens=q["tens"], scales=q["scales"],
+        vague={tuple(k.split()): tuple(v) for k, v in q["vague"].items()},
+        qualifiers={tuple(k.split()): v for k, v in q["qualifiers"].items()},
+        verbs=verbs, adjectives=_invert(t["adjectives"]), nouns=_invert(t["nouns"]),
+        people=frozenset(t["people_nouns"]), sites=t["site_nouns"],
+        protest=frozenset(t["protest_words"]), died_causes=frozenset(t["died_causes"]),
+        non_count=frozenset(t["non_count_nouns"]), source_nouns=frozenset(t["source_nouns"]),
+        report_verbs=frozenset(t["report_verbs"]),
+    )

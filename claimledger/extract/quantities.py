@@ -1,0 +1,246 @@
+"""Quantities: the numbers a claim can stand on, with their qualifier and interval.
+
+``find_quantities(tokens)`` reads digits ("1,500", "1.5 million"), number words
+("twelve", "a thousand", "fifteen hundred", "two dozen"), vague quantities
+("thousands", "tens of thousands", "in the hundreds") and the qualifiers before
+them ("over", "at least", "nearly", "as many as"). It never decides what is
+counted; dates, years and other non-counts are dropped by ``is_count``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from spacy.tokens import Span, Token
+
+from .lexicon import lexicon
+
+_DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$")
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+           "sep", "sept", "oct", "nov", "dec"}
+_CURRENCY = {"$", "£", "€", "¥", "us$", "usd"}
+_TIME_TAILS = {"p.m.", "a.m.", "pm", "o'clock", "gmt", "utc", ":"}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number in a sentence: tokens [start, end) include the qualifier words."""
+    start: int
+    end: int
+    core: int  # index of the token that carries the number in the parse
+    value: int | None
+    low: int | None
+    high: int | None
+    qualifier: str
+    span: str
+    start_char: int
+    end_char: int
+
+
+def interval(value: int, qualifier: str) -> tuple[int | None, int | None]:
+    """The low/high the words allow, by the spec's table."""
+    return {
+        "exact": (value, value), "about": (value, value),
+        "more_than": (value + 1, None), "at_least": (value, None),
+        "up_to": (None, value), "less_than": (None, value - 1),
+    }[qualifier]
+
+
+def _lower(tokens: Sequence[Token], i: int) -> str:
+    return tokens[i].lower_ if 0 <= i < len(tokens) else ""
+
+
+def _match_phrase(tokens: Sequence[Token], i: int, table: dict) -> tuple[int, object] | None:
+    """Longest entry of ``table`` (keys: word tuples) starting at token i."""
+    best = None
+    for key, val in table.items():
+        n = len(key)
+        if tuple(_lower(tokens, i + k) for k in range(n)) == key and (best is None or n > best[0]):
+            best = (n, val)
+    return best
+
+
+def parse_digits(text: str) -> float | None:
+    m = _DIGITS.match(text)
+    if not m:
+        return None
+    whole = int(m.group(1).replace(",", ""))
+    return float(f"{whole}.{m.group(2)}") if m.group(2) else whole
+
+
+def _words_value(words: list[str]) -> int | None:
+    """English number words to an integer: "fifteen hundred" 1500, "a thousand" 1000."""
+    lex = lexicon()
+    total = current = 0
+    seen = False
+    for w in words:
+        if w in ("a", "an"):
+            current = max(current, 1)
+        elif w in lex.units:
+            current += lex.units[w]
+        elif w in lex.tens:
+            current += lex.tens[w]
+        elif w == "dozen":
+            current = max(current, 1) * 12
+        elif w == "hundred":
+            current = max(current, 1) * 100
+        elif w in lex.scales:
+            total += max(current, 1) * lex.scales[w]
+            current = 0
+        elif w == "and":
+            continue
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _number_at(tokens: Sequence[Token], i: int) -> tuple[int, int | None] | None:
+    """(token count, value) of a precise number starting at i, or None."""
+    lex = lexicon()
+    tok = _lower(tokens, i)
+    num = parse_digits(tok)
+    if num is not None:
+        n, scale = 1, lex.scales.get(_lower(tokens, i + 1))
+        if scale:
+            num, n = num * scale, 2
+        elif _lower(tokens, i + 1) == "dozen":
+            num, n = num * 12, 2
+        return (n, int(num)) if float(num).is_integer() else None
+    words: list[str] = []
+    j = i
+    while j < len(tokens):
+        w = _lower(tokens, j)
+        parts = [p for p in w.split("-") if p] if w != "-" else []
+        if w == "-" and words:
+            j += 1
+        elif parts and all(p in lex.number_words for p in parts) and _may_extend(words, parts, j == i):
+            words += parts
+            j += 1
+        else:
+            break
+    while words and words[-1] in ("and", "a", "an"):
+        words.pop()
+        j -= 1
+    if not words or words[0] == "and":
+        return None
+    if words[0] in ("a", "an") and (len(words) < 2 or words[1] not in (*lex.scales, "dozen")):
+        return None
+    value = _words_value(words)
+    return (j - i, value) if value is not None else None
+
+
+def _may_extend(words: list[str], parts: list[str], first: bool) -> bool:
+    """Number words join only as English numbers do: "a" first, "and" after a scale."""
+    lex = lexicon()
+    if parts[0] in ("a", "an"):
+        return first
+    if parts[0] == "and":
+        return bool(words) and words[-1] in lex.scales
+    if words and words[-1] == "and":
+        return parts[0] in lex.units or parts[0] in lex.tens
+    if words and words[-1] in lex.units and parts[0] in (*lex.units, *lex.tens):
+        return False  # "two three" is two numbers
+    return True
+
+
+def _qualifier_before(tokens: Sequence[Token], i: int, lo: int) -> tuple[int, str | None]:
+    """The qualifier phrase ending just before token i: (its first token, qualifier)."""
+    best = (i, None)
+    for n in (3, 2, 1):
+        if i - n < lo:
+            continue
+        key = tuple(_lower(tokens, k) for k in range(i - n, i))
+        if key in lexicon().qualifiers and lexicon().qualifiers[key]:
+            return i - n, lexicon().qualifiers[key]
+    return best
+
+
+def find_quantities(sent: Span) -> list[Quantity]:
+    """Every quantity in a sentence, left to right, not overlapping."""
+    tokens = list(sent)
+    out: list[Quantity] = []
+    i = 0
+    while i < len(tokens):
+        q = _quantity_at(sent, tokens, i)
+        if q is None:
+            i += 1
+            continue
+        out.append(q)
+        i = q.end - sent.start
+    return out
+
+
+def _quantity_at(sent: Span, tokens: list[Token], i: int) -> Quantity | None:
+    lex = lexicon()
+    vague = _match_phrase(tokens, i, lex.vague)
+    start = i
+    if vague:
+        n, (low, high) = vague
+        # "in the hundreds" keeps its preposition: it is part of the vague phrase
+        if i >= 2 and (_lower(tokens, i - 2), _lower(tokens, i - 1)) in (("in", "the"), ("by", "the")):
+            start = i - 2
+        core = _core_token(tokens, i, n)
+        q_start, qual = _qualifier_before(tokens, start, 0)
+        if qual in ("up_to", "less_than"):
+            low = None
+        return _make(sent, tokens, q_start, i + n, core, None, low, high, "vague")
+    number = _number_at(tokens, i)
+    if number is None:
+        return None
+    n, value = number
+    if value is None:
+        return None
+    # "two dozen" style vague plural after a number word ("tens of thousands" handled above)
+    q_start, qual = _qualifier_before(tokens, i, 0)
+    qual = qual or "exact"
+    if qual == "less_than" and value <= 1 or _lower(tokens, i - 1) in ("no", "any", "every"):
+        return None
+    low, high = interval(value, qual)
+    core = tokens[i + n - 1].i
+    return _make(sent, tokens, q_start, i + n, core, value, low, high, qual)
+
+
+def _core_token(tokens: list[Token], i: int, n: int) -> int:
+    """The token that stands for a vague phrase in the parse ("tens" of "tens of thousands")."""
+    span = tokens[i:i + n]
+    if any(t.lower_ == "of" for t in span):  # "tens of thousands": "tens" heads the phrase
+        return next(t for t in span if t.lower_ not in ("a", "the")).i
+    return span[-1].i
+
+
+def _make(sent: Span, tokens: list[Token], s: int, e: int, core: int, value, low, high, qual) -> Quantity:
+    first, last = tokens[s], tokens[e - 1]
+    start_char, end_char = first.idx, last.idx + len(last.text)
+    text = sent.doc.text[start_char:end_char]
+    return Quantity(first.i, last.i + 1, core, value, low, high, qual, text, start_char, end_char)
+
+
+def is_count(q: Quantity, sent: Span) -> bool:
+    """False for numbers that are dates, years, times, money, percentages or ordinals."""
+    doc = sent.doc
+    core = doc[q.core]
+    prev = doc[q.start - 1].lower_ if q.start > sent.start else ""
+    nxt = doc[q.end].lower_ if q.end < sent.end else ""
+    if prev in _CURRENCY or core.text[:1] in _CURRENCY or nxt in ("%", "percent", "per") or nxt in _TIME_TAILS:
+        return False
+    if prev in _MONTHS or nxt in _MONTHS or (q.start >= 2 and doc[q.start - 2].lower_ in _MONTHS and prev == ","):
+        return False
+    if q.value is not None and core.like_num and re.fullmatch(r"(1[6-9]|20)\d\d", core.text):
+        # a year unless it plainly counts people or places: "2000 protesters"
+        head = core.head
+        if not (core.dep_ == "nummod" and (head.lemma_.lower() in lexicon().people or head.lemma_.lower() in lexicon().sites)):
+            return False
+    if _in_between(q, sent) and not (core.dep_ == "nummod" and core.head.lemma_.lower() in lexicon().people):
+        return False  # "children between 15 and 18": an age range
+    if nxt.startswith("-year") or nxt in ("year-old", "years-old", "-year-old"):
+        return False
+    return True
+
+
+def _in_between(q: Quantity, sent: Span) -> bool:
+    doc = sent.doc
+    before = [doc[k].lower_ for k in range(max(sent.start, q.start - 3), q.start)]
+    return bool(before) and (before[-1] == "between" or (before[-1] == "and" and "between" in before))

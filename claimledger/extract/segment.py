@@ -1,0 +1,63 @@
+"""Cheap sentence splitting and the candidate filter that keeps the parser off
+sentences that cannot hold a claim (no number word, or no trigger word).
+
+Splitting is regular expressions over the text: paragraphs, then sentence ends
+(". ", "? ", "! ", "..." and " ; " as the lower-cased newspaper notes use them).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .lexicon import lexicon
+
+_BREAK = re.compile(r"\n+|(?<=[.!?…])[”\"’)]?\s+(?=[\"“‘(]?\S)|(?<=\.\.\.)(?=\s*\S)|\s;\s")
+_ABBREV = re.compile(r"(?:\b(?:mr|mrs|ms|dr|st|gen|col|lt|sgt|gov|sen|rep|prof|jr|sr|no|vs|u\.s|u\.n|e\.g|i\.e|[a-z])\.)$", re.I)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def split(text: str) -> list[Sentence]:
+    """Sentences with their char offsets; surrounding spaces trimmed."""
+    out: list[Sentence] = []
+    pos = 0
+    for m in _BREAK.finditer(text):
+        if m.group(0).strip() == "" and _ABBREV.search(text[max(pos, m.start() - 6):m.start()]) \
+                and "\n" not in m.group(0):
+            continue  # "Mr. Mousavi", "U.S. officials": not a sentence end
+        _emit(out, text, pos, m.start())
+        pos = m.end()
+    _emit(out, text, pos, len(text))
+    return out
+
+
+def _emit(out: list[Sentence], text: str, start: int, end: int) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        s = start + chunk.index(stripped)
+        out.append(Sentence(s, s + len(stripped), stripped))
+
+
+@cache
+def _patterns() -> tuple[re.Pattern, re.Pattern]:
+    lex = lexicon()
+    numbers = {*lex.units, *lex.tens, *lex.scales, "dozen", "dozens", "scores", "hundreds",
+               "thousands", "millions", "several", "few", "handful"}
+    number = re.compile(r"\d|\b(?:" + "|".join(sorted(numbers, key=len, reverse=True)) + r")\b", re.I)
+    words = {*lex.verbs, *lex.adjectives, *lex.nouns, *lex.sites, *lex.protest}
+    stems = sorted({w.split()[0][:max(4, len(w) - 2)] if len(w) > 4 else w for w in words}, key=len, reverse=True)
+    trigger = re.compile(r"\b(?:" + "|".join(map(re.escape, stems)) + r")", re.I)
+    return number, trigger
+
+
+def is_candidate(sentence: str) -> bool:
+    """True when a sentence holds a number word and a word that could say what it counts."""
+    number, trigger = _patterns()
+    return bool(number.search(sentence)) and bool(trigger.search(sentence))

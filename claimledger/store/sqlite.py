@@ -1,0 +1,351 @@
+"""The SQLite Store: one file, WAL journal, foreign keys on, FTS5 for search."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from itertools import groupby
+from pathlib import Path
+
+from ..errors import StoreError
+from ..model import Article, Claim, Failure, Place, Source, When
+from .base import PutResult, Store, content_hash
+from .migrations import SQLITE
+
+SNIPPET_MARKS = ("[", "]")  # around matched words in search snippets
+
+_ARTICLE_COLUMNS = "id, text, published, outlet, url, title, origin"
+_CLAIM_COLUMNS = (
+    "article_id, category, value, low, high, qualifier, span, start_char, end_char, "
+    "sentence, sentence_start, unit, subject, when_start, when_end, when_text, "
+    "where_name, where_country, where_admin1")
+_SOURCE_COLUMNS = "claim_id, position, name, verb, date, mention, start_char, end_char"
+
+
+def _insert(table: str, columns: str) -> str:
+    return f"INSERT INTO {table} ({columns}) VALUES ({', '.join('?' * len(columns.split(',')))})"
+
+
+_INSERT_CLAIM = _insert("claims", _CLAIM_COLUMNS)
+_INSERT_SOURCE = _insert("claim_sources", _SOURCE_COLUMNS)
+
+
+class SQLiteStore(Store):
+    """A Store in one SQLite file (created when missing; its folder must exist)."""
+
+    def __init__(self, path: str | os.PathLike):
+        self.path = Path(path)
+        self._depth = 0  # transaction nesting: 0 = none open
+        self._conn = _connect(self.path)
+
+    # -- schema ------------------------------------------------------------
+    def migrate(self) -> list[str]:
+        with self._errors():
+            self._conn.execute("CREATE TABLE IF NOT EXISTS migrations "
+                               "(name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+        applied = []
+        for migration in SQLITE:
+            # each migration in its own transaction, re-checked inside it so that
+            # two processes migrating at once do not both apply it
+            with self.transaction(), self._errors():
+                done = self._conn.execute("SELECT 1 FROM migrations WHERE name = ?",
+                                          (migration.name,)).fetchone()
+                if done:
+                    continue
+                for statement in _statements(migration.sql):
+                    self._conn.execute(statement)
+                self._conn.execute("INSERT INTO migrations (name, applied_at) VALUES (?, ?)",
+                                   (migration.name, _now()))
+            applied.append(migration.name)
+        return applied
+
+    # -- articles ----------------------------------------------------------
+    def put_article(self, article: Article) -> PutResult:
+        digest = content_hash(article)
+        values = (article.text, _iso(article.published), article.outlet, article.url,
+                  article.title, article.origin, digest, _now(), article.id)
+        with self.transaction(), self._errors():
+            row = self._conn.execute("SELECT content_hash FROM articles WHERE id = ?",
+                                     (article.id,)).fetchone()
+            if row is None:
+                self._conn.execute(
+                    "INSERT INTO articles (text, published, outlet, url, title, origin, "
+                    "content_hash, ingested_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", values)
+                return "new"
+            if row["content_hash"] == digest:
+                return "unchanged"
+            # old claims point at offsets of the old text: they must go
+            self._conn.execute("DELETE FROM claims WHERE article_id = ?", (article.id,))
+            self._conn.execute(
+                "UPDATE articles SET text = ?, published = ?, outlet = ?, url = ?, title = ?, "
+                "origin = ?, content_hash = ?, ingested_at = ? WHERE id = ?", values)
+            return "changed"
+
+    def article(self, id: str) -> Article | None:
+        with self._errors():
+            row = self._conn.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?",
+                                     (id,)).fetchone()
+        return _article(row) if row else None
+
+    def articles(self) -> Iterator[Article]:
+        with self._errors():
+            for row in self._conn.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY seq"):
+                yield _article(row)
+
+    # -- claims ------------------------------------------------------------
+    def replace_claims(self, article_id: str, claims: Sequence[Claim]) -> None:
+        with self.transaction(), self._errors():
+            self._conn.execute("DELETE FROM claims WHERE article_id = ?", (article_id,))
+            for claim in claims:
+                if claim.article != article_id:
+                    raise StoreError(f"a claim of article {claim.article!r} was given to "
+                                     f"replace_claims({article_id!r}); pass each article's "
+                                     "claims separately")
+                cursor = self._conn.execute(_INSERT_CLAIM, _claim_row(claim))
+                self._conn.executemany(
+                    _INSERT_SOURCE,
+                    [(cursor.lastrowid, i, s.name, s.verb, _iso(s.date), s.mention, s.start, s.end)
+                     for i, s in enumerate(claim.sources)])
+
+    def claims(self, article: str | None = None, category: str | None = None,
+               source: str | None = None,
+               articles: Iterable[str] | None = None) -> Iterator[Claim]:
+        names = self.source_names(source) if source is not None else None
+        sql, params = _claims_query(article, None if articles is None else list(articles),
+                                    category, names)
+        with self._errors():
+            rows = self._conn.execute(sql, params)
+            for _, group in groupby(rows, key=lambda row: row["cid"]):
+                group = list(group)
+                sources = tuple(_source(r) for r in group if r["s_position"] is not None)
+                yield _claim(group[0], sources)
+
+    def count_claims(self) -> int:
+        with self._errors():
+            return self._conn.execute("SELECT count(*) FROM claims").fetchone()[0]
+
+    # -- failures ----------------------------------------------------------
+    def add_failure(self, failure: Failure) -> None:
+        with self.transaction(), self._errors():
+            self._conn.execute("INSERT OR IGNORE INTO failures (origin, line, reason, at) "
+                               "VALUES (?, ?, ?, ?)",
+                               (failure.origin, failure.line, failure.reason, _now()))
+
+    def failures(self) -> list[Failure]:
+        with self._errors():
+            rows = self._conn.execute("SELECT origin, reason, line FROM failures ORDER BY id")
+            return [Failure(r["origin"], r["reason"], r["line"]) for r in rows]
+
+    def clear_failure(self, origin: str) -> None:
+        with self.transaction(), self._errors():
+            self._conn.execute("DELETE FROM failures WHERE origin = ?", (origin,))
+
+    # -- search and aliases ------------------------------------------------
+    def search(self, query: str, limit: int = 20) -> list[tuple[str, str]]:
+        match = fts_query(query)
+        if not match:
+            return []
+        with self._errors():
+            rows = self._conn.execute(
+                "SELECT a.id, snippet(articles_fts, -1, ?, ?, '…', 16) AS snippet "
+                "FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
+                "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
+                (*SNIPPET_MARKS, match, limit))
+            return [(r["id"], r["snippet"]) for r in rows]
+
+    def aliases(self) -> dict[str, str]:
+        with self._errors():
+            rows = self._conn.execute("SELECT alias, canonical FROM aliases ORDER BY alias")
+            return {r["alias"]: r["canonical"] for r in rows}
+
+    def add_aliases(self, pairs: Iterable[tuple[str, str]]) -> None:
+        with self.transaction(), self._errors():
+            self._conn.executemany(
+                "INSERT INTO aliases (alias, canonical) VALUES (?, ?) "
+                "ON CONFLICT(alias) DO UPDATE SET canonical = excluded.canonical",
+                [(alias, canonical) for alias, canonical in pairs])
+
+    # -- connection --------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        # the outermost level is a real transaction, inner levels are savepoints,
+        # so a store method called inside a caller's transaction joins it
+        savepoint = f"sp{self._depth}"
+        with self._errors():
+            self._conn.execute("BEGIN IMMEDIATE" if self._depth == 0 else f"SAVEPOINT {savepoint}")
+        self._depth += 1
+        try:
+            yield
+        except BaseException:
+            self._depth -= 1
+            with self._errors():
+                if self._depth == 0:
+                    self._conn.execute("ROLLBACK")
+                else:
+                    self._conn.execute(f"ROLLBACK TO {savepoint}")
+                    self._conn.execute(f"RELEASE {savepoint}")
+            raise
+        self._depth -= 1
+        with self._errors():
+            self._conn.execute("COMMIT" if self._depth == 0 else f"RELEASE {savepoint}")
+
+    def close(self) -> None:
+        self._conn.close()
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.Error as error:
+            raise StoreError(explain(self.path, error)) from error
+
+    def __repr__(self) -> str:
+        return f"SQLiteStore({str(self.path)!r})"
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    if not path.parent.is_dir():
+        raise StoreError(f"cannot create the database {path}: the folder {path.parent} "
+                         "does not exist; create it first or choose another path")
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder; give a file path for the database, "
+                         f"e.g. {path / 'claims.db'}")
+    conn = None
+    try:
+        # isolation_level=None: we issue BEGIN/COMMIT ourselves (see transaction)
+        conn = sqlite3.connect(path, isolation_level=None, timeout=10.0)
+        conn.row_factory = sqlite3.Row
+        conn.create_function("casefold", 1, _casefold, deterministic=True)
+        conn.execute("PRAGMA foreign_keys = ON")
+        # the first read of the file: a non-database file fails here
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error as error:
+        if conn is not None:
+            conn.close()
+        raise StoreError(explain(path, error)) from error
+    return conn
+
+
+def explain(path: Path, error: sqlite3.Error) -> str:
+    """A one-line message for a sqlite3 error that says what to do."""
+    text = str(error)
+    if "not a database" in text or "malformed" in text:
+        return (f"{path} is not a claimledger database or is damaged ({text}); "
+                "choose another database path, or move this file away to start afresh")
+    if "no such table" in text:
+        return f"the database {path} is not set up ({text}); run migrate() on it first"
+    if "locked" in text or "busy" in text:
+        return (f"the database {path} is busy ({text}): another process is writing; "
+                "try again when it has finished")
+    if "FOREIGN KEY" in text:
+        return (f"{path}: a claim refers to an article that is not stored ({text}); "
+                "put_article() the article before its claims")
+    if "readonly" in text or "unable to open" in text:
+        return f"cannot open or write {path} ({text}); check the file and folder permissions"
+    return f"database {path}: {text}"
+
+
+def fts_query(query: str) -> str:
+    """User words as an FTS5 query: each word a quoted phrase (so punctuation and
+    FTS operators are taken literally), all required; a trailing * keeps prefix search."""
+    terms = []
+    for word in query.split():
+        prefix = word.endswith("*")
+        word = word.rstrip("*")
+        if re.search(r"\w", word):
+            terms.append('"' + word.replace('"', '""') + '"' + ("*" if prefix else ""))
+    return " ".join(terms)
+
+
+def _claims_query(article: str | None, articles: list[str] | None, category: str | None,
+                  source_names: list[str] | None) -> tuple[str, list]:
+    """Claims joined with their sources (one row per source), filters ANDed."""
+    where, params = [], []
+    if article is not None:
+        where.append("c.article_id = ?")
+        params.append(article)
+    if articles is not None:
+        where.append("c.article_id IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(articles))
+    if category is not None:
+        where.append("c.category = ?")
+        params.append(category)
+    if source_names is not None:
+        anyname = " OR ".join(["instr(casefold(f.name), ?) > 0"] * len(source_names))
+        where.append("EXISTS (SELECT 1 FROM claim_sources f "
+                     f"WHERE f.claim_id = c.id AND ({anyname}))")
+        params.extend(source_names)
+    sql = (f"SELECT c.id AS cid, {_prefixed('c', _CLAIM_COLUMNS)}, "
+           f"{_prefixed('s', _SOURCE_COLUMNS, 's_')} "
+           "FROM claims c LEFT JOIN claim_sources s ON s.claim_id = c.id "
+           f"{'WHERE ' + ' AND '.join(where) if where else ''} "
+           "ORDER BY c.article_id, c.start_char, c.end_char, c.id, s.position")
+    return sql, params
+
+
+def _statements(sql: str) -> Iterator[str]:
+    """Split a script into statements; complete_statement knows trigger bodies."""
+    buffer = ""
+    for line in sql.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            yield buffer
+            buffer = ""
+
+
+def _claim_row(c: Claim) -> tuple:
+    when, where = c.when, c.where
+    return (c.article, c.category, c.value, c.low, c.high, c.qualifier, c.span, c.start, c.end,
+            c.sentence, c.sentence_start, c.unit, c.subject,
+            _iso(when.start) if when else None, _iso(when.end) if when else None,
+            when.text if when else None,
+            where.name if where else None, where.country if where else None,
+            where.admin1 if where else None)
+
+
+def _claim(r: sqlite3.Row, sources: tuple[Source, ...]) -> Claim:
+    when = (When(_date(r["when_start"]), _date(r["when_end"]), r["when_text"])
+            if r["when_text"] is not None else None)
+    where = (Place(r["where_name"], r["where_country"], r["where_admin1"])
+             if r["where_name"] is not None else None)
+    return Claim(article=r["article_id"], category=r["category"], value=r["value"],
+                 low=r["low"], high=r["high"], qualifier=r["qualifier"], span=r["span"],
+                 start=r["start_char"], end=r["end_char"], sentence=r["sentence"],
+                 sentence_start=r["sentence_start"], unit=r["unit"], subject=r["subject"],
+                 when=when, where=where, sources=sources)
+
+
+def _source(r: sqlite3.Row) -> Source:
+    return Source(name=r["s_name"], verb=r["s_verb"], date=_date(r["s_date"]),
+                  mention=r["s_mention"], start=r["s_start_char"], end=r["s_end_char"])
+
+
+def _article(r: sqlite3.Row) -> Article:
+    return Article(id=r["id"], text=r["text"], published=_date(r["published"]),
+                   outlet=r["outlet"], url=r["url"], title=r["title"], origin=r["origin"])
+
+
+def _prefixed(table: str, columns: str, alias: str = "") -> str:
+    names = [c.strip() for c in columns.split(",")]
+    return ", ".join(f"{table}.{n} AS {alias}{n}" for n in names)
+
+
+def _casefold(value: str | None) -> str | None:
+    return value.casefold() if value is not None else None
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")

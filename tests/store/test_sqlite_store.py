@@ -1,0 +1,115 @@
+"""What only the SQLite backend promises: the file, its pragmas, its errors."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from storedata import make_article
+
+from claimledger.errors import StoreError
+from claimledger.model import CATEGORIES, QUALIFIERS, Claim, Place, Source, When
+from claimledger.store import SQLiteStore, Store, open_store
+from claimledger.store.migrations import SQLITE
+
+
+def test_migrations_are_named_ordered_and_recorded(tmp_path):
+    names = [m.name for m in SQLITE]
+    assert names == sorted(names) and len(set(names)) == len(names)
+    with SQLiteStore(tmp_path / "c.db") as store:
+        assert store.migrate() == names
+        assert store.migrate() == []
+    with SQLiteStore(tmp_path / "c.db") as store:
+        assert store.migrate() == []
+
+
+def test_open_store_migrates_unless_told_not_to(tmp_path):
+    with open_store(tmp_path / "a.db") as store:
+        assert isinstance(store, Store) and store.migrate() == []
+    with open_store(str(tmp_path / "b.db"), migrate=False) as store:
+        assert store.migrate() == [m.name for m in SQLITE]
+
+
+def test_wal_and_foreign_keys(tmp_path):
+    with open_store(tmp_path / "c.db") as store:
+        conn = store._conn
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_data_survives_reopening(tmp_path):
+    with open_store(tmp_path / "c.db") as store:
+        store.put_article(make_article())
+    with open_store(tmp_path / "c.db") as store:
+        assert store.article("a1") == make_article()
+        assert store.put_article(make_article()) == "unchanged"
+
+
+def test_unmigrated_store_says_to_migrate(tmp_path):
+    with SQLiteStore(tmp_path / "c.db") as store:
+        with pytest.raises(StoreError, match="migrate"):
+            store.article("a1")
+
+
+def test_not_a_database_names_the_file(tmp_path):
+    junk = tmp_path / "notes.db"
+    junk.write_text("these are my notes, not a database\n" * 100)
+    with pytest.raises(StoreError, match="notes.db is not a claimledger database") as caught:
+        open_store(junk)
+    assert "move this file away" in str(caught.value)
+
+
+def test_missing_folder(tmp_path):
+    with pytest.raises(StoreError, match="does not exist; create it first"):
+        open_store(tmp_path / "no" / "such" / "c.db")
+
+
+def test_folder_instead_of_file(tmp_path):
+    with pytest.raises(StoreError, match="is a folder"):
+        open_store(tmp_path)
+
+
+@pytest.mark.parametrize("url", ["postgresql://localhost/claims", "postgres://u@h/db"])
+def test_postgresql_is_not_there_yet(url):
+    with pytest.raises(StoreError) as caught:
+        open_store(url)
+    assert str(caught.value) == ("the PostgreSQL backend is not available yet; "
+                                 "use a file path for SQLite")
+
+
+def test_unknown_url():
+    with pytest.raises(StoreError, match="unknown database URL"):
+        open_store("mysql://localhost/claims")
+
+
+def test_public_names():
+    import claimledger.store as module
+    assert set(module.__all__) >= {"Store", "open_store", "SQLiteStore"}
+
+
+# -- any claim survives the round trip ---------------------------------------
+
+_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
+_opt_text = st.none() | _text
+_int = st.integers(-(2**62), 2**62)
+_opt_int = st.none() | _int
+_dates = st.none() | st.dates(date(1900, 1, 1), date(2100, 1, 1))
+_claims = st.builds(
+    Claim, article=st.just("a1"), category=st.sampled_from(CATEGORIES), value=_opt_int,
+    low=_opt_int, high=_opt_int, qualifier=st.sampled_from(QUALIFIERS), span=_text,
+    start=_int, end=_int, sentence=_text, sentence_start=_int, unit=_text, subject=_text,
+    when=st.none() | st.builds(When, _dates, _dates, _text),
+    where=st.none() | st.builds(Place, _text, _opt_text, _opt_text),
+    sources=st.lists(st.builds(Source, _text, _text, _dates, _text, _opt_int, _opt_int),
+                     max_size=3).map(tuple))
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(claims=st.lists(_claims, max_size=4))
+def test_any_claims_round_trip(tmp_path, claims):
+    with open_store(tmp_path / "prop.db") as store:
+        store.put_article(make_article())
+        store.replace_claims("a1", claims)
+        expected = sorted(claims, key=lambda c: (c.start, c.end))
+        assert sorted(store.claims(), key=lambda c: (c.start, c.end)) == expected
