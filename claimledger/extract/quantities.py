@@ -128,6 +128,8 @@ def _number_at(tokens: Sequence[Token], i: int) -> tuple[int, int | None] | None
         return None
     if words[0] in ("a", "an") and (len(words) < 2 or words[1] not in (*lex.scales, "dozen")):
         return None
+    if words[0] in (*lex.scales, "dozen"):
+        return None  # "Million Man March": a scale word needs a number before it
     value = _words_value(words)
     return (j - i, value) if value is not None else None
 
@@ -213,9 +215,30 @@ def _core_token(tokens: list[Token], i: int, n: int) -> int:
 
 def _make(sent: Span, tokens: list[Token], s: int, e: int, core: int, value, low, high, qual) -> Quantity:
     first, last = tokens[s], tokens[e - 1]
+    core = _top(sent.doc, core, min(core, _number_start(tokens, s, e)), last.i + 1)
     start_char, end_char = first.idx, last.idx + len(last.text)
     text = sent.doc.text[start_char:end_char]
     return Quantity(first.i, last.i + 1, core, value, low, high, qual, text, start_char, end_char)
+
+
+def _number_start(tokens: list[Token], s: int, e: int) -> int:
+    """The first token of the number itself, after its qualifier words."""
+    quals = {w for key in lexicon().qualifiers for w in key}
+    i = s
+    while i < e - 1 and tokens[i].lower_ in quals and tokens[i].lower_ not in ("a", "few", "several"):
+        i += 1
+    return tokens[i].i
+
+
+def _top(doc, core: int, start: int, end: int) -> int:
+    """The quantity's token that hangs on something outside it: "thousands" in
+    "tens of thousands" when the parser hangs "tens" on "thousands"."""
+    tok = doc[core]
+    for _ in range(end - start):
+        if not (start <= tok.head.i < end) or tok.head is tok:
+            break
+        tok = tok.head
+    return tok.i
 
 
 def is_count(q: Quantity, sent: Span) -> bool:
@@ -226,7 +249,11 @@ def is_count(q: Quantity, sent: Span) -> bool:
     nxt = doc[q.end].lower_ if q.end < sent.end else ""
     if prev in _CURRENCY or core.text[:1] in _CURRENCY or nxt in ("%", "percent", "per") or nxt in _TIME_TAILS:
         return False
-    if prev in _MONTHS or nxt in _MONTHS or (q.start >= 2 and doc[q.start - 2].lower_ in _MONTHS and prev == ","):
+    if nxt in ("the", "a", "an"):
+        return False  # "; 2 the mysterious death": a list number, counts never stand before articles
+    if q.value is not None and q.value >= 1_000_000_000:
+        return False  # billions count money, not people
+    if _next_to_month(doc, q, sent):
         return False
     if q.value is not None and core.like_num and re.fullmatch(r"(1[6-9]|20)\d\d", core.text):
         # a year unless it plainly counts people or places: "2000 protesters"
@@ -244,3 +271,17 @@ def _in_between(q: Quantity, sent: Span) -> bool:
     doc = sent.doc
     before = [doc[k].lower_ for k in range(max(sent.start, q.start - 3), q.start)]
     return bool(before) and (before[-1] == "between" or (before[-1] == "and" and "between" in before))
+
+
+def _next_to_month(doc, q: Quantity, sent: Span) -> bool:
+    """Days of a date, also in lists: "May 2, 3, and 4", "on 12 and 15 May"."""
+    glue = {",", "and", "or", "-", "–", "to", "through"}
+    i = q.start - 1
+    while i >= sent.start and (doc[i].lower_ in glue or (doc[i].like_num and doc[i].text.isdigit() and len(doc[i].text) <= 2)):
+        i -= 1
+    if i >= sent.start and doc[i].lower_ in _MONTHS and i < q.start - 1 or (q.start > sent.start and doc[q.start - 1].lower_ in _MONTHS):
+        return True
+    j = q.end
+    while j < sent.end and (doc[j].lower_ in glue or (doc[j].text.isdigit() and len(doc[j].text) <= 2)):
+        j += 1
+    return j < sent.end and doc[j].lower_ in _MONTHS and (j == q.end or doc[q.end].lower_ in glue)

@@ -43,7 +43,10 @@ def sentence_sources(anchor: Token, sent: Span) -> list[SourceMention]:
             break
         child, tok = tok, tok.head
         if _is_report(tok) and child.dep_ not in ("nsubj", "nsubjpass", "csubj"):
+            _add(found, used, _cited(tok, sent))
             _add(found, used, _from_verb(tok, child, sent))
+        if found and child.dep_ == "conj" and child.pos_ == "VERB" and _is_report(child):
+            break  # "A said X, while B reported Y": B's clause is B's alone
     if not found:
         _add(found, used, _postposed(anchor, sent))
     return found
@@ -79,6 +82,17 @@ def _from_verb(verb: Token, child: Token, sent: Span) -> SourceMention | None:
     text = sent.doc.text[start:end]
     return SourceMention(text, verb.lower_, start, end, verb.i, _date_spans(verb, child),
                          pronoun=subj.lower_ in _PRONOUNS)
+
+
+def _cited(verb: Token, sent: Span) -> SourceMention | None:
+    """ "Fars, citing Iran's judiciary, said ...": the one cited spoke first."""
+    for c in verb.children:
+        if c.lemma_.lower() in ("cite", "quote") and c.dep_ in ("advcl", "xcomp", "acl", "conj"):
+            obj = next((g for g in c.children if g.dep_ == "dobj"), None)
+            if obj is not None:
+                start, end = _phrase(obj)
+                return SourceMention(sent.doc.text[start:end], c.lower_, start, end, c.i)
+    return None
 
 
 def _according(tok: Token, sent: Span) -> SourceMention | None:
@@ -143,9 +157,11 @@ def _phrase(head: Token) -> tuple[int, int]:
     lo = hi = head.i
     while lo - 1 in keep:
         lo -= 1
+    doc = head.doc
+    while lo - 1 >= 0 and doc[lo - 1].pos_ in ("PROPN", "NOUN") and doc[lo - 1].dep_ in ("compound", "nmod", "amod", "npadvmod", "nsubj"):
+        lo -= 1  # "sudan doctors syndicate" when the parser hung "sudan doctors" elsewhere
     while hi + 1 in keep:
         hi += 1
-    doc = head.doc
     while lo < hi and (doc[lo].is_punct or doc[lo].pos_ in ("DET", "CCONJ")):
         lo += 1
     while hi > lo and (doc[hi].is_punct and doc[hi].text != ")" or doc[hi].pos_ == "CCONJ"):
