@@ -97,13 +97,13 @@ def categorize(q: Quantity, sent: Span) -> Counted | None:
     nl = lemma(noun)
     if noun.i != q.core and (nl in lex.non_count or nl in lex.source_nouns):
         return None
-    category = _trigger_category(noun, q, sent)
+    category = _surface_victim(noun, q, sent, left=False) or _trigger_category(noun, q, sent)
     site = lex.sites.get(nl) if noun.i != q.core else None
     if site and category in (None, "participants"):
         return Counted("protest_sites", site, noun.lower_) if _protest_context(sent) else None
     if category in (None, "participants"):
         category = _surface_victim(noun, q, sent) or category
-    if category is None:
+    if category is None and not _is_speaker(noun):
         category = _participants(noun, q, sent)
     if category is None:
         return None
@@ -166,9 +166,10 @@ def _governors(noun: Token, q: Quantity, sent: Span):
             head, dep, hl = owner, "obl", lemma(owner)
         if head.pos_ in ("VERB", "AUX") or (head.pos_ == "ADJ" and dep == "nsubj"):
             passive = dep in _PATIENT_DEPS or head.tag_ == "VBN" or hl in _UNACCUSATIVE
-            if dep == "nsubj" and head.tag_ == "VBD" and not any(c.dep_ == "dobj" for c in head.children):
-                passive = True  # "dozens injured": a participle that lost its auxiliary
-            cats = [_verb_category(head, passive)]
+            lost_aux = dep == "nsubj" and head.tag_ == "VBD" and not any(c.dep_ == "dobj" for c in head.children)
+            # "dozens injured" is a participle that lost its auxiliary; "9,000 participated" is not
+            cats = [_verb_category(head, True) or _verb_category(head, False) if lost_aux
+                    else _verb_category(head, passive)]
             if not passive:  # "dozens reported injuries", "several requiring hospitalization"
                 cats += [lex.nouns.get(lemma(c)) for c in head.children if c.dep_ == "dobj"
                          and lex.nouns.get(lemma(c)) in _VICTIM]
@@ -194,23 +195,41 @@ _SKIP_RIGHT = {"were", "was", "had", "have", "has", "been", "being", "are", "is"
                "also", "more", "later", "allegedly", "all", "then", "subsequently", "others", "people"}
 
 
-def _surface_victim(noun: Token, q: Quantity, sent: Span) -> str | None:
+def _surface_victim(noun: Token, q: Quantity, sent: Span, left: bool = True) -> str | None:
     """Victim words right beside the number, for when the parse went astray:
     "killing at least 10 people", "dozens injured", "70 reportedly arrested"."""
     doc, lex = sent.doc, lexicon()
+    if not left:
+        return _right_of(noun, q, sent)
     i = q.start - 1
     while i >= sent.start and doc[i].lower_ in _SKIP_LEFT:
         i -= 1
     if i >= sent.start and doc[i].pos_ == "VERB" and doc[i].tag_ in ("VBG", "VBD", "VBN", "VBZ", "VBP"):
         if cat := _verb_category(doc[i], passive=True):
             return cat
+    return _right_of(noun, q, sent)
+
+
+def _right_of(noun: Token, q: Quantity, sent: Span) -> str | None:
+    """A victim participle or adjective right after the counted phrase: "160 injured",
+    "civilians being shot and killed" (the gravest of a coordinated pair wins)."""
+    doc, lex = sent.doc, lexicon()
+    if noun.i != q.core and lemma(noun) not in lex.people and lex.nouns.get(lemma(noun)) != "participants":
+        return None  # "21 cities had been killed": the verb is about someone else
     j, end = max(q.end, noun.i + 1), min(sent.end, max(q.end, noun.i + 1) + 4)
     while j < end and doc[j].lower_ in _SKIP_RIGHT:
         j += 1
-    if j < sent.end:
-        t = doc[j]
-        return lex.adjectives.get(t.lower_) or (_verb_category(t, passive=True) if t.tag_ in ("VBN", "VBD") else None)
-    return None
+    found = []
+    for k in range(j, min(sent.end, j + 3)):
+        t = doc[k]
+        cat = lex.adjectives.get(t.lower_) or (_verb_category(t, passive=True) if t.tag_ in ("VBN", "VBD") else None)
+        if cat:
+            found.append(cat)
+        elif k > j and t.lower_ not in ("and", "or", ","):
+            break
+        elif k == j:
+            break
+    return min(found, key=_RANK.get) if found else None
 
 
 def _verb_category(tok: Token, passive: bool) -> str | None:
@@ -236,6 +255,11 @@ def _participants(noun: Token, q: Quantity, sent: Span) -> str | None:
     if nl in _SECURITY or nl not in lex.people and lex.nouns.get(nl) != "participants":
         return None
     return "participants" if _protest_context(sent) else None
+
+
+def _is_speaker(noun: Token) -> bool:
+    """ "one resident said": a speaker, not a crowd."""
+    return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in lexicon().report_verbs
 
 
 def _protest_context(sent: Span) -> bool:

@@ -42,7 +42,7 @@ def sentence_sources(anchor: Token, sent: Span) -> list[SourceMention]:
         if tok.dep_ == "ROOT" or tok.head is tok:
             break
         child, tok = tok, tok.head
-        if _is_report(tok) and child.dep_ not in ("nsubj", "nsubjpass", "csubj"):
+        if _is_report(tok) and child.dep_ not in ("nsubj", "nsubjpass", "csubj", "conj"):
             _add(found, used, _cited(tok, sent))
             _add(found, used, _from_verb(tok, child, sent))
         if found and child.dep_ == "conj" and child.pos_ == "VERB" and _is_report(child):
@@ -80,6 +80,8 @@ def _from_verb(verb: Token, child: Token, sent: Span) -> SourceMention | None:
         return None
     start, end = _phrase(subj)
     text = sent.doc.text[start:end]
+    if any(t.like_num or t.pos_ == "NUM" for t in sent.doc.char_span(start, end, alignment_mode="expand") or []):
+        return None  # "at least two protesters were killed, ...": a count is no speaker
     return SourceMention(text, verb.lower_, start, end, verb.i, _date_spans(verb, child),
                          pronoun=subj.lower_ in _PRONOUNS)
 
