@@ -77,7 +77,7 @@ def ingest(paths, db, model, force):
     """
     from rich.progress import Progress
 
-    from .pipeline import ingest as run
+    from .pipeline import ingest_paths as run
     conf = settings_mod.settings({"db": db, "model": model})
     with _store(conf["db"]) as store:
         extractor = _extractor(conf, store)

@@ -37,7 +37,7 @@ class IngestReport:
         return line + (f"; {self.skipped} other files skipped" if self.skipped else "")
 
 
-def ingest(paths: Iterable[str], store: Store, extractor: Extractor, batch_size: int = 64,
+def ingest_paths(paths: Iterable[str], store: Store, extractor: Extractor, batch_size: int = 64,
            force: bool = False, on_file: Callable[[int, int], None] | None = None) -> IngestReport:
     """Read files and folders into the store; ``on_file(done, total)`` reports progress."""
     walked = walk(paths)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from claimledger.evaluate import load_gold, score
-from claimledger.pipeline import ingest
+from claimledger.pipeline import ingest_paths as ingest
 from claimledger.store import open_store
 
 HERE = Path(__file__).parent
