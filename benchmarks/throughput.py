@@ -42,6 +42,13 @@ allocation, so it is off by default; ``--tracemalloc`` adds an extra, untimed pa
 of each side under tracemalloc and reports its peak of traced (Python and numpy)
 allocations.
 
+Where the time goes: ``--profile [TOP]`` adds an untimed claimledger pass under
+cProfile and prints the TOP (25) functions by cumulative time to stderr.
+
+Other options: ``--corpus PATH``, ``-n/--records N`` (2000), ``--batch-size``
+(64 articles per ingest transaction), ``--warmup`` (50), ``--rounds`` (1),
+``--model``, ``--json`` (one JSON object with every figure on stdout).
+
 The default corpus is ``../shared/bench/mm-notes.jsonl`` relative to the repository
 root (the Mass Mobilization excerpts shared with the project's evaluation kit).
 """
@@ -255,6 +262,23 @@ def traced_peaks(articles, extractor, nlp, texts, batch_size: int, folder: Path)
     return peaks
 
 
+def profile_claimledger(articles, extractor, batch_size: int, folder: Path, top: int) -> None:
+    """cProfile over an extra, untimed claimledger pass; the top functions by
+    cumulative time go to stderr (so that ``--json`` stays one clean object)."""
+    import cProfile
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    try:
+        run_claimledger(articles, extractor, batch_size, folder, 0)
+    finally:
+        profiler.disable()
+    print(f"\n-- claimledger ingest, cProfile (untimed pass), top {top} by cumulative time --",
+          file=sys.stderr)
+    pstats.Stats(profiler, stream=sys.stderr).strip_dirs().sort_stats("cumulative").print_stats(top)
+
+
 # -- the run -----------------------------------------------------------------
 
 def benchmark(args: argparse.Namespace) -> dict:
@@ -301,6 +325,8 @@ def benchmark(args: argparse.Namespace) -> dict:
                     done[side] = run_claimledger(articles, extractor, args.batch_size, folder, words)
             rounds.append({"order": list(order), **done})
 
+        if args.profile:
+            profile_claimledger(articles, extractor, args.batch_size, folder, args.profile)
         peaks = (traced_peaks(articles, extractor, baseline, texts, args.batch_size, folder)
                  if args.tracemalloc else None)
 
@@ -379,6 +405,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                    help="timed rounds, alternating which side goes first (default 1)")
     p.add_argument("--tracemalloc", action="store_true",
                    help="add an untimed pass of each side under tracemalloc and report its peak")
+    p.add_argument("--profile", type=_positive, nargs="?", const=25, default=None, metavar="TOP",
+                   help="add an untimed claimledger pass under cProfile and print its top "
+                        "TOP functions by cumulative time to stderr (default 25)")
     p.add_argument("--model", default=MODEL, help=f"spaCy model for both sides (default {MODEL})")
     p.add_argument("--json", action="store_true", help="print one JSON object with every figure")
     return p.parse_args(argv)

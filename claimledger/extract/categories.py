@@ -99,7 +99,7 @@ def categorize(q: Quantity, sent: Span) -> Counted | None:
         return None
     category = _surface_victim(noun, q, sent, left=False) or _trigger_category(noun, q, sent)
     site = lex.sites.get(nl) if noun.i != q.core else None
-    if site and category in (None, "participants"):
+    if site:  # places are never killed or arrested: "demonstrations were held in 14 provinces"
         return Counted("protest_sites", site, noun.lower_) if _protest_context(sent) else None
     if category in (None, "participants"):
         category = _surface_victim(noun, q, sent) or category
@@ -174,7 +174,8 @@ def _governors(noun: Token, q: Quantity, sent: Span):
                 cats += [lex.nouns.get(lemma(c)) for c in head.children if c.dep_ == "dobj"
                          and lex.nouns.get(lemma(c)) in _VICTIM]
             cats += [_verb_category(c, passive) for c in head.children if c.dep_ in ("conj", "xcomp", "oprd", "acomp", "ccomp") and c.i > tok.i]
-            cats += [lex.adjectives.get(c.lower_) for c in head.children if c.dep_ in ("oprd", "acomp", "advmod", "ccomp", "xcomp") and c.i > tok.i]
+            cats += [lex.adjectives.get(c.lower_) for c in head.children  # "shot dead 12 protesters"
+                     if c.dep_ in ("oprd", "acomp", "advmod", "ccomp", "xcomp", "amod", "dobj") and c is not tok]
             yield from cats
             if any(cats):
                 return

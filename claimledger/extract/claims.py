@@ -20,7 +20,7 @@ from claimledger.model import Article, Claim, Place, Source, When
 
 from . import segment
 from .categories import categorize, counted_noun, phrase_top
-from .names import Names
+from .names import Names, key
 from .quantities import Quantity, find_quantities, is_count
 from .regions import Region, find_regions, region_at
 from .sources import SourceMention, sentence_sources
@@ -113,10 +113,16 @@ def claim_sources(ctx: Context, s: segment.Sentence, mentions: list[SourceMentio
         chain.append(Source(names.canonical(m.mention), m.verb, _source_date(ctx, s, m),
                             m.mention, s.start + m.start, s.start + m.end))
     region = region_at(list(ctx.regions), start, end)
-    if region and (not chain or chain[-1].name != names.canonical(region.mention)):
+    if region and not any(_same_speaker(c.name, names.canonical(region.mention)) for c in chain):
         chain.append(Source(names.canonical(region.mention), region.verb, region.date,
                             region.mention, region.mention_start, region.mention_end))
     return tuple(chain)
+
+
+def _same_speaker(a: str, b: str) -> bool:
+    """ "spokesman Ali Rahimi" and "Ali Rahimi" are one speaker."""
+    a, b = key(a), key(b)
+    return bool(a) and bool(b) and (a in b or b in a)
 
 
 def _source_date(ctx: Context, s: segment.Sentence, m: SourceMention) -> date | None:
@@ -140,7 +146,7 @@ def claim_time(ctx: Context, s: segment.Sentence, q: Quantity, mentions: list[So
     anchor_dates = [t.when.start for t in _in_sentence(ctx, s, ctx.times)
                     if t.kind == "date" and t.when.start and t.when.start == t.when.end]
     number_at = s.start + q.start_char
-    own.sort(key=lambda t: abs(t.start - number_at))
+    own.sort(key=lambda t: (t.kind == "duration", abs(t.start - number_at)))
     for t in own:
         if t.kind == "duration":
             anchor = _duration_anchor(ctx, t)
@@ -151,6 +157,9 @@ def claim_time(ctx: Context, s: segment.Sentence, q: Quantity, mentions: list[So
             t = re_resolve(t, max(anchor_dates))
         if t.when.start or t.when.end:
             return t.when
+    context = _preceding_time(ctx, s)
+    if context:
+        return context
     if ctx.main_time:
         return ctx.main_time
     if ctx.article.published:
@@ -158,12 +167,22 @@ def claim_time(ctx: Context, s: segment.Sentence, q: Quantity, mentions: list[So
     return None
 
 
+def _preceding_time(ctx: Context, s: segment.Sentence) -> When | None:
+    """The first event time of the sentence's paragraph, when it comes before the
+    sentence: a paragraph tells one episode (the article's lead tells the main one)."""
+    para = ctx.article.text.rfind("\n", 0, s.start) + 1
+    if para == 0:
+        return None
+    before = [t for t in ctx.times if para <= t.start and t.end <= s.start and t.kind != "duration"
+              and (t.when.start or t.when.end)
+              and not (ctx.article.published and t.when.start and t.when.start > ctx.article.published)]
+    return before[0].when if before else None
+
+
 def _duration_anchor(ctx: Context, t: TimeMention) -> date | None:
     """ "in just five days" counts from the last start the article gave before it."""
-    before = [m for m in ctx.times if m.end <= t.start and m.when.start and m.kind in ("began", "since", "date", "range")]
-    if before:
-        return before[-1].when.start
-    return ctx.main_time.start if ctx.main_time else None
+    before = [m for m in ctx.times if m.end <= t.start and m.when.start and m.kind in ("began", "since", "range")]
+    return before[-1].when.start if before else None
 
 
 def claim_place(ctx: Context, s: segment.Sentence, q: Quantity, mentions: list[SourceMention]) -> Place | None:

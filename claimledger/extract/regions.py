@@ -94,14 +94,27 @@ def _colon_quotes(text: str):
 def _speaker_before(text: str, verb_start: int) -> tuple[str, int]:
     """The subject of a reporting verb, from its sentence's start: a short phrase
     ("Judiciary chief Ebrahim Raisi") or the capitalised name that opens a longer one."""
-    start = max(text.rfind(". ", 0, verb_start) + 2, text.rfind("\n", 0, verb_start) + 1, 0)
+    dot = text.rfind(". ", 0, verb_start)
+    start = max(dot + 2 if dot >= 0 else 0, text.rfind("\n", 0, verb_start) + 1)
     subject = text[start:verb_start].strip(" ,")
     if not subject or subject == subject.lower():
         return "", -1
-    if len(subject.split()) <= 6:
-        return subject, start + text[start:verb_start].index(subject)
-    m = _CAPITALISED.match(subject)
-    return (m.group(0).strip(), start + text[start:verb_start].index(subject)) if m else ("", -1)
+    at = start + text[start:verb_start].index(subject)
+    runs = list(_CAPITALISED.finditer(subject))
+    if not runs:
+        return "", -1
+    if len(subject.split()) <= 6 and runs[0].start() == 0 and _only_names(subject):
+        return subject, at
+    # "Tammy attended the rally and commented": the name, not the clause
+    best = runs[0] if len(subject.split()) > 6 else runs[-1]
+    return best.group(0).strip(), at + best.start()
+
+
+def _only_names(subject: str) -> bool:
+    """Capitalised words, their particles, and titles written before a name."""
+    lower = [w for w in subject.split() if w[:1].islower()]
+    return all(w in ("of", "the", "de", "al", "el", "bin", "chief", "member", "leader", "spokesman",
+                     "spokeswoman", "minister", "head", "president", "activist", "blogger") for w in lower)
 
 
 def _quotes_after(text: str):

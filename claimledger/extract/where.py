@@ -181,7 +181,18 @@ def main_place(mentions: list[PlaceMention]) -> Place | None:
         return ranked[0][0]
     named = next((m.place for m in mentions if m.kind == "country" and m.place.country == country),
                  None)
-    return named or Place(country, country, None)
+    return named or country_place(country)
+
+
+def country_place(code: str) -> Place:
+    """The country itself as a place: "IR" -> Place("Iran", "IR")."""
+    entry = _countries().get(code)
+    return entry.place if entry else Place(code, code, None)
+
+
+@cache
+def _countries() -> dict:
+    return gazetteer().index.countries()
 
 
 # --- loading ---------------------------------------------------------------------
