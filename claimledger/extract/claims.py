@@ -167,21 +167,35 @@ def claim_time(ctx: Context, s: segment.Sentence, q: Quantity, mentions: list[So
     return None
 
 
+_HISTORY_DAYS = 5 * 365  # older times are history ("since the revolution in 1979"), not context
+
+
 def _preceding_time(ctx: Context, s: segment.Sentence) -> When | None:
-    """The first event time of the sentence's paragraph, when it comes before the
-    sentence: a paragraph tells one episode (the article's lead tells the main one)."""
-    para = ctx.article.text.rfind("\n", 0, s.start) + 1
+    """A paragraph tells one episode: the first event time of the sentence's paragraph
+    before it, else the last one of the paragraph before (the lead tells the main one)."""
+    text = ctx.article.text
+    para = text.rfind("\n", 0, s.start) + 1
     if para == 0:
         return None
-    before = [t for t in ctx.times if para <= t.start and t.end <= s.start and t.kind != "duration"
-              and (t.when.start or t.when.end)
-              and not (ctx.article.published and t.when.start and t.when.start > ctx.article.published)]
-    return before[0].when if before else None
+    here = _usable(ctx, para, s.start)
+    if here:
+        return here[0].when
+    prev_end = len(text[:para].rstrip())
+    previous = _usable(ctx, text.rfind("\n", 0, prev_end) + 1, prev_end)
+    return previous[-1].when if previous else None
+
+
+def _usable(ctx: Context, start: int, end: int) -> list[TimeMention]:
+    """Event times in [start, end): no durations, nothing after publication."""
+    published = ctx.article.published
+    return [t for t in ctx.times if start <= t.start and t.end <= end and t.kind != "duration"
+            and (t.when.start or t.when.end) and not (published and t.when.start and t.when.start > published)
+            and not (published and t.when.end and (published - t.when.end).days > _HISTORY_DAYS)]
 
 
 def _duration_anchor(ctx: Context, t: TimeMention) -> date | None:
     """ "in just five days" counts from the last start the article gave before it."""
-    before = [m for m in ctx.times if m.end <= t.start and m.when.start and m.kind in ("began", "since", "range")]
+    before = [m for m in ctx.times if m.end <= t.start and m.when.start and m.kind in ("began", "since")]
     return before[-1].when.start if before else None
 
 
