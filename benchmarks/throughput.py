@@ -37,7 +37,9 @@ phase, on Linux, the kernel's peak-RSS mark is reset when the phase begins
 during the clock: ``rss_peak_mib`` is the phase's own peak and ``rss_growth_mib``
 that peak less the RSS when the phase began. (A sampling thread was tried and
 dropped: its GIL wake-ups slowed spaCy by ~20%.) Where that reset is not available
-only the growth of ``ru_maxrss`` is reported. tracemalloc also slows Python
+only the growth of ``ru_maxrss`` is reported. Memory a phase frees usually stays
+in the process (allocator arenas), so the RSS growth of whichever side runs second
+understates it; ``--tracemalloc`` figures do not depend on order. tracemalloc also slows Python
 allocation, so it is off by default; ``--tracemalloc`` adds an extra, untimed pass
 of each side under tracemalloc and reports its peak of traced (Python and numpy)
 allocations.

@@ -9,7 +9,7 @@ the parser, which is where the time goes.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Iterable, Sequence
 
@@ -21,7 +21,7 @@ from claimledger.model import Article, Claim, Place, Source, When
 from . import segment
 from .categories import categorize, counted_noun, phrase_top
 from .names import Names, key
-from .quantities import Quantity, find_quantities, is_count
+from .quantities import find_quantities, is_count
 from .regions import Region, find_regions, region_at
 from .sources import SourceMention, sentence_sources
 from .when import TimeMention, anchor_duration, find_times, re_resolve
@@ -66,21 +66,56 @@ class Extractor:
         self.names = names or Names.with_aliases()
         self.gazetteer = gazetteer or load_gazetteer()
 
-    def extract(self, articles: Iterable[Article], batch_size: int = 256) -> dict[str, list[Claim]]:
+    def extract(self, articles: Iterable[Article], batch_size: int = 64) -> dict[str, list[Claim]]:
         """Claims of each article, keyed by article id (every article gets a key)."""
         contexts = [article_context(a, self.gazetteer) for a in articles]
         jobs = [(ctx, s) for ctx in contexts for s in segment.split(ctx.article.text)
                 if segment.is_candidate(s.text)]
-        docs = self.nlp.pipe((s.text for _, s in jobs), batch_size=batch_size)
         out: dict[str, list[Claim]] = {ctx.article.id: [] for ctx in contexts}
-        for (ctx, s), doc in zip(jobs, docs):
-            out[ctx.article.id].extend(sentence_claims(ctx, s, doc, self.names))
+        chunks = list(_chunks(jobs))
+        docs = self.nlp.pipe((self._doc(texts) for texts, _ in chunks), batch_size=batch_size)
+        for (_, members), doc in zip(chunks, docs):
+            for (ctx, s), offset in members:
+                sent = doc.char_span(offset, offset + len(s.text), alignment_mode="expand")
+                out[ctx.article.id].extend(sentence_claims(ctx, s, sent, self.names))
         return out
 
+    def _doc(self, texts: list[str]) -> Doc:
+        """Candidate sentences joined into one Doc, each a sentence of its own: spaCy's
+        per-document costs are paid once per chunk, not once per sentence."""
+        doc = self.nlp.make_doc(_SEPARATOR.join(texts))
+        starts, pos = set(), 0
+        for t in texts:
+            starts.add(pos)
+            pos += len(t) + len(_SEPARATOR)
+        for tok in doc:
+            tok.is_sent_start = tok.idx in starts or (tok.i > 0 and doc[tok.i - 1].is_space)
+        return doc
 
-def sentence_claims(ctx: Context, s: segment.Sentence, doc: Doc, names: Names) -> list[Claim]:
+
+_SEPARATOR = "\n\n"
+_CHUNK_CHARS = 4000
+
+
+def _chunks(jobs):
+    """Groups of (sentence texts, [(job, offset in the joined text)]) of about _CHUNK_CHARS."""
+    texts, members, size = [], [], 0
+    for job in jobs:
+        text = job[1].text
+        if texts and size + len(text) > _CHUNK_CHARS:
+            yield texts, members
+            texts, members, size = [], [], 0
+        members.append((job, size))
+        texts.append(text)
+        size += len(text) + len(_SEPARATOR)
+    if texts:
+        yield texts, members
+
+
+def sentence_claims(ctx: Context, s: segment.Sentence, sent: Span, names: Names) -> list[Claim]:
+    """The claims of one parsed sentence; offsets become offsets into the article text."""
     claims = []
-    sent = doc[:]
+    base = s.start - sent.start_char
     for q in find_quantities(sent):
         if not is_count(q, sent):
             continue
@@ -88,30 +123,36 @@ def sentence_claims(ctx: Context, s: segment.Sentence, doc: Doc, names: Names) -
         if counted is None:
             continue
         anchor = phrase_top(counted_noun(q, sent), q, sent)
-        mentions = sentence_sources(anchor, sent)
-        start, end = s.start + q.start_char, s.start + q.end_char
+        mentions = [_shift(m, base) for m in sentence_sources(anchor, sent)]
+        start, end = base + q.start_char, base + q.end_char
         claims.append(Claim(
             article=ctx.article.id, category=counted.category,
             value=q.value, low=q.low, high=q.high, qualifier=q.qualifier, span=q.span,
             start=start, end=end, sentence=s.text, sentence_start=s.start,
             unit=counted.unit, subject=counted.subject,
-            when=claim_time(ctx, s, q, mentions),
-            where=claim_place(ctx, s, q, mentions),
-            sources=claim_sources(ctx, s, mentions, start, end, names),
+            when=claim_time(ctx, s, start, mentions),
+            where=claim_place(ctx, s, start, mentions),
+            sources=claim_sources(ctx, mentions, start, end, names),
         ))
     return claims
 
 
-def claim_sources(ctx: Context, s: segment.Sentence, mentions: list[SourceMention],
-                  start: int, end: int, names: Names) -> tuple[Source, ...]:
+def _shift(m: SourceMention, base: int) -> SourceMention:
+    """A mention with offsets into the article text."""
+    return replace(m, start=m.start + base, end=m.end + base,
+                   date_spans=tuple((lo + base, hi + base) for lo, hi in m.date_spans))
+
+
+def claim_sources(ctx: Context, mentions: list[SourceMention], start: int, end: int,
+                  names: Names) -> tuple[Source, ...]:
     """The chain: in-sentence sources innermost first, then the voice of the
     quote or post the sentence stands in."""
     chain: list[Source] = []
     for m in mentions:
         if m.pronoun:
             continue
-        chain.append(Source(names.canonical(m.mention), m.verb, _source_date(ctx, s, m),
-                            m.mention, s.start + m.start, s.start + m.end))
+        chain.append(Source(names.canonical(m.mention), m.verb, _source_date(ctx, m),
+                            m.mention, m.start, m.end))
     region = region_at(list(ctx.regions), start, end)
     if region and not any(_same_speaker(c.name, names.canonical(region.mention)) for c in chain):
         chain.append(Source(names.canonical(region.mention), region.verb, region.date,
@@ -125,10 +166,10 @@ def _same_speaker(a: str, b: str) -> bool:
     return bool(a) and bool(b) and (a in b or b in a)
 
 
-def _source_date(ctx: Context, s: segment.Sentence, m: SourceMention) -> date | None:
+def _source_date(ctx: Context, m: SourceMention) -> date | None:
     for lo, hi in m.date_spans:
         for t in ctx.times:
-            if s.start + lo <= t.start and t.end <= s.start + hi and t.when.start and t.when.start == t.when.end:
+            if lo <= t.start and t.end <= hi and t.when.start and t.when.start == t.when.end:
                 return t.when.start
     return None
 
@@ -137,15 +178,14 @@ def _in_sentence(ctx: Context, s: segment.Sentence, items):
     return [x for x in items if s.start <= x.start and x.end <= s.end]
 
 
-def claim_time(ctx: Context, s: segment.Sentence, q: Quantity, mentions: list[SourceMention]) -> When | None:
+def claim_time(ctx: Context, s: segment.Sentence, number_at: int, mentions: list[SourceMention]) -> When | None:
     """The time of what is counted: the sentence's own time expression nearest the
     number (not a source's date), else the article's main time, else "before publication"."""
-    source_spans = [(s.start + lo, s.start + hi) for m in mentions for lo, hi in m.date_spans]
+    source_spans = [span for m in mentions for span in m.date_spans]
     own = [t for t in _in_sentence(ctx, s, ctx.times)
            if not any(lo <= t.start and t.end <= hi for lo, hi in source_spans)]
     anchor_dates = [t.when.start for t in _in_sentence(ctx, s, ctx.times)
                     if t.kind == "date" and t.when.start and t.when.start == t.when.end]
-    number_at = s.start + q.start_char
     own.sort(key=lambda t: (t.kind == "duration", abs(t.start - number_at)))
     for t in own:
         if t.kind == "duration":
@@ -199,14 +239,13 @@ def _duration_anchor(ctx: Context, t: TimeMention) -> date | None:
     return before[-1].when.start if before else None
 
 
-def claim_place(ctx: Context, s: segment.Sentence, q: Quantity, mentions: list[SourceMention]) -> Place | None:
+def claim_place(ctx: Context, s: segment.Sentence, number_at: int, mentions: list[SourceMention]) -> Place | None:
     """The place nearest the number in its sentence (not inside a source's name),
     else the article's main place."""
-    source_spans = [(s.start + m.start, s.start + m.end) for m in mentions]
+    source_spans = [(m.start, m.end) for m in mentions]
     own = [p for p in _in_sentence(ctx, s, ctx.places)
            if not any(lo <= p.start and p.end <= hi for lo, hi in source_spans)]
     if own:
-        number_at = s.start + q.start_char
         best = min(own, key=lambda p: (abs(p.start - number_at) + (0 if p.start > number_at else 20)))
         return best.place
     return ctx.main_place

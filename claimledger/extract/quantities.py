@@ -55,11 +55,24 @@ def _lower(tokens: Sequence[Token], i: int) -> str:
 def _match_phrase(tokens: Sequence[Token], i: int, table: dict) -> tuple[int, object] | None:
     """Longest entry of ``table`` (keys: word tuples) starting at token i."""
     best = None
-    for key, val in table.items():
+    for key, val in _by_first_word(id(table), table).get(_lower(tokens, i), ()):
         n = len(key)
-        if tuple(_lower(tokens, i + k) for k in range(n)) == key and (best is None or n > best[0]):
+        if (best is None or n > best[0]) and tuple(_lower(tokens, i + k) for k in range(n)) == key:
             best = (n, val)
     return best
+
+
+_FIRST_WORDS: dict[int, dict[str, list]] = {}
+
+
+def _by_first_word(table_id: int, table: dict) -> dict[str, list]:
+    """The table's entries grouped by their first word (built once per table)."""
+    if table_id not in _FIRST_WORDS:
+        grouped: dict[str, list] = {}
+        for key, val in table.items():
+            grouped.setdefault(key[0], []).append((key, val))
+        _FIRST_WORDS[table_id] = grouped
+    return _FIRST_WORDS[table_id]
 
 
 def parse_digits(text: str) -> float | None:

@@ -45,19 +45,33 @@ def _emit(out: list[Sentence], text: str, start: int, end: int) -> None:
         out.append(Sentence(s, s + len(stripped), stripped))
 
 
+_YEARS_AND_DAYS = re.compile(
+    r"\b(?:1[6-9]|20)\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*", re.I)
+
+
 @cache
 def _patterns() -> tuple[re.Pattern, re.Pattern]:
     lex = lexicon()
     numbers = {*lex.units, *lex.tens, *lex.scales, "dozen", "dozens", "scores", "hundreds",
                "thousands", "millions", "several", "few", "handful"}
     number = re.compile(r"\d|\b(?:" + "|".join(sorted(numbers, key=len, reverse=True)) + r")\b", re.I)
-    words = {*lex.verbs, *lex.adjectives, *lex.nouns, *lex.sites, *lex.protest}
-    stems = sorted({w.split()[0][:max(4, len(w) - 2)] if len(w) > 4 else w for w in words}, key=len, reverse=True)
+    # words that can say what a number counts: victims, people, places (protest words
+    # alone cannot: a participant is always a person noun or a participation verb)
+    words = {*lex.verbs, *lex.adjectives, *lex.nouns, *lex.sites, *lex.people}
+    stems = sorted({_stem(w) for w in words}, key=len, reverse=True)
     trigger = re.compile(r"\b(?:" + "|".join(map(re.escape, stems)) + r")", re.I)
     return number, trigger
 
 
+def _stem(word: str) -> str:
+    """A prefix that still names the word: "arrest" for arrested/arrests."""
+    w = word.split()[0]
+    return w[:max(4, len(w) - 2)] if len(w) > 5 else w
+
+
 def is_candidate(sentence: str) -> bool:
-    """True when a sentence holds a number word and a word that could say what it counts."""
+    """True when a sentence holds a number (not a year or a day of a date) and a
+    word that could say what it counts."""
     number, trigger = _patterns()
-    return bool(number.search(sentence)) and bool(trigger.search(sentence))
+    return bool(number.search(_YEARS_AND_DAYS.sub(" ", sentence))) and bool(trigger.search(sentence))

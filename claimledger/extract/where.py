@@ -77,26 +77,40 @@ class Gazetteer:
     def find_places(self, text: str) -> list[PlaceMention]:
         words = _words(text)
         cased = any(c.isupper() for c in text)
-        first = self._scan(text, words, cased, frozenset())
+        hits = self._hits(text, words)
+        first = self._scan(text, words, hits, cased, frozenset())
         named = frozenset(m.place.country for m in first if m.kind == "country")
-        return self._scan(text, words, cased, named)
+        return self._scan(text, words, hits, cased, named)
 
-    def _scan(self, text, words, cased, named) -> list[PlaceMention]:
+    def _hits(self, text, words) -> dict[int, list[int]]:
+        """Word position -> lengths (longest first) of the names that start there:
+        looked up once, judged twice (before and after the countries are known)."""
+        hits: dict[int, list[int]] = {}
+        prefixes = self.index.prefixes()
+        for i in range(len(words)):
+            key = ""
+            for n in range(1, min(MAX_WORDS, len(words) - i) + 1):
+                key = words[i][0] if n == 1 else f"{key} {words[i + n - 1][0]}"
+                if key not in prefixes:
+                    break  # no name goes on from here
+                if self.index.has(key) and _joined(text, words[i:i + n]):
+                    hits.setdefault(i, []).insert(0, n)
+        return hits
+
+    def _scan(self, text, words, hits, cased, named) -> list[PlaceMention]:
         found, i = [], 0
-        while i < len(words):
-            for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
-                mention = self._mention(text, words[i:i + n], cased, named)
+        for i0 in sorted(hits):
+            if i0 < i:
+                continue
+            for n in hits[i0]:
+                mention = self._mention(text, words[i0:i0 + n], cased, named)
                 if mention:
                     found.append(mention)
-                    i += n
+                    i = i0 + n
                     break
-            else:
-                i += 1
         return found
 
     def _mention(self, text, words, cased, named) -> PlaceMention | None:
-        if not _joined(text, words):
-            return None
         key = " ".join(w for w, _, _ in words)
         entries = self.index.get(key)
         if not entries:
@@ -224,6 +238,20 @@ class _LazyIndex:
         self.rows, self.names = rows, names
         self.extra: dict[str, list[_Entry]] = {}
         self.parsed: dict[str, list[_Entry]] = {}
+        self._prefixes: set[str] | None = None
+
+    def prefixes(self) -> set[str]:
+        """Every name and every word-prefix of a name ("new", "new york"), built once."""
+        if self._prefixes is None:
+            out: set[str] = set()
+            for name in (*self.names, *self.extra):
+                words = name.split(" ")
+                out.update(" ".join(words[:k]) for k in range(1, len(words) + 1))
+            self._prefixes = out
+        return self._prefixes
+
+    def has(self, key: str) -> bool:
+        return key in self.names or key in self.extra
 
     def get(self, key: str) -> list[_Entry] | None:
         if key not in self.parsed:
@@ -239,6 +267,7 @@ class _LazyIndex:
 
     def add(self, name: str, entry: _Entry) -> None:
         self.extra.setdefault(normalise(name), []).append(entry)
+        self._prefixes = None
         self.parsed.pop(normalise(name), None)
 
     def countries(self) -> dict[str, _Entry]:
