@@ -84,12 +84,12 @@ class Extractor:
         """Candidate sentences joined into one Doc, each a sentence of its own: spaCy's
         per-document costs are paid once per chunk, not once per sentence."""
         doc = self.nlp.make_doc(_SEPARATOR.join(texts))
-        starts, pos = set(), 0
+        pos = 0
         for t in texts:
-            starts.add(pos)
+            first = doc.char_span(pos, pos + len(t), alignment_mode="expand")
+            if first is not None and len(first):
+                first[0].is_sent_start = True
             pos += len(t) + len(_SEPARATOR)
-        for tok in doc:
-            tok.is_sent_start = tok.idx in starts or (tok.i > 0 and doc[tok.i - 1].is_space)
         return doc
 
 

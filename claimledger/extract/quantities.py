@@ -39,6 +39,14 @@ class Quantity:
     end_char: int
 
 
+def doc_text(doc) -> str:
+    """A Doc's text, built once: ``Doc.text`` joins every token on each call."""
+    text = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return text
+
+
 def interval(value: int, qualifier: str) -> tuple[int | None, int | None]:
     """The low/high the words allow, by the spec's table."""
     return {
@@ -230,7 +238,7 @@ def _make(sent: Span, tokens: list[Token], s: int, e: int, core: int, value, low
     first, last = tokens[s], tokens[e - 1]
     core = _top(sent.doc, core, min(core, _number_start(tokens, s, e)), last.i + 1)
     start_char, end_char = first.idx, last.idx + len(last.text)
-    text = sent.doc.text[start_char:end_char]
+    text = doc_text(sent.doc)[start_char:end_char]
     return Quantity(first.i, last.i + 1, core, value, low, high, qual, text, start_char, end_char)
 
 

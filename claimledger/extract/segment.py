@@ -70,8 +70,21 @@ def _stem(word: str) -> str:
     return w[:max(4, len(w) - 2)] if len(w) > 5 else w
 
 
+@cache
+def _non_counts() -> re.Pattern:
+    """Numbers that plainly count no people: "23rd", "$5", "40 percent", "two weeks", "30 miles"."""
+    lex = lexicon()
+    units = "|".join(sorted((re.escape(u) for u in lex.non_count if u.isalpha()), key=len, reverse=True))
+    number = r"(?:\d[\d,.]*|" + "|".join(sorted({*lex.units, *lex.tens, "few", "several", "a"}, key=len, reverse=True)) + ")"
+    return re.compile(
+        rf"\b\d+(?:st|nd|rd|th)\b|[$£€¥]\s?\d[\d,.]*|\b\d{{1,2}}:\d\d\b"
+        rf"|\b{number}(?:\s*-\s*|\s+)(?:{units})(?:s|es)?\b", re.I)
+
+
 def is_candidate(sentence: str) -> bool:
-    """True when a sentence holds a number (not a year or a day of a date) and a
-    word that could say what it counts."""
+    """True when a sentence holds a number that may count people or places (not a
+    year, a day of a date, a sum, a share or a span of time) and a word that could
+    say what it counts."""
     number, trigger = _patterns()
-    return bool(number.search(_YEARS_AND_DAYS.sub(" ", sentence))) and bool(trigger.search(sentence))
+    masked = _non_counts().sub(" ", _YEARS_AND_DAYS.sub(" ", sentence))
+    return bool(number.search(masked)) and bool(trigger.search(sentence))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .lexicon import lexicon
+from .quantities import doc_text
 
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this", "those", "one"}
 _KEEP = {"compound", "amod", "det", "poss", "nmod", "case", "nummod", "quantmod", "prep", "pobj",
@@ -79,7 +80,7 @@ def _from_verb(verb: Token, child: Token, sent: Span) -> SourceMention | None:
     if subj is None or subj.lower_ in ("which", "that", "who"):
         return None
     start, end = _phrase(subj)
-    text = sent.doc.text[start:end]
+    text = doc_text(sent.doc)[start:end]
     if any(t.like_num or t.pos_ == "NUM" for t in sent.doc.char_span(start, end, alignment_mode="expand") or []):
         return None  # "at least two protesters were killed, ...": a count is no speaker
     return SourceMention(text, verb.lower_, start, end, verb.i, _date_spans(verb, child),
@@ -93,7 +94,7 @@ def _cited(verb: Token, sent: Span) -> SourceMention | None:
             obj = next((g for g in c.children if g.dep_ == "dobj"), None)
             if obj is not None:
                 start, end = _phrase(obj)
-                return SourceMention(sent.doc.text[start:end], c.lower_, start, end, c.i)
+                return SourceMention(doc_text(sent.doc)[start:end], c.lower_, start, end, c.i)
     return None
 
 
@@ -110,7 +111,7 @@ def _according(tok: Token, sent: Span) -> SourceMention | None:
     if by is not None and obj.lemma_.lower() in ("report", "figure", "estimate", "data", "statement", "count", "tally"):
         verb, obj = f"according to {obj.lower_} {by.head.lower_}", by
     start, end = _phrase(obj)
-    return SourceMention(sent.doc.text[start:end], verb, start, end, acc.i,
+    return SourceMention(doc_text(sent.doc)[start:end], verb, start, end, acc.i,
                          pronoun=obj.lower_ in _PRONOUNS)
 
 
@@ -126,7 +127,7 @@ def _postposed(anchor: Token, sent: Span) -> SourceMention | None:
             j -= 1
         if doc[j].text == "," and v.i - j - 1 in range(1, 9) and (v.i + 1 >= sent.end or doc[v.i + 1].is_punct):
             start, end = doc[j + 1].idx, doc[v.i - 1].idx + len(doc[v.i - 1].text)
-            return SourceMention(doc.text[start:end], v.lower_, start, end, v.i, (),
+            return SourceMention(doc_text(doc)[start:end], v.lower_, start, end, v.i, (),
                                  pronoun=doc[j + 1].lower_ in _PRONOUNS and v.i - j == 2)
     return None
 
