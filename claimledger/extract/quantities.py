@@ -283,8 +283,9 @@ def is_count(q: Quantity, sent: Span) -> bool:
             return False
     if _in_between(q, sent) and not (core.dep_ == "nummod" and core.head.lemma_.lower() in lexicon().people):
         return False  # "children between 15 and 18": an age range
-    if nxt.startswith("-year") or nxt in ("year-old", "years-old", "-year-old"):
-        return False
+    after = " ".join(t.lower_ for t in doc[q.end:min(q.end + 3, sent.end)])
+    if after.startswith(("- year", "-year", "year-old", "years-old", "year old", "years old")):
+        return False  # "25-year-old": an age
     return True
 
 

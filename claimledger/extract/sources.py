@@ -152,7 +152,9 @@ def _phrase(head: Token) -> tuple[int, int]:
     while stack:
         t = stack.pop()
         for c in t.children:
-            if c.dep_ in _KEEP and not (c.dep_ == "prep" and c.lower_ not in _NAME_PREPS):
+            # "the spokesman Ali Rahimi": an apposition without a comma is part of the name
+            tight_appos = c.dep_ == "appos" and c.i > 0 and not c.doc[c.left_edge.i - 1].is_punct
+            if (c.dep_ in _KEEP or tight_appos) and not (c.dep_ == "prep" and c.lower_ not in _NAME_PREPS):
                 if c.dep_ == "punct" and c.text not in ("(", ")", "/", "-", "'"):
                     continue
                 keep.add(c.i)

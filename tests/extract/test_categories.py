@@ -37,9 +37,6 @@ def test_category_and_subject(parse, text, category, subject):
     assert one(parse, text) == Counted(category, "people", subject)
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "'shoot dead' is listed as a killed verb in triggers.json, but verbs are looked up by the "
-    "single lemma 'shoot', which is an injured verb: 'Police shot dead 12 protesters' -> injured"))
 def test_shot_dead_is_killed(parse):
     assert one(parse, "Police shot dead 12 protesters.").category == "killed"
 
@@ -63,9 +60,6 @@ def test_places_in_a_protest_sentence_are_protest_sites(parse, text, value_span,
     assert [(s, c.category, c.unit) for s, c in found] == [(value_span, "protest_sites", unit)]
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "'hold' is an arrested verb and _governors treats the place as its patient: "
-    "'Demonstrations were held in 14 provinces' -> ('arrested', 'people') instead of protest_sites"))
 def test_protests_held_in_provinces_are_protest_sites(parse):
     found = claims(parse, "Demonstrations were held in 14 provinces.")
     assert [(c.category, c.unit) for _, c in found] == [("protest_sites", "provinces")]

@@ -102,9 +102,6 @@ def test_where_from_a_country_name(extractor):
     assert c.where.country == "SD"
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "where.main_place falls back to Place(country, country, None) when no country is named, "
-    "so the place name is the ISO code 'IR' instead of 'Iran'"))
 def test_fallback_place_is_named_not_coded(claims):
     assert by_value(claims, 300).where.name == "Iran"
 

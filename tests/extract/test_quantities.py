@@ -127,10 +127,6 @@ def test_non_counts_are_rejected(parse, text):
     assert counts(parse, text) == []
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "is_count's age check looks for a next token starting with '-year' or 'year-old', but spaCy "
-    "splits '25-year-old' into '25', '-', 'year', '-', 'old', so the check never fires; "
-    "categorize() still drops it (counted noun 'year' is a non-count noun)"))
 def test_hyphenated_age_is_rejected_by_is_count(parse):
     assert counts(parse, "A 25-year-old man was arrested.") == []
 

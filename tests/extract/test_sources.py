@@ -86,18 +86,11 @@ def test_colon_quote_is_the_speakers_claim(extractor):
     assert [s.name for s in c.sources] == ["Ali Rahimi"]
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "regions._speaker_before starts at text.rfind('. ') + 2, which is 1 when the quote opens the "
-    "article: the speaker loses its first letter and the chain becomes ['Ali Rahimi', 'li Rahimi']"))
 def test_colon_quote_at_article_start(extractor):
     c = the_claim(extractor, "Ali Rahimi said: “Troops killed 40 people in the city.”")
     assert [s.name for s in c.sources] == ["Ali Rahimi"]
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "the parse gives 'spokesman' and the quote region 'spokesman Ali Rahimi' for the same "
-    "speaker; claim_sources only drops the region when the names are equal, so the chain "
-    "names one person twice: ['spokesman', 'spokesman Ali Rahimi']"))
 def test_titled_speaker_of_a_colon_quote_appears_once(extractor):
     text = "Crowds gathered in the square.\nThe spokesman Ali Rahimi said: “Troops killed 40 people in the city.”"
     c = the_claim(extractor, text)
