@@ -104,7 +104,7 @@ def categorize(q: Quantity, sent: Span) -> Counted | None:
     if category in (None, "participants"):
         category = _surface_victim(noun, q, sent) or category
     if category is None and not _is_speaker(noun):
-        category = _participants(noun, q, sent)
+        category = _participants(noun, q, sent) or _acting_right_of(noun, q, sent)
     if category is None:
         return None
     if category == "killed" and _died_of_cause(noun, sent):
@@ -231,6 +231,18 @@ def _right_of(noun: Token, q: Quantity, sent: Span) -> str | None:
         elif k == j:
             break
     return min(found, key=_RANK.get) if found else None
+
+
+def _acting_right_of(noun: Token, q: Quantity, sent: Span) -> str | None:
+    """ "hundreds of dominicans protested": a participation verb right after the
+    counted phrase, when the parse lost it."""
+    doc = sent.doc
+    j = max(q.end, noun.i + 1)
+    while j < sent.end and doc[j].lower_ in _SKIP_RIGHT:
+        j += 1
+    if j < sent.end and doc[j].tag_ in ("VBD", "VBZ", "VBP", "VBN") and _verb_category(doc[j], passive=False) == "participants":
+        return "participants"
+    return None
 
 
 def _verb_category(tok: Token, passive: bool) -> str | None:
