@@ -42,9 +42,14 @@ def main() -> None:
     """
 
 
-def _store(db: str | None):
+def _store(db: str | None, must_exist: bool = True):
+    """The store in force; reading commands refuse to create an empty database."""
     from .store import open_store
-    return open_store(settings_mod.settings({"db": db})["db"])
+    target = settings_mod.settings({"db": db})["db"]
+    if must_exist and "://" not in str(target) and not Path(target).exists():
+        raise ClaimledgerError(f"no database at {target}: run `claimledger ingest PATH` first, "
+                               "or point --db (or CLAIMLEDGER_DB) at an existing one")
+    return open_store(target)
 
 
 def _extractor(conf: dict, store):
@@ -79,7 +84,7 @@ def ingest(paths, db, model, force):
 
     from .pipeline import ingest_paths as run
     conf = settings_mod.settings({"db": db, "model": model})
-    with _store(conf["db"]) as store:
+    with _store(conf["db"], must_exist=False) as store:
         extractor = _extractor(conf, store)
         with Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
             task = progress.add_task("ingesting", total=None)
@@ -212,7 +217,7 @@ def aliases():
 @click.option("--db", help=DB_HELP)
 def aliases_add(canonical, alias, db):
     """Tie ALIAS (one or more) to CANONICAL; used from the next ingest on."""
-    with _store(db) as store:
+    with _store(db, must_exist=False) as store:
         store.add_aliases((a, canonical) for a in alias)
     click.echo(f"{len(alias)} alias(es) of {canonical} stored; re-extract with `ingest --force`")
 

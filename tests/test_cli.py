@@ -237,3 +237,12 @@ def test_ingest_with_db_in_a_missing_folder_is_a_one_line_error(runner, inputs, 
     assert "Traceback" not in result.output
     assert len(result.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "no_such_folder").exists()
+
+
+@pytest.mark.parametrize("args", [["claims"], ["export", "claims"], ["failures"], ["search", "x"]])
+def test_reading_a_missing_database_says_ingest_first_and_creates_nothing(runner, tmp_path, args):
+    db = tmp_path / "none.db"
+    result = runner.invoke(main, [*args, "--db", str(db)])
+    assert result.exit_code == 2
+    assert "claimledger ingest" in result.output and "Traceback" not in result.output
+    assert not db.exists()
