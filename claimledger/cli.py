@@ -235,5 +235,9 @@ def aliases_list(db):
         click.echo(f"{alias}\t{canon}\t(database)")
 
 
+# feature commands: each feature keeps its commands in its own module, registered here
+# (one line each), so this file stays thin.
+
+
 if __name__ == "__main__":
     main()
