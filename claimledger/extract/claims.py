@@ -9,6 +9,7 @@ the parser, which is where the time goes.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Iterable, Sequence
@@ -130,7 +131,7 @@ def sentence_claims(ctx: Context, s: segment.Sentence, sent: Span, names: Names)
             value=q.value, low=q.low, high=q.high, qualifier=q.qualifier, span=q.span,
             start=start, end=end, sentence=s.text, sentence_start=s.start,
             unit=counted.unit, subject=counted.subject,
-            when=claim_time(ctx, s, start, mentions),
+            when=claim_time(ctx, s, start, mentions, _present_perfect(anchor)),
             where=claim_place(ctx, s, start, mentions),
             sources=claim_sources(ctx, mentions, start, end, names),
         ))
@@ -178,12 +179,28 @@ def _in_sentence(ctx: Context, s: segment.Sentence, items):
     return [x for x in items if s.start <= x.start and x.end <= s.end]
 
 
-def claim_time(ctx: Context, s: segment.Sentence, number_at: int, mentions: list[SourceMention]) -> When | None:
+def _present_perfect(anchor) -> bool:
+    """ "142,800 people have died": a count up to now, told in the present perfect."""
+    verb = anchor if anchor.pos_ in ("VERB", "AUX") else anchor.head
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ") and c.lemma_ == "have"
+               for c in verb.children)
+
+
+_SUPERLATIVE = re.compile(r"\b(?:\w+est|most|worst|first|ever|only)\b[^.;]{0,60}$", re.I)
+
+
+def _comparison(ctx: Context, t: TimeMention) -> bool:
+    """ "the biggest uprising since the 1979 revolution": a yardstick, not the event's time."""
+    return t.kind == "since" and bool(_SUPERLATIVE.search(ctx.article.text[max(0, t.start - 80):t.start]))
+
+
+def claim_time(ctx: Context, s: segment.Sentence, number_at: int, mentions: list[SourceMention],
+               perfect: bool = False) -> When | None:
     """The time of what is counted: the sentence's own time expression nearest the
     number (not a source's date), else the article's main time, else "before publication"."""
     source_spans = [span for m in mentions for span in m.date_spans]
     own = [t for t in _in_sentence(ctx, s, ctx.times)
-           if not any(lo <= t.start and t.end <= hi for lo, hi in source_spans)]
+           if not any(lo <= t.start and t.end <= hi for lo, hi in source_spans) and not _comparison(ctx, t)]
     anchor_dates = [t.when.start for t in _in_sentence(ctx, s, ctx.times)
                     if t.kind == "date" and t.when.start and t.when.start == t.when.end]
     own.sort(key=lambda t: (t.kind == "duration", abs(t.start - number_at)))
@@ -197,6 +214,8 @@ def claim_time(ctx: Context, s: segment.Sentence, number_at: int, mentions: list
             t = re_resolve(t, max(anchor_dates))
         if t.when.start or t.when.end:
             return t.when
+    if perfect and ctx.article.published:
+        return When(None, ctx.article.published, "(up to publication)")
     context = _preceding_time(ctx, s)
     if context:
         return context
@@ -230,7 +249,9 @@ def _usable(ctx: Context, start: int, end: int) -> list[TimeMention]:
     published = ctx.article.published
     return [t for t in ctx.times if start <= t.start and t.end <= end and t.kind != "duration"
             and (t.when.start or t.when.end) and not (published and t.when.start and t.when.start > published)
-            and not (published and t.when.end and (published - t.when.end).days > _HISTORY_DAYS)]
+            and not (published and t.when.end and (published - t.when.end).days > _HISTORY_DAYS)
+            and not (published and t.when.start and (published - t.when.start).days > _HISTORY_DAYS)
+            and not _comparison(ctx, t)]
 
 
 def _duration_anchor(ctx: Context, t: TimeMention) -> date | None:
