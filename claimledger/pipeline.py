@@ -1,17 +1,22 @@
-"""The spine: read -> extract -> store, in batches, each batch one transaction.
+"""The spine: read -> extract -> store, in batches, each batch one transaction; then copies.
 
 An article and its claims are written together, so a crash never leaves an
 article stored without its claims; unchanged articles are not parsed again.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Sequence
 
+from .copies import find_copies
+from .events.rebuild import rebuild as rebuild_events
 from .extract.claims import Extractor
-from .ingest import read_file
+from .ingest.fields import FieldMap
+from .ingest.guard import DEFAULT_MAX_MB, fingerprint, read_limited
 from .ingest.walk import walk
-from .model import Article, Failure
+from .language import detect, is_extractable
+from .model import Article, Failure, FileMark
 from .store.base import Store, content_hash
 
 
@@ -22,6 +27,9 @@ class IngestReport:
     unchanged: int = 0
     claims: int = 0
     skipped: int = 0  # files of other kinds inside folders
+    not_english: int = 0  # stored and marked with their language, not extracted
+    done_before: int = 0  # files read whole by an earlier run, unchanged since: skipped
+    copies: int = 0  # copied passages the new and changed articles take part in
     failures: list[Failure] = field(default_factory=list)
 
     @property
@@ -34,31 +42,64 @@ class IngestReport:
             parts.append(f"{self.changed} changed")
         parts.append(f"{self.failed} failed")
         line = f"articles: {', '.join(parts)}; claims found: {self.claims}"
+        line += f"; copied passages found: {self.copies}"
+        if self.not_english:
+            line += f"; {self.not_english} not in English (stored, not extracted)"
+        if self.done_before:
+            line += f"; {self.done_before} files ingested before skipped (--force reads them)"
         return line + (f"; {self.skipped} other files skipped" if self.skipped else "")
 
 
 def ingest_paths(paths: Iterable[str], store: Store, extractor: Extractor, batch_size: int = 64,
-           force: bool = False, on_file: Callable[[int, int], None] | None = None) -> IngestReport:
-    """Read files and folders into the store; ``on_file(done, total)`` reports progress."""
+           force: bool = False, on_file: Callable[[int, int], None] | None = None,
+           fields: FieldMap | None = None, max_bytes: int = DEFAULT_MAX_MB * 1_000_000) -> IngestReport:
+    """Read files and folders into the store; ``on_file(done, total)`` reports progress.
+
+    ``fields`` maps CSV columns / JSON keys to article fields (``--map``). A file read
+    whole with no failure is marked in the transaction of its last article, and skipped
+    by later runs while its content is the same (``force`` reads it again): a run
+    killed midway resumes where it stopped. No article over ``max_bytes`` is read."""
     walked = walk(paths)
     report = IngestReport(skipped=len(walked.skipped))
     for f in walked.failures:
         _fail(store, report, f)
+    for batch, marks in read_batches(walked.files, store, report, batch_size, force,
+                                     on_file, fields, max_bytes):
+        _write(batch, store, extractor, report, force, marks)
+    finish(store, report)
+    return report
+
+
+def read_batches(files: Sequence[Path], store: Store, report: IngestReport, batch_size: int,
+                 force: bool, on_file: Callable[[int, int], None] | None = None,
+                 fields: FieldMap | None = None, max_bytes: int = DEFAULT_MAX_MB * 1_000_000,
+                 ) -> Iterator[tuple[list[Article], list[FileMark]]]:
+    """(articles, files now read whole) to commit together; failures are stored as read.
+
+    A file is marked only with the batch that holds its last article, so a mark never
+    stands for an article that is not committed."""
     batch: list[Article] = []
-    for done, path in enumerate(walked.files, 1):
-        for item in read_file(path):
+    read_whole: list[FileMark] = []
+    for done, path in enumerate(files, 1):
+        mark = fingerprint(path)
+        skip = mark is not None and not force and store.is_ingested(mark)
+        report.done_before += skip
+        clean = True
+        for item in [] if skip else read_limited(path, max_bytes, fields=fields):
             if isinstance(item, Failure):
                 _fail(store, report, item)
+                clean = False  # read again next time, so its failures are told again
                 continue
             batch.append(item)
             if len(batch) >= batch_size:
-                _write(batch, store, extractor, report, force)
-                batch = []
+                yield batch, read_whole
+                batch, read_whole = [], []
+        if mark and clean and not skip:
+            read_whole.append(mark)
         if on_file:
-            on_file(done, len(walked.files))
-    if batch:
-        _write(batch, store, extractor, report, force)
-    return report
+            on_file(done, len(files))
+    if batch or read_whole:
+        yield batch, read_whole
 
 
 def ingest_articles(articles: Iterable[Article], store: Store, extractor: Extractor,
@@ -67,6 +108,7 @@ def ingest_articles(articles: Iterable[Article], store: Store, extractor: Extrac
     report = IngestReport()
     for batch in _batches(articles, batch_size):
         _write(batch, store, extractor, report, force)
+    finish(store, report)
     return report
 
 
@@ -86,22 +128,52 @@ def _fail(store: Store, report: IngestReport, f: Failure) -> None:
     report.failures.append(f)
 
 
-def _write(batch: list[Article], store: Store, extractor: Extractor, report: IngestReport, force: bool) -> None:
+def finish(store: Store, report: IngestReport) -> None:
+    """What follows the articles: copies of the new ones, then events (one process or many)."""
+    report.copies = find_copies(store).passages
+    if report.new or report.changed:  # events are gathered from every stored claim
+        rebuild_events(store)
+
+
+def _write(batch: list[Article], store: Store, extractor: Extractor, report: IngestReport, force: bool,
+           marks: Iterable[FileMark] = ()) -> None:
+    todo = plan(batch, store, report, force)
+    claims = extractor.extract([a for a, _ in todo if is_extractable(a.language)])
+    commit(todo, claims, store, report, marks)
+
+
+def plan(batch: list[Article], store: Store, report: IngestReport, force: bool,
+         detect_new: bool = True) -> list[tuple[Article, bool]]:
+    """The (article, is_new) pairs of a batch to extract; unchanged articles are counted.
+
+    ``detect_new=False`` leaves the language of new ids to whoever extracts them (a
+    Dask worker): only a stored article's hash needs it now."""
     todo = []
     for a in _last_of_each_id(batch):
         old = store.article(a.id)
+        if a.language is None and (old is not None or detect_new):  # the hash includes it
+            a = replace(a, language=detect(a.text))
         if old is not None and content_hash(old) == content_hash(a) and not force:
             report.unchanged += 1
             store.clear_failure(a.origin or "")
         else:
             todo.append((a, old is None))
-    claims = extractor.extract([a for a, _ in todo])
+    return todo
+
+
+def commit(todo: list[tuple[Article, bool]], claims: dict, store: Store, report: IngestReport,
+           marks: Iterable[FileMark] = ()) -> None:
+    """Store planned articles with their claims, and mark the files now read whole:
+    one transaction for the batch."""
     with store.transaction():
+        for mark in marks:
+            store.mark_ingested(mark)
         for a, is_new in todo:
             store.put_article(a)
-            store.replace_claims(a.id, claims[a.id])
+            store.replace_claims(a.id, claims.get(a.id, []))
             store.clear_failure(a.origin or "")
-            report.claims += len(claims[a.id])
+            report.claims += len(claims.get(a.id, []))
+            report.not_english += not is_extractable(a.language)
             if is_new:
                 report.new += 1
             else:

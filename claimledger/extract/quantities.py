@@ -22,6 +22,7 @@ _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augu
            "sep", "sept", "oct", "nov", "dec"}
 _CURRENCY = {"$", "£", "€", "¥", "us$", "usd"}
 _TIME_TAILS = {"p.m.", "a.m.", "pm", "o'clock", "gmt", "utc", ":"}
+_MAX_DIGITS = 30  # "1,000,000,000,000,000,000" fits; no count of people needs more
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,8 @@ def _by_first_word(table_id: int, table: dict) -> dict[str, list]:
 
 
 def parse_digits(text: str) -> float | None:
+    if len(text) > _MAX_DIGITS:
+        return None  # counts nothing, and int() refuses strings of over 4,300 digits
     m = _DIGITS.match(text)
     if not m:
         return None

@@ -16,6 +16,12 @@ _BREAK = re.compile(r"\n+|(?<=[.!?…])[”\"’)]?\s+(?=[\"“‘(]?\S)|(?<=\.\
 _ABBREV = re.compile(r"(?:\b(?:mr|mrs|ms|dr|st|gen|col|lt|sgt|gov|sen|rep|prof|jr|sr|no|vs|u\.s|u\.n|e\.g|i\.e|[a-z])\.)$", re.I)
 
 
+# Real sentences stay under a thousand characters; a longer "sentence" is a table or a
+# page without sentence ends, and parsing it would take minutes and gigabytes (spaCy
+# refuses a million characters outright).
+MAX_SENTENCE_CHARS = 20_000
+
+
 @dataclass(frozen=True)
 class Sentence:
     start: int
@@ -85,6 +91,8 @@ def is_candidate(sentence: str) -> bool:
     """True when a sentence holds a number that may count people or places (not a
     year, a day of a date, a sum, a share or a span of time) and a word that could
     say what it counts."""
+    if len(sentence) > MAX_SENTENCE_CHARS:
+        return False
     number, trigger = _patterns()
     masked = _non_counts().sub(" ", _YEARS_AND_DAYS.sub(" ", sentence))
     return bool(number.search(masked)) and bool(trigger.search(sentence))

@@ -12,6 +12,7 @@ Word lists live in ``claimledger/data/time_words.json``.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -90,8 +91,14 @@ def _select(found: list[tuple[_Atom, Interval]]) -> list[tuple[_Atom, Interval]]
     """The most specific, then longest, matches; no overlaps."""
     found.sort(key=lambda f: (tw.TIER[f[0].rule], f[0].start - f[0].end, f[0].start))
     taken: list[tuple[_Atom, Interval]] = []
+    starts: list[int] = []  # of taken, kept sorted (they never overlap, so ends are too)
+    ends: list[int] = []
     for atom, interval in found:
-        if all(atom.end <= t.start or atom.start >= t.end for t, _ in taken):
+        # bisect, not a scan of every taken match: long texts have thousands of them
+        i = bisect.bisect_right(starts, atom.start)
+        if (i == 0 or ends[i - 1] <= atom.start) and (i == len(starts) or starts[i] >= atom.end):
+            starts.insert(i, atom.start)
+            ends.insert(i, atom.end)
             taken.append((atom, interval))
     return sorted(taken, key=lambda f: f[0].start)
 

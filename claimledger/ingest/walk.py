@@ -13,12 +13,19 @@ from pathlib import Path
 from ..model import Failure
 
 KINDS = {".txt": "text", ".text": "text", ".jsonl": "jsonl", ".ndjson": "jsonl",
-         ".html": "html", ".htm": "html"}
+         ".html": "html", ".htm": "html", ".csv": "csv", ".rss": "feed", ".atom": "feed",
+         ".xml": "feed", ".warc": "warc", ".warc.gz": "warc", ".parquet": "parquet"}
+
+
+def _suffix(path: Path) -> str:
+    """The kind-deciding suffix: ".warc.gz" is one suffix, as far as we are concerned."""
+    name = path.name.lower()
+    return ".warc.gz" if name.endswith(".warc.gz") else path.suffix.lower()
 
 
 def kind_of(path: Path) -> str:
     """The reader for a path; a file of unknown kind is read as text."""
-    return KINDS.get(path.suffix.lower(), "text")
+    return KINDS.get(_suffix(path), "text")
 
 
 @dataclass(frozen=True)
@@ -78,7 +85,7 @@ class _Walker:
                 continue
             if entry.is_dir():
                 self.folder(entry)
-            elif entry.is_file() and entry.suffix.lower() in KINDS:
+            elif entry.is_file() and _suffix(entry) in KINDS:
                 self.file(entry)
             else:
                 self.skipped.append(entry)

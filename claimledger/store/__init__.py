@@ -1,4 +1,4 @@
-"""Where articles, claims and failures are kept: one Store interface, SQLite behind it.
+"""Where articles, claims and failures are kept: one Store interface, SQLite or PostgreSQL behind it.
 
     with open_store("claims.db") as store:
         store.put_article(article)
@@ -19,15 +19,17 @@ _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 
 def open_store(db: str | os.PathLike, *, migrate: bool = True) -> Store:
-    """Open the store at ``db`` (a file path for SQLite) and, unless told not to,
+    """Open the store at ``db`` (a file path for SQLite, a ``postgresql://`` URL for
+    PostgreSQL) and, unless told not to,
     bring its schema up to date (pass ``migrate=False`` to report migrations yourself)."""
     target = os.fsdecode(os.fspath(db))
     if target.startswith(("postgresql://", "postgres://")):
-        raise StoreError("the PostgreSQL backend is not available yet; "
-                         "use a file path for SQLite")
-    if _URL.match(target):
-        raise StoreError(f"unknown database URL {target!r}; use a file path for SQLite")
-    store = SQLiteStore(target)
+        store = _postgres(target)
+    elif _URL.match(target):
+        raise StoreError(f"unknown database URL {target!r}; use a file path for SQLite "
+                         "or a postgresql://user@host/dbname URL")
+    else:
+        store = SQLiteStore(target)
     if migrate:
         try:
             store.migrate()
@@ -35,3 +37,13 @@ def open_store(db: str | os.PathLike, *, migrate: bool = True) -> Store:
             store.close()
             raise
     return store
+
+
+def _postgres(url: str) -> Store:
+    # imported here so that SQLite users never load psycopg
+    try:
+        from .postgres import PostgresStore
+    except ImportError as error:
+        raise StoreError(f"the PostgreSQL backend needs psycopg ({error}); "
+                         "install it with: pip install 'psycopg[binary]'") from None
+    return PostgresStore(url)

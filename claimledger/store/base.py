@@ -10,11 +10,20 @@ import json
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from typing import Literal
 
-from ..model import Article, Claim, Failure
+from ..model import Article, Claim, Event, Copy, Failure, FileMark, Outlet
 
 PutResult = Literal["new", "unchanged", "changed"]
+
+
+@dataclass(frozen=True)
+class FeedState:
+    """What a feed's server said last time, for a conditional GET."""
+    url: str
+    etag: str | None = None
+    modified: str | None = None  # the Last-Modified header, as sent
 
 
 class Store(ABC):
@@ -84,6 +93,81 @@ class Store(ABC):
     @abstractmethod
     def close(self) -> None: ...
 
+    # Outlets and feeds (issue 8). Not abstract, so a backend written before them
+    # still opens; each backend overrides them (SQLite does).
+    def outlets(self) -> list[Outlet]:
+        """Outlets users added, by domain (the shipped table is in claimledger/data)."""
+        raise NotImplementedError(f"{type(self).__name__} does not keep outlets yet")
+
+    def add_outlets(self, outlets: Iterable[Outlet]) -> None:
+        """Add or replace outlets by domain."""
+        raise NotImplementedError(f"{type(self).__name__} does not keep outlets yet")
+
+    def feed_state(self, url: str) -> FeedState | None:
+        """The ETag/Last-Modified last seen for this feed, or None."""
+        raise NotImplementedError(f"{type(self).__name__} does not keep feeds yet")
+
+    def put_feed_state(self, state: FeedState) -> None:
+        raise NotImplementedError(f"{type(self).__name__} does not keep feeds yet")
+
+    def seen_items(self, feed_url: str) -> set[str]:
+        """Ids of the feed's items already ingested."""
+        raise NotImplementedError(f"{type(self).__name__} does not keep feeds yet")
+
+    def mark_seen(self, feed_url: str, items: Iterable[tuple[str, str | None]]) -> None:
+        """Remember (item id, article id) pairs as ingested; re-marking is harmless."""
+        raise NotImplementedError(f"{type(self).__name__} does not keep feeds yet")
+
+    # Copies (issue 3): the persistent LSH index and the copied passages found.
+    # Not abstract, like the methods above; SQLite overrides them.
+    def copy_index_todo(self) -> list[str]:
+        """Ids of articles the copy index lacks or holds an older version of, in ingest order."""
+        raise NotImplementedError(f"{type(self).__name__} does not keep copies yet")
+
+    def put_copy_keys(self, article_id: str, keys: Iterable[int]) -> None:
+        """Replace the article's LSH band keys and mark its current version indexed."""
+        raise NotImplementedError(f"{type(self).__name__} does not keep copies yet")
+
+    def copy_candidates(self, keys: Iterable[int], limit: int) -> dict[str, int]:
+        """Article id -> number of ``keys`` it shares, for at most ``limit`` articles, most first."""
+        raise NotImplementedError(f"{type(self).__name__} does not keep copies yet")
+
+    def ingest_order(self, ids: Iterable[str]) -> dict[str, int]:
+        """Article id -> its place in ingest order (smaller came first)."""
+        raise NotImplementedError(f"{type(self).__name__} does not keep copies yet")
+
+    def replace_copies(self, article_id: str, copies: Sequence[Copy]) -> None:
+        """Drop every copy the article is part of (either side) and insert these."""
+        raise NotImplementedError(f"{type(self).__name__} does not keep copies yet")
+
+    def copies(self, article: str | None = None) -> Iterator[Copy]:
+        """Copied passages (of one article, on either side), by first article and offset."""
+        raise NotImplementedError(f"{type(self).__name__} does not keep copies yet")
+
+    # Events (issue 4), not abstract like the methods above; SQLite overrides them.
+    def replace_events(self, events: Sequence[Event]) -> None:
+        """Drop every stored event and store these, with the claims of each, in one transaction."""
+        raise NotImplementedError(f"{type(self).__name__} does not keep events yet")
+
+    def events(self) -> list[Event]:
+        """Stored events, parents before their parts, each with its (still stored) claims."""
+        raise NotImplementedError(f"{type(self).__name__} does not keep events yet")
+
+    # Progress (issue 7): files read whole with no failure. Not abstract either; a
+    # backend without them re-reads every file on a re-run (correct, only slower).
+    def is_ingested(self, mark: FileMark) -> bool:
+        """True when this file, with this size and hash, was read whole before."""
+        return False
+
+    def mark_ingested(self, mark: FileMark) -> None:
+        """Remember the file as read whole; call it in the transaction of its last batch."""
+
+    # The web app (issue 5) keeps a read snapshot while this value stays the same.
+    def revision(self) -> object | None:
+        """A cheap value that changes whenever stored data changes; None = cannot tell
+        (callers then read afresh every time)."""
+        return None
+
     def __enter__(self) -> Store:
         return self
 
@@ -105,4 +189,6 @@ def content_hash(article: Article) -> str:
     """Hash of text and metadata; ``origin`` is left out so moving a file is no change."""
     fields = [article.id, article.text, article.published and article.published.isoformat(),
               article.outlet, article.url, article.title]
+    if article.language is not None:  # appended only when known: older hashes stay valid
+        fields.append(article.language)
     return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode("utf-8")).hexdigest()

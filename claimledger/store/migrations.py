@@ -2,7 +2,8 @@
 
 Each migration runs once, inside a transaction, and is recorded by name in the
 ``migrations`` table, so ``Store.migrate()`` can be re-run safely. Never edit a
-migration that has shipped: add a new one at the end.
+migration that has shipped: add a new one at the end, and its PostgreSQL dialect
+under the same name in ``postgres_migrations.py`` (a test checks the names match).
 
 Offsets are ``start_char``/``end_char`` rather than ``start``/``end`` because
 ``end`` is a reserved word in SQL (and a PostgreSQL schema should mirror this one).
@@ -100,6 +101,107 @@ CREATE TRIGGER articles_fts_update AFTER UPDATE ON articles BEGIN
 END;
 """
 
+# issue 8: each article's language; the outlet table users extend; what feeds have shown
+_LANGUAGES_OUTLETS = """
+ALTER TABLE articles ADD COLUMN language TEXT;
+
+CREATE TABLE outlets (
+    domain TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    country TEXT,
+    affiliation TEXT
+);
+
+CREATE TABLE feeds (
+    url TEXT PRIMARY KEY,
+    etag TEXT,
+    modified TEXT,  -- the Last-Modified header, as sent
+    checked_at TEXT
+);
+
+CREATE TABLE feed_items (
+    feed_url TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    article_id TEXT,
+    seen_at TEXT NOT NULL,
+    PRIMARY KEY (feed_url, item_id)
+);
+"""
+
+# issue 3: the copy index (LSH band keys per article) and the copied passages found
+_COPIES = """
+-- one index only (no foreign key, no index by seq): inserts stay cheap at 100k
+-- articles; an article's old keys are found through copy_indexed.keys, and keys
+-- of a deleted article match no article in the candidates' join
+CREATE TABLE copy_keys (
+    key INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    PRIMARY KEY (key, seq)
+) WITHOUT ROWID;
+
+CREATE TABLE copy_indexed (  -- which version of each article the index holds
+    seq INTEGER PRIMARY KEY REFERENCES articles(seq) ON DELETE CASCADE,
+    content_hash TEXT NOT NULL,
+    keys BLOB NOT NULL  -- its keys, little-endian int64s
+);
+
+CREATE TABLE copies (
+    id INTEGER PRIMARY KEY,
+    first_article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    first_start INTEGER NOT NULL,
+    first_end INTEGER NOT NULL,
+    copy_article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    copy_start INTEGER NOT NULL,
+    copy_end INTEGER NOT NULL,
+    similarity REAL NOT NULL
+);
+CREATE INDEX copies_first ON copies(first_article, first_start);
+CREATE INDEX copies_copy ON copies(copy_article, copy_start);
+"""
+
+# issue 4: events built from claims; a claim is named by article, offsets and category
+# (claim ids change when an article is extracted again)
+_EVENTS = """
+CREATE TABLE events (
+    id TEXT PRIMARY KEY,
+    parent_id TEXT,
+    type TEXT NOT NULL,
+    when_start TEXT,
+    when_end TEXT,
+    when_text TEXT NOT NULL DEFAULT '',
+    where_name TEXT NOT NULL,
+    where_country TEXT,
+    where_admin1 TEXT,
+    actors TEXT NOT NULL DEFAULT '[]'  -- JSON array
+);
+CREATE INDEX events_parent ON events(parent_id);
+
+CREATE TABLE event_claims (
+    event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    article_id TEXT NOT NULL,
+    start_char INTEGER NOT NULL,
+    end_char INTEGER NOT NULL,
+    category TEXT NOT NULL,
+    PRIMARY KEY (article_id, start_char, end_char, category)
+);
+CREATE INDEX event_claims_event ON event_claims(event_id);
+"""
+
+# issue 7: input files read whole with no failure, so a re-run (after a crash, say)
+# skips them while their content is the same
+_PROGRESS = """
+CREATE TABLE ingested_files (
+    path TEXT PRIMARY KEY,  -- absolute
+    size INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+"""
+
 SQLITE: tuple[Migration, ...] = (
     Migration("0001_initial", _INITIAL),
+    Migration("0004_languages_outlets", _LANGUAGES_OUTLETS),
+    Migration("0005_copies", _COPIES),
+    Migration("0006_events", _EVENTS),
+    Migration("0007_progress", _PROGRESS),
 )

@@ -12,13 +12,15 @@ from itertools import groupby
 from pathlib import Path
 
 from ..errors import StoreError
-from ..model import Article, Claim, Failure, Place, Source, When
-from .base import PutResult, Store, content_hash
+from ..model import Article, Claim, Failure, FileMark, Outlet, Place, Source, When
+from .base import FeedState, PutResult, Store, content_hash
 from .migrations import SQLITE
+from .sqlite_copies import SQLiteCopies
+from .sqlite_events import SQLiteEvents
 
 SNIPPET_MARKS = ("[", "]")  # around matched words in search snippets
 
-_ARTICLE_COLUMNS = "id, text, published, outlet, url, title, origin"
+_ARTICLE_COLUMNS = "id, text, published, outlet, url, title, origin, language"
 _CLAIM_COLUMNS = (
     "article_id, category, value, low, high, qualifier, span, start_char, end_char, "
     "sentence, sentence_start, unit, subject, when_start, when_end, when_text, "
@@ -34,7 +36,7 @@ _INSERT_CLAIM = _insert("claims", _CLAIM_COLUMNS)
 _INSERT_SOURCE = _insert("claim_sources", _SOURCE_COLUMNS)
 
 
-class SQLiteStore(Store):
+class SQLiteStore(SQLiteCopies, SQLiteEvents, Store):
     """A Store in one SQLite file (created when missing; its folder must exist)."""
 
     def __init__(self, path: str | os.PathLike):
@@ -67,14 +69,15 @@ class SQLiteStore(Store):
     def put_article(self, article: Article) -> PutResult:
         digest = content_hash(article)
         values = (article.text, _iso(article.published), article.outlet, article.url,
-                  article.title, article.origin, digest, _now(), article.id)
+                  article.title, article.origin, article.language, digest, _now(), article.id)
         with self.transaction(), self._errors():
             row = self._conn.execute("SELECT content_hash FROM articles WHERE id = ?",
                                      (article.id,)).fetchone()
             if row is None:
                 self._conn.execute(
                     "INSERT INTO articles (text, published, outlet, url, title, origin, "
-                    "content_hash, ingested_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", values)
+                    "language, content_hash, ingested_at, id) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values)
                 return "new"
             if row["content_hash"] == digest:
                 return "unchanged"
@@ -82,7 +85,7 @@ class SQLiteStore(Store):
             self._conn.execute("DELETE FROM claims WHERE article_id = ?", (article.id,))
             self._conn.execute(
                 "UPDATE articles SET text = ?, published = ?, outlet = ?, url = ?, title = ?, "
-                "origin = ?, content_hash = ?, ingested_at = ? WHERE id = ?", values)
+                "origin = ?, language = ?, content_hash = ?, ingested_at = ? WHERE id = ?", values)
             return "changed"
 
     def article(self, id: str) -> Article | None:
@@ -128,6 +131,21 @@ class SQLiteStore(Store):
         with self._errors():
             return self._conn.execute("SELECT count(*) FROM claims").fetchone()[0]
 
+    def revision(self) -> tuple:
+        # every commit writes the WAL (or the file, at a checkpoint), so their stat moves;
+        # a few O(1) figures guard against two writes within one clock tick
+        files = []
+        for path in (self.path, self.path.with_name(self.path.name + "-wal")):
+            try:
+                st = path.stat()
+                files.append((st.st_mtime_ns, st.st_size))
+            except OSError:
+                files.append(None)
+        with self._errors():
+            row = self._conn.execute("SELECT (SELECT count(*) FROM articles), (SELECT max(id) FROM claims), "
+                                     "(SELECT count(*) FROM events)").fetchone()
+        return (*files, *row)
+
     # -- failures ----------------------------------------------------------
     def add_failure(self, failure: Failure) -> None:
         with self.transaction(), self._errors():
@@ -168,6 +186,53 @@ class SQLiteStore(Store):
                 "INSERT INTO aliases (alias, canonical) VALUES (?, ?) "
                 "ON CONFLICT(alias) DO UPDATE SET canonical = excluded.canonical",
                 [(alias, canonical) for alias, canonical in pairs])
+
+    # -- outlets and feeds -------------------------------------------------
+    def outlets(self) -> list[Outlet]:
+        with self._errors():
+            rows = self._conn.execute("SELECT domain, name, country, affiliation FROM outlets "
+                                      "ORDER BY domain")
+            return [Outlet(r["domain"], r["name"], r["country"], r["affiliation"]) for r in rows]
+
+    def add_outlets(self, outlets: Iterable[Outlet]) -> None:
+        with self.transaction(), self._errors():
+            self._conn.executemany(
+                "INSERT OR REPLACE INTO outlets (domain, name, country, affiliation) "
+                "VALUES (?, ?, ?, ?)", [(o.domain, o.name, o.country, o.affiliation) for o in outlets])
+
+    def feed_state(self, url: str) -> FeedState | None:
+        with self._errors():
+            row = self._conn.execute("SELECT url, etag, modified FROM feeds WHERE url = ?",
+                                     (url,)).fetchone()
+        return FeedState(row["url"], row["etag"], row["modified"]) if row else None
+
+    def put_feed_state(self, state: FeedState) -> None:
+        with self.transaction(), self._errors():
+            self._conn.execute("INSERT OR REPLACE INTO feeds (url, etag, modified, checked_at) "
+                               "VALUES (?, ?, ?, ?)", (state.url, state.etag, state.modified, _now()))
+
+    def seen_items(self, feed_url: str) -> set[str]:
+        with self._errors():
+            rows = self._conn.execute("SELECT item_id FROM feed_items WHERE feed_url = ?", (feed_url,))
+            return {r["item_id"] for r in rows}
+
+    def mark_seen(self, feed_url: str, items: Iterable[tuple[str, str | None]]) -> None:
+        with self.transaction(), self._errors():
+            self._conn.executemany(
+                "INSERT OR IGNORE INTO feed_items (feed_url, item_id, article_id, seen_at) "
+                "VALUES (?, ?, ?, ?)", [(feed_url, item, article, _now()) for item, article in items])
+
+    # -- progress ----------------------------------------------------------
+    def is_ingested(self, mark: FileMark) -> bool:
+        with self._errors():
+            return self._conn.execute(
+                "SELECT 1 FROM ingested_files WHERE path = ? AND size = ? AND sha256 = ?",
+                (mark.path, mark.size, mark.sha256)).fetchone() is not None
+
+    def mark_ingested(self, mark: FileMark) -> None:
+        with self.transaction(), self._errors():
+            self._conn.execute("INSERT OR REPLACE INTO ingested_files (path, size, sha256, at) "
+                               "VALUES (?, ?, ?, ?)", (mark.path, mark.size, mark.sha256, _now()))
 
     # -- connection --------------------------------------------------------
     @contextmanager
@@ -327,7 +392,8 @@ def _source(r: sqlite3.Row) -> Source:
 
 def _article(r: sqlite3.Row) -> Article:
     return Article(id=r["id"], text=r["text"], published=_date(r["published"]),
-                   outlet=r["outlet"], url=r["url"], title=r["title"], origin=r["origin"])
+                   outlet=r["outlet"], url=r["url"], title=r["title"], origin=r["origin"],
+                   language=r["language"])
 
 
 def _prefixed(table: str, columns: str, alias: str = "") -> str:

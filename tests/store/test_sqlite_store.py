@@ -70,14 +70,6 @@ def test_folder_instead_of_file(tmp_path):
         open_store(tmp_path)
 
 
-@pytest.mark.parametrize("url", ["postgresql://localhost/claims", "postgres://u@h/db"])
-def test_postgresql_is_not_there_yet(url):
-    with pytest.raises(StoreError) as caught:
-        open_store(url)
-    assert str(caught.value) == ("the PostgreSQL backend is not available yet; "
-                                 "use a file path for SQLite")
-
-
 def test_unknown_url():
     with pytest.raises(StoreError, match="unknown database URL"):
         open_store("mysql://localhost/claims")

@@ -1,0 +1,10 @@
+"""Events: claims gathered into the happenings they describe, figures side by side.
+
+    events = build_events(store.claims())     # pure: claims in, events out
+    table = figures(event, context)            # every sourced figure, per category
+"""
+from .figures import Context, Figure, Summary, figures
+from .resolve import build_events, claim_key
+from .rebuild import rebuild
+
+__all__ = ["build_events", "claim_key", "figures", "Figure", "Summary", "Context", "rebuild"]

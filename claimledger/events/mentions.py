@@ -1,0 +1,163 @@
+"""Event mentions: the happenings one article reports, each with the claims that describe it.
+
+Claims of an article are grouped by country and time. A claim whose time phrase is
+not in its own sentence (borrowed from its paragraph) joins the happening of the
+claim before it. Within one time, claims at two or more named places beside
+country-wide ones become a wave and its local parts.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from itertools import groupby
+from typing import Iterable
+
+from ..extract.where import country_place
+from ..model import Claim, Place, When
+from .typology import PROTEST_CATEGORIES, event_type
+
+_DAY = timedelta(days=1)
+BORROW_CHARS = 600  # how far back a claim without a time of its own looks for one
+PRECISE_DAYS = 7  # an interval this wide or narrower dates a single happening
+
+
+@dataclass
+class Mention:
+    article: str
+    country: str | None
+    when: When
+    where: Place
+    claims: list[Claim] = field(default_factory=list)
+    local: bool = False  # at a named place below the country
+    parent: "Mention | None" = None  # the article's wave this local part belongs to
+    type: str = "other"
+
+
+def mentions(claims: Iterable[Claim]) -> list[Mention]:
+    """Every article's mentions; claims must come grouped by article (as the store gives them)."""
+    out: list[Mention] = []
+    for _, group in groupby(claims, key=lambda c: c.article):
+        out.extend(article_mentions(sorted(group, key=lambda c: (c.start, c.end))))
+    return out
+
+
+def article_mentions(claims: list[Claim]) -> list[Mention]:
+    majority = Counter(c.where.country for c in claims if c.where and c.where.country)
+    default_country = majority.most_common(1)[0][0] if majority else None
+    slots: list[list[Claim]] = []
+    slot_of_previous: dict[str | None, list[Claim]] = {}
+    for c in claims:
+        country = _country(c, default_country)
+        previous = slot_of_previous.get(country)
+        slot = previous if previous and _borrows(c, previous[-1]) else None
+        if slot is None:
+            slot = next((s for s in slots if _country(s[0], default_country) == country
+                         and _same_time(_anchor(s), c.when)), None)
+        if slot is None:
+            slot = []
+            slots.append(slot)
+        slot.append(c)
+        slot_of_previous[country] = slot
+    result = []
+    for slot in slots:
+        result.extend(_split_places(slot, _country(slot[0], default_country)))
+    return result
+
+
+def _split_places(slot: list[Claim], country: str | None) -> list[Mention]:
+    national = country_place(country) if country else Place("place unknown")
+    local_of = {id(c): _local_name(c, national) for c in slot}
+    places = list(dict.fromkeys(n for n in local_of.values() if n))
+    wide = [c for c in slot if not local_of[id(c)]]
+    if not places or (len(places) == 1 and any(c.category == "protest_sites" for c in slot)):
+        return [_mention(slot, country, None, national, local=False)]  # a count of cities: the wave
+    if len(places) == 1:
+        return [_mention(slot, country, None, _place_of(slot, places[0], national), local=True)]
+    if not wide:
+        return [_mention([c for c in slot if local_of[id(c)] == p], country, None,
+                         _place_of(slot, p, national), local=True) for p in places]
+    wave = _mention(wide, country, None, national, local=False)
+    parts = [_mention([c for c in slot if local_of[id(c)] == p], country, None,
+                      _place_of(slot, p, national), local=True, parent=wave) for p in places]
+    return [wave, *parts]
+
+
+def _mention(claims, country, _, where, local, parent=None) -> Mention:
+    return Mention(claims[0].article, country, _slot_when(claims), where, list(claims), local, parent,
+                   event_type(claims))
+
+
+def _place_of(claims: list[Claim], name: str | None, national: Place) -> Place:
+    if name is None:
+        return national
+    return next(c.where for c in claims if c.where and c.where.name == name)
+
+
+def _local_name(c: Claim, national: Place) -> str | None:
+    """The claim's place when it is below the country; counts of cities are country-wide."""
+    if c.category in PROTEST_CATEGORIES - {"participants"} or not c.where:
+        return None
+    if c.where.name in (national.name, national.country) or c.where.country != national.country:
+        return None
+    return c.where.name
+
+
+def _country(c: Claim, default: str | None) -> str | None:
+    return (c.where.country if c.where and c.where.country else None) or default
+
+
+def _borrows(c: Claim, before: Claim) -> bool:
+    """A claim without its own time phrase belongs to the happening just told about
+    (within a paragraph's reach), unless it counts deaths of another cause."""
+    return (not _strong_time(c) and c.category != "died" and before.category != "died"
+            and c.sentence_start - before.end <= BORROW_CHARS)
+
+
+def _strong_time(c: Claim) -> bool:
+    """The claim's time phrase stands in its own sentence."""
+    w = c.when
+    return bool(w and (w.start or w.end) and w.text and w.text.lower() in c.sentence.lower())
+
+
+def _anchor(slot: list[Claim]) -> When | None:
+    return next((c.when for c in slot if _strong_time(c)), slot[0].when)
+
+
+def _same_time(a: When | None, b: When | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    if (a.start, a.end) == (b.start, b.end):
+        return True
+    # one story's "Friday" and "Saturday" are one happening; a day's slack
+    return precise(a) and precise(b) and overlaps(When(a.start - _DAY, a.end + _DAY), b)
+
+
+def _slot_when(slot: list[Claim]) -> When:
+    dated = [c.when for c in slot if _strong_time(c)] or [c.when for c in slot if c.when]
+    if not dated:
+        return When(None, None, "")
+    exact = [w for w in dated if precise(w)]
+    if exact:
+        return When(min(w.start for w in exact), max(w.end for w in exact), exact[0].text)
+    return dated[0]
+
+
+def width(w: When) -> int | None:
+    return (w.end - w.start).days if w.start and w.end else None
+
+
+def precise(w: When | None) -> bool:
+    n = width(w) if w else None
+    return n is not None and n <= PRECISE_DAYS
+
+
+def overlaps(a: When, b: When) -> bool:
+    lo_a, hi_a = a.start or date.min, a.end or date.max
+    lo_b, hi_b = b.start or date.min, b.end or date.max
+    return lo_a <= hi_b and lo_b <= hi_a
+
+
+def contains(outer: When, inner: When) -> bool:
+    return bool(outer.start and outer.end and inner.start and inner.end
+                and outer.start <= inner.start and inner.end <= outer.end)

@@ -1,0 +1,162 @@
+"""Mentions of one happening across articles become one event; a local incident
+inside a country-wide wave becomes its part (``parent``), neither merged nor repeated.
+
+Two mentions are the same happening when they are in the same country, their types
+fit, their places nest at the same level, and one of these holds:
+- both are dated to within a week and the dates overlap;
+- both are country-wide and one's dates lie inside the other's season (<= 3 months);
+- they give the same figure (category and number of 10 or more) and their dates
+  do not exclude each other.
+"""
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from collections import defaultdict
+from itertools import combinations
+from typing import Iterable
+
+from ..model import Claim, Event, Place, When
+from .mentions import PRECISE_DAYS, Mention, contains, mentions, overlaps, precise, width
+from .typology import actors, compatible, event_type, family, gravest
+
+SEASON_DAYS = 92  # a country-wide interval this long still names one wave
+ANCHOR_MIN = 10  # smaller figures (two killed) recur by chance
+
+
+def build_events(claims: Iterable[Claim]) -> list[Event]:
+    """Claims (grouped by article, as the store gives them) -> events, parents first."""
+    found = mentions(claims)
+    clusters = _cluster(found)
+    events = {id(cluster): _event(cluster) for cluster in clusters}
+    cluster_of = {id(m): cluster for cluster in clusters for m in cluster}
+    parents = {}
+    for cluster in clusters:
+        parent = _parent(cluster, clusters, cluster_of, events)
+        parents[id(cluster)] = parent.id if parent else None
+    out = [Event(e.id, e.type, e.when, e.where, parents[key], e.actors, e.claims)
+           for key, e in events.items()]
+    return sorted(out, key=lambda e: (e.parent is not None, e.when.start or e.when.end or _FAR, e.id))
+
+
+def claim_key(c: Claim) -> str:
+    """A claim's identity that survives re-extraction: article, offsets, category."""
+    return f"{c.article}:{c.start}-{c.end}:{c.category}"
+
+
+def _cluster(found: list[Mention]) -> list[list[Mention]]:
+    boss = list(range(len(found)))
+
+    def root(i: int) -> int:
+        while boss[i] != i:
+            boss[i] = boss[boss[i]]
+            i = boss[i]
+        return i
+
+    by_country: dict[str | None, list[int]] = defaultdict(list)
+    for i, m in enumerate(found):
+        by_country[m.country].append(i)
+    for country, members in by_country.items():
+        if country is None:
+            continue
+        for i, j in combinations(members, 2):
+            if root(i) != root(j) and same_happening(found[i], found[j]):
+                boss[root(i)] = root(j)
+    groups: dict[int, list[Mention]] = defaultdict(list)
+    for i, m in enumerate(found):
+        groups[root(i)].append(m)
+    return list(groups.values())
+
+
+def same_happening(a: Mention, b: Mention) -> bool:
+    if a.country != b.country or not compatible(a.type, b.type):
+        return False
+    if a.local != b.local or (a.local and a.where.name != b.where.name):
+        return False
+    if a.article == b.article:  # the article's own slots already separate its happenings
+        return (_shared_figure(a, b) and not _exclusive(a.when, b.when)) or _nested_year(a.when, b.when)
+    if precise(a.when) and precise(b.when) and overlaps(a.when, b.when):
+        return True
+    if not a.local and _season(a.when, b.when):
+        return True
+    return _shared_figure(a, b) and not _exclusive(a.when, b.when)
+
+
+def _season(a: When, b: When) -> bool:
+    outer, inner = (a, b) if (width(a) or 0) >= (width(b) or 0) else (b, a)
+    return precise(inner) and (width(outer) or SEASON_DAYS + 1) <= SEASON_DAYS and contains(outer, inner)
+
+
+def _exclusive(a: When, b: When) -> bool:
+    """Dates too far apart for one happening (a week's slack: reports date late)."""
+    if overlaps(a, b):
+        return False
+    if not (a.start and a.end and b.start and b.end):
+        return True
+    gap = max(a.start, b.start) - min(a.end, b.end)
+    return gap.days > PRECISE_DAYS
+
+
+def _nested_year(a: When, b: When) -> bool:
+    """In one article, "in 2010" and "in May 2010" tell of the same happening."""
+    outer, inner = (a, b) if (width(a) or 0) >= (width(b) or 0) else (b, a)
+    return (width(outer) or 10**6) <= 366 and (width(inner) or 10**6) > PRECISE_DAYS and contains(outer, inner)
+
+
+def _shared_figure(a: Mention, b: Mention) -> bool:
+    def figures(m: Mention) -> set:
+        return {(c.category, c.value) for c in m.claims
+                if c.value is not None and c.value >= ANCHOR_MIN and c.qualifier != "vague"}
+    return bool(figures(a) & figures(b))
+
+
+def _event(cluster: list[Mention]) -> Event:
+    claims = tuple(sorted({claim_key(c): c for m in cluster for c in m.claims}.values(),
+                          key=lambda c: (c.article, c.start, c.end)))
+    type_ = gravest([m.type for m in cluster] + [event_type(claims)])
+    first = min(claims, key=lambda c: (c.article, c.start))
+    id_ = "ev-" + hashlib.sha1(claim_key(first).encode("utf-8")).hexdigest()[:10]
+    return Event(id_, type_, _when(cluster), _where(cluster), None, actors(claims), claims)
+
+
+def _when(cluster: list[Mention]) -> When:
+    exact = sorted((m.when for m in cluster if precise(m.when)), key=lambda w: w.start)
+    if exact:
+        runs = [[exact[0]]]
+        for w in exact[1:]:
+            if w.start <= max(x.end for x in runs[-1]):
+                runs[-1].append(w)
+            else:
+                runs.append([w])
+        run = max(runs, key=len)  # the dates most mentions agree on; stray ones are misdated
+        return When(run[0].start, max(w.end for w in run), run[0].text)
+    known = [m.when for m in cluster if m.when.start or m.when.end]
+    return min(known, key=lambda w: width(w) if width(w) is not None else 10**6) if known \
+        else When(None, None, "")
+
+
+def _where(cluster: list[Mention]) -> Place:
+    national = [m.where for m in cluster if not m.local]
+    return national[0] if national else cluster[0].where
+
+
+def _parent(cluster, clusters, cluster_of, events) -> Event | None:
+    """The article's own wave, else the narrowest country-wide event around this local one."""
+    for m in cluster:
+        if m.parent is not None and cluster_of[id(m.parent)] is not cluster:
+            return events[id(cluster_of[id(m.parent)])]
+    me = events[id(cluster)]
+    if not cluster[0].local:
+        return None
+    around = [events[id(c)] for c in clusters
+              if c is not cluster and not c[0].local and c[0].country == cluster[0].country
+              and family(events[id(c)].type) == family(me.type) and _inside(me.when, events[id(c)].when)]
+    return min(around, key=lambda e: width(e.when) or 0, default=None)
+
+
+def _inside(inner: When, outer: When) -> bool:
+    n = width(outer)
+    return n is not None and n <= SEASON_DAYS and overlaps(inner, outer) and precise(inner)
+
+
+_FAR = date.max

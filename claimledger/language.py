@@ -1,0 +1,50 @@
+"""Which language an article is in, offline: py3langid ships its model in the package.
+
+Extraction reads English only; an article detected as another language is stored,
+marked with its language, and not extracted. A guess on too little text, or one
+the model is unsure of, is None (unknown) and the article is treated as English,
+so a short English note is never lost to a shaky guess.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+ENGLISH = "en"
+MIN_LETTERS = 40  # fewer letters than this: too little to judge
+MIN_CONFIDENCE = 0.9  # normalised probability the model must reach
+_SAMPLE = 10_000  # characters read: the start of an article tells its language
+_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+@lru_cache(maxsize=1)
+def _identifier():
+    # loading decompresses the model (about a second): once per process, only when needed
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def detect(text: str) -> str | None:
+    """The ISO 639-1 code of ``text``'s language, or None when it cannot be told.
+
+    Paragraphs vote with their letters, so an English report that quotes a
+    paragraph of Arabic stays English.
+    """
+    votes: dict[str, int] = {}
+    for paragraph in _PARAGRAPH.split(text[:_SAMPLE]):
+        letters = len(_LETTER.findall(paragraph))
+        if letters < MIN_LETTERS // 4:
+            continue
+        code, confidence = _identifier().classify(paragraph)
+        if confidence >= MIN_CONFIDENCE:
+            votes[code] = votes.get(code, 0) + letters
+    if not votes or sum(votes.values()) < MIN_LETTERS:
+        return None
+    code = max(votes, key=votes.get)
+    return code if votes[code] >= sum(votes.values()) / 2 else None
+
+
+def is_extractable(language: str | None) -> bool:
+    """Extraction reads English; an unknown language gets the benefit of the doubt."""
+    return language in (None, ENGLISH)

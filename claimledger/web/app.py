@@ -1,0 +1,59 @@
+"""The web app: one FastAPI object with the JSON API (/api), the pages and the static files.
+
+    app = create_app("claimledger.db")           # read-only
+    app = create_app(db, token="s3cret")         # POST /api/articles allowed with the token
+"""
+from __future__ import annotations
+
+import threading
+from contextlib import asynccontextmanager
+from importlib.resources import files
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from .. import settings as settings_mod
+from ..store import open_store
+from . import api, errors, pages
+from .ledger import Ledger
+
+
+def create_app(db: str, *, token: str | None = None, tiles: str | None = None,
+               settings: dict | None = None) -> FastAPI:
+    """``tiles`` is a tile URL template ({z}/{x}/{y}); without it the map draws on a plain background."""
+    conf = settings or settings_mod.settings({"db": db})
+    open_store(db).close()  # create and migrate once, here, not in every thread
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        app.state.ledger.close()
+
+    app = FastAPI(title="claimledger", version="1", lifespan=lifespan,
+                  description="Claims (who said how many were killed, injured, arrested...), "
+                              "the events they describe, copied passages and sources.",
+                  openapi_url="/api/openapi.json", docs_url=None, redoc_url=None)
+    app.state.ledger = Ledger(lambda: open_store(db, migrate=False))
+    app.state.token = token or None
+    app.state.tiles = tiles or None
+    app.state.extractor = _extractor_loader(conf)
+    errors.install(app)
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=Path(str(files("claimledger.web") / "static"))),
+              name="static")
+    return app
+
+
+def _extractor_loader(conf: dict):
+    """The spaCy extractor, loaded on the first upload (a read-only server never needs it)."""
+    lock, made = threading.Lock(), []
+
+    def get(store):
+        with lock:
+            if not made:
+                from ..cli import _extractor
+                made.append(_extractor(conf, store))
+            return made[0]
+    return get

@@ -1,0 +1,101 @@
+"""The HTML pages: the queries of ``queries.py`` rendered by Jinja templates."""
+from __future__ import annotations
+
+from datetime import date
+from importlib.resources import files
+from pathlib import Path
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import RedirectResponse
+from fastapi.templating import Jinja2Templates
+
+from ..events.typology import table
+from ..model import CATEGORIES
+from . import charts, queries
+from .api import ledger
+from .errors import ApiError
+from .ledger import Ledger
+from .render import highlight
+
+PAGE = 50
+router = APIRouter(include_in_schema=False)
+templates = Jinja2Templates(directory=Path(str(files("claimledger.web") / "templates")))
+
+
+def _render(request: Request, name: str, **context):
+    return templates.TemplateResponse(request, name, context)
+
+
+def _day(value: str | None, name: str) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        raise ApiError(400, "bad_request", f"{name} {value!r} is not a date; write YYYY-MM-DD") from None
+
+
+def _offset(value: str | None) -> int:
+    return int(value) if value and value.isdigit() else 0
+
+
+@router.get("/")
+def home():
+    return RedirectResponse("/events")
+
+
+@router.get("/events")
+def events_page(request: Request, country: str | None = None, type: str | None = None,
+                category: str | None = None, since: str | None = None, until: str | None = None,
+                q: str | None = None, offset: str | None = None, led: Ledger = Depends(ledger)):
+    f = queries.EventFilter(country or None, type or None, category or None,
+                            _day(since, "since"), _day(until, "until"), q or None)
+    found = queries.events(led, f, PAGE, _offset(offset))
+    snap = led.snapshot()
+    return _render(request, "events.html", page=found, filters=f,
+                   rows=[queries.event_summary(snap, e) for e in found.items],
+                   types=sorted(table()["types"]), categories=CATEGORIES,
+                   countries=sorted({e.where.country for e in snap.events if e.where.country}))
+
+
+@router.get("/events/{event_id}")
+def event_page(request: Request, event_id: str, led: Ledger = Depends(ledger)):
+    e = queries.event(led, event_id)
+    return _render(request, "event.html", e=e,
+                   charts={cat: charts.figures_over_time(series) for cat, series in e["over_time"].items()})
+
+
+@router.get("/map")
+def map_page(request: Request, led: Ledger = Depends(ledger)):
+    points = queries.map_points(led)
+    return _render(request, "map.html", points=points, tiles=request.app.state.tiles)
+
+
+@router.get("/timeline")
+def timeline_page(request: Request, led: Ledger = Depends(ledger)):
+    series = queries.timeline(led)
+    return _render(request, "timeline.html",
+                   charts={cat: (charts.ranges_over_time(points), len(points)) for cat, points in series.items()})
+
+
+@router.get("/articles")
+def articles_page(request: Request, q: str | None = None, offset: str | None = None,
+                  led: Ledger = Depends(ledger)):
+    return _render(request, "articles.html", page=queries.articles(led, q or None, PAGE, _offset(offset)), q=q or "")
+
+
+@router.get("/articles/{article_id}")
+def article_page(request: Request, article_id: str, led: Ledger = Depends(ledger)):
+    a = queries.article(led, article_id)
+    return _render(request, "article.html", a=a, body=highlight(a["text"], a["claims"], a["copies"], a["id"]))
+
+
+@router.get("/copies")
+def copies_page(request: Request, article: str | None = None, offset: str | None = None,
+                led: Ledger = Depends(ledger)):
+    return _render(request, "copies.html", page=queries.copies(led, article or None, PAGE, _offset(offset)),
+                   article=article or "")
+
+
+@router.get("/sources")
+def sources_page(request: Request, q: str | None = None, offset: str | None = None,
+                 led: Ledger = Depends(ledger)):
+    return _render(request, "sources.html", page=queries.sources(led, q or None, PAGE, _offset(offset)), q=q or "")

@@ -1,0 +1,70 @@
+"""Writes events.jsonl: the gold events of the mm and gv sample sets (hand-assigned).
+
+Each claim is keyed by article, category, span and occurrence (the n-th gold claim of
+that article, category and span); optional gold claims are left out. An event
+is one happening (one protest day or campaign at one place, or a country-wide wave);
+a local incident inside a wave names the wave as its parent.
+"""
+import json
+from pathlib import Path
+
+E = {  # id: (type, parent, [(article, category, span, n), ...])
+ "ir-2009-wave": ("protest_intervention", None, [("mm-002","arrested","dozens",0),("mm-002","arrested","hundreds",0),("mm-003","arrested","hundreds",0),("mm-009","killed","dozens",0),("mm-009","arrested","thousands",0)]),
+ "ir-2009-02-23": ("protest_intervention", None, [("mm-001","arrested","70",0)]),
+ "ir-2009-06-15": ("protest_excessive_force", "ir-2009-wave", [("mm-002","killed","eight",0)]),
+ "ir-2009-06-17": ("protest_peaceful", "ir-2009-wave", [("mm-002","participants","more than 100,000",0)]),
+ "ir-2009-07-17": ("protest_peaceful", "ir-2009-wave", [("mm-003","participants","thousands",0)]),
+ "ir-2009-12-07": ("protest_intervention", "ir-2009-wave", [("mm-004","participants","thousands",0),("mm-004","arrested","dozens",0),("mm-004","injured","dozens",0)]),
+ "ir-2009-12-27": ("protest_excessive_force", "ir-2009-wave", [("mm-006","killed","at least 10",0),("mm-006","injured","hundreds",0),("mm-006","arrested","300",0)]),
+ "ir-2010-12-07": ("protest_intervention", None, [("mm-007","arrested","dozens",0)]),
+ "ir-2011-02-14": ("protest_excessive_force", None, [("mm-008","killed","two",0)]),
+ "ir-2012-10-03": ("protest_intervention", None, [("mm-010","participants","dozens",0),("mm-010","arrested","16",0)]),
+ "ir-2015-mahabad": ("protest_excessive_force", None, [("mm-011",c,s,n) for c,s,n in [("participants","hundreds",0),("participants","5,000",0),("injured","dozens",0),("killed","two",0),("arrested","up to 100",0),("killed","three",0),("injured","dozens",1)]]),
+ "ir-2016-01-30": ("protest_intervention", None, [("mm-012","arrested","dozens",0)]),
+ "ir-2018-hijab": ("protest_intervention", None, [("mm-013","arrested","twenty nine",0),("mm-013","participants","more than two dozen",0)]),
+ "ir-2017-wave": ("protest_excessive_force", None, [("mm-014","participants","thousands",0),("mm-014","arrested","dozens",0),("mm-014","participants","many thousands",0),("mm-015","arrested","more than 1,000",0),("mm-016","protest_sites","75",0),("mm-016","killed","at least 25",0),("mm-016","arrested","nearly 5,000",0),("mm-016","killed","at least 25",1),("mm-016","protest_sites","as many as 70",0)]),
+ "ir-2017-12-28-mashhad": ("protest_intervention", "ir-2017-wave", [("mm-014","arrested","52",0)]),
+ "ir-2018-05-16-kazerun": ("protest_excessive_force", None, [("mm-015","killed","several",0)]),
+ "ir-2018-05-22-kazerun": ("protest_peaceful", None, [("mm-015","participants","hundreds",0)]),
+ "ir-2018-06-25": ("protest_intervention", None, [("mm-016","participants","thousands",0),("mm-016","arrested","several",0)]),
+ "ir-2018-08-02": ("protest_peaceful", None, [("mm-017","participants","in the hundreds, perhaps more",0)]),
+ "ir-2018-08-02-karaj": ("protest_excessive_force", "ir-2018-08-02", [("mm-017","killed","one",0)]),
+ "ir-2019-wave": ("protest_excessive_force", None, [("mm-018","killed","at least six",0),("mm-018","protest_sites","dozens",0),("mm-019","protest_sites","about two dozen",0),("mm-019","killed","at least one",0)] + [("mm-020",c,s,0) for c,s in [("killed","as many as 106"),("protest_sites","21"),("killed","12"),("injured","hundreds"),("arrested","more than a thousand"),("killed","two"),("killed","at least five")]]),
+ "ir-2020-01-08-ps752": ("violence_against_civilians", None, [("mm-021","killed","176",0),("mm-022","killed","176",0)]),
+ "ir-2020-01-11": ("protest_intervention", None, [("mm-021","participants","thousands",0)]),
+ "ir-2020-01-13": ("protest_intervention", None, [("mm-022","protest_sites","at least two",0)]),
+ "sd-2019-sitin": ("protest_peaceful", None, [("mm-023","participants","thousands",0),("mm-023","participants","hundreds of thousands",0),("mm-023","participants","tens of thousands",0),("mm-023","participants","thousands",1),("mm-023","participants","thousands",2),("mm-023","participants","thousands",3)]),
+ "sd-2019-04-21": ("protest_peaceful", "sd-2019-sitin", [("mm-023","participants","tens of thousands",1)]),
+ "sd-2019-06-03": ("protest_excessive_force", None, [("mm-023",c,s,0) for c,s in [("killed","an estimated 31"),("injured","hundreds"),("killed","at least 35"),("killed","four"),("injured","650")]] + [("mm-024","killed","scores",0)]),
+ "sd-2019-06-30": ("protest_excessive_force", None, [("mm-024",c,s,n) for c,s,n in [("participants","tens of thousands",0),("killed","at least seven",0),("injured","181",0),("killed","at least seven",1),("injured","180",0),("participants","tens of thousands",1)]]),
+ "sd-2019-06-30-atbara": ("protest_excessive_force", "sd-2019-06-30", [("mm-024","killed","one",0)]),
+ "sd-2018-12-20": ("protest_intervention", None, [("mm-025","participants","hundreds",0),("mm-025","arrested","at least 20",0),("mm-025","participants","in the hundreds",0)]),
+ "sd-2018-12-20-qadaref": ("protest_excessive_force", "sd-2018-12-20", [("mm-025","killed","at least two",0),("mm-025","killed","two",0)]),
+ "iq-2020-01-26": ("riot", None, [("mm-026","participants","thousands",0)]),
+ "iq-2020-01-25-baghdad": ("protest_excessive_force", "iq-2020-01-26", [("mm-026","killed","four",0),("mm-026","injured","dozens",0)]),
+ "iq-2020-01-26-tahrir": ("protest_peaceful", "iq-2020-01-26", [("mm-026","participants","hundreds",0)]),
+ "iq-2020-01-26-nasiriyah": ("protest_excessive_force", "iq-2020-01-26", [("mm-026","injured","at least 75",0),("mm-026","participants","hundreds",1)]),
+ "iq-2020-01-26-basra": ("protest_peaceful", "iq-2020-01-26", [("mm-026","participants","more than 2,000",0)]),
+ "iq-2020-01-24-sadr": ("protest_peaceful", None, [("mm-026","participants","tens of thousands",0)]),
+ "eg-2012-05-02-abbassiya": ("protest_excessive_force", None, [("gv-003","killed","Eleven",0),("gv-003","injured","more than 160",0),("gv-003","participants","more than a few hundred",0)]),
+ "mr-2012-05-03-nouakchott": ("protest_excessive_force", None, [("gv-004","injured","Scores",0),("gv-004","arrested","dozens",0),("gv-004","arrested","several",0)]),
+ "ru-2012-05-06-moscow": ("riot", None, [("gv-005","injured","Dozens",0),("gv-005","injured","several",0)]),
+ "es-2012-05-barcelona": ("arrests", None, [("gv-006","arrested","10",0)]),
+ "gt-2012-05-01-barillas": ("violence_against_civilians", None, [("gv-007","injured","two",0)]),
+ "gt-2012-05-barillas-siege": ("arrests", None, [("gv-007","arrested","more than 12",0)]),
+ "in-2012-03-kudankulam": ("protest_intervention", None, [("gv-009","arrested","approximately 200",0)]),
+ "in-2012-05-09-voter-ids": ("protest_peaceful", None, [("gv-009","participants","around 23,000",0)]),
+ "in-2012-idinthakarai": ("protest_peaceful", None, [("gv-009","participants","some 9,000",0),("gv-009","participants","several hundred",0)]),
+ "th-2012-05-19": ("protest_peaceful", None, [("gv-010","participants","tens of thousands",0)]),
+ "th-2010-crackdown": ("protest_excessive_force", None, [("gv-010",c,s,0) for c,s in [("killed","more than 90"),("killed","91"),("killed","93"),("killed","bout 100"),("killed","25")]]),
+ "de-2012-blockupy": ("protest_intervention", None, [("gv-011","participants","thousands",0)]),
+ "de-2012-05-17": ("protest_intervention", "de-2012-blockupy", [("gv-011","participants","around 2,000",0),("gv-011","arrested","at least 400",0)]),
+ "de-2012-05-19": ("protest_peaceful", "de-2012-blockupy", [("gv-011","participants","around 20,000",0),("gv-011","participants","more than 25,000",0)]),
+}
+
+if __name__ == "__main__":
+    with open(Path(__file__).with_name("events.jsonl"), "w", encoding="utf-8") as out:
+        for id_, (type_, parent, claims) in E.items():
+            out.write(json.dumps({"id": id_, "type": type_, "parent": parent,
+                                  "claims": [dict(zip(("article", "category", "span", "n"), c)) for c in claims]},
+                                 ensure_ascii=False) + "\n")

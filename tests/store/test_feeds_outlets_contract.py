@@ -1,0 +1,43 @@
+"""Issue 8's part of the Store contract: languages, outlets, feed state, seen items."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from storedata import make_article
+
+from claimledger.model import Outlet
+from claimledger.store.base import FeedState, content_hash
+
+
+def test_language_round_trips_and_is_part_of_the_hash(store):
+    article = replace(make_article("a1"), language="fr")
+    assert store.put_article(article) == "new"
+    assert store.article("a1") == article
+    assert store.put_article(replace(article, language="en")) == "changed"
+    assert content_hash(replace(article, language=None)) != content_hash(article)
+
+
+def test_an_unknown_language_leaves_the_hash_as_before_languages(store):
+    article = make_article("a2")
+    assert article.language is None
+    store.put_article(article)
+    assert store.article("a2").language is None
+
+
+def test_outlets_are_added_and_replaced_by_domain(store):
+    store.add_outlets([Outlet("irna.ir", "IRNA", "IR", "state media"), Outlet("x.org", "X")])
+    store.add_outlets([Outlet("x.org", "X News", "FR", "opposition outlet")])
+    assert store.outlets() == [Outlet("irna.ir", "IRNA", "IR", "state media"),
+                               Outlet("x.org", "X News", "FR", "opposition outlet")]
+
+
+def test_feed_state_and_seen_items(store):
+    url = "http://127.0.0.1/feed.xml"
+    assert store.feed_state(url) is None and store.seen_items(url) == set()
+    store.put_feed_state(FeedState(url, '"v1"', "Mon, 01 Jan 2024 00:00:00 GMT"))
+    store.put_feed_state(FeedState(url, '"v2"', None))
+    assert store.feed_state(url) == FeedState(url, '"v2"', None)
+    store.mark_seen(url, [("guid-1", "a1"), ("guid-2", None)])
+    store.mark_seen(url, [("guid-1", "a1")])  # again: harmless
+    assert store.seen_items(url) == {"guid-1", "guid-2"}
+    assert store.seen_items("http://other/feed") == set()

@@ -1,0 +1,147 @@
+"""Scale-out: a 2-worker Dask cluster stores what one process stores; Parquet in and out;
+JSON Lines streamed line by line."""
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from claimledger import pipeline
+from claimledger.ingest import read_file
+from claimledger.ingest.lines import numbered_lines
+from claimledger.model import Article, Claim, Failure, Place, Source, When
+from claimledger.store import open_store
+
+pa = pytest.importorskip("pyarrow", reason="the scale extra is not installed: pip install '.[scale]'")
+pq = pytest.importorskip("pyarrow.parquet")
+pytest.importorskip("dask.distributed", reason="the scale extra is not installed: pip install '.[scale]'")
+
+from claimledger.scale import Cluster, connect, ingest_paths, write_claims  # noqa: E402
+
+SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples" / "mm"
+
+
+def _corpus(folder: Path) -> Path:
+    """Eight sample articles as JSON Lines, with a broken line and a repeated id among them."""
+    lines = []
+    for i, path in enumerate(sorted(SAMPLES.glob("mm-*.txt"))[:8]):
+        text = path.read_text("utf-8").split("\n", 1)[1]
+        lines.append(json.dumps({"id": path.stem, "text": text}))
+        if i == 3:
+            lines.append("{not json")
+    lines.append(json.dumps({"id": "mm-001", "text": "A repeated id: 5 people were killed."}))
+    out = folder / "corpus.jsonl"
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return out
+
+
+def _stored(store) -> tuple:
+    return ([c.to_record() for c in store.claims()], [a.id for a in store.articles()],
+            [f.message() for f in store.failures()])
+
+
+@pytest.fixture(scope="module")
+def client():
+    with connect(Cluster(workers=2)) as c:
+        yield c
+
+
+def test_a_two_worker_cluster_stores_exactly_what_one_process_stores(tmp_path, extractor, client):
+    corpus = _corpus(tmp_path)
+    with open_store(tmp_path / "one.db") as store:
+        one = pipeline.ingest_paths([corpus], store, extractor, batch_size=3)
+        expected = _stored(store)
+    with open_store(tmp_path / "dask.db") as store:
+        report = ingest_paths([corpus], store, client, batch_size=3)
+        assert _stored(store) == expected
+        assert (report.new, report.claims, report.failed) == (one.new, one.claims, one.failed)
+        assert report.new == 8 and report.failed == 2 and report.claims > 0
+        again = ingest_paths([corpus], store, client, batch_size=3)
+        assert (again.new, again.unchanged, again.claims) == (0, 8, 0)
+        assert _stored(store) == expected
+
+
+def test_an_unreachable_scheduler_says_so():
+    from claimledger.errors import ClaimledgerError
+    with pytest.raises(ClaimledgerError, match="cannot reach the Dask scheduler"):
+        with connect(Cluster(address="tcp://127.0.0.1:9")):
+            pass
+
+
+def _claims() -> list[Claim]:
+    chain = (Source("PMOI", "said", date(2019, 12, 15)), Source("Reuters", "reported"))
+    return [
+        Claim("a1", "killed", 1500, 1500, 1500, "at_least", "at least 1,500", 10, 24,
+              "At least 1,500 were killed.", 0, when=When(date(2019, 11, 1), date(2019, 11, 30), "in November"),
+              where=Place("Iran", "IR"), sources=chain),
+        Claim("a1", "arrested", None, 100, 200, "vague", "hundreds", 30, 38, "Hundreds arrested.", 28),
+        Claim("b2", "killed", 3, 3, 3, "exact", "three", 0, 5, "three died", 0, where=Place("Tehran", "IR", "Tehran")),
+    ]
+
+
+def test_parquet_export_round_trips(tmp_path):
+    import pyarrow.dataset as ds
+    from claimledger.scale.parquet import row
+    claims = _claims()
+    assert write_claims(iter(claims), tmp_path / "out") == 3
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["category=arrested", "category=killed"]
+    table = ds.dataset(tmp_path / "out", partitioning="hive").to_table()
+    got = sorted(table.to_pylist(), key=lambda r: (r["article"], r["start"]))
+    assert got == sorted((row(c) for c in claims), key=lambda r: (r["article"], r["start"]))
+    assert got[0]["sources"] == [{"name": "PMOI", "verb": "said", "date": date(2019, 12, 15)},
+                                 {"name": "Reuters", "verb": "reported", "date": None}]
+
+
+def test_parquet_export_wants_a_new_folder(tmp_path):
+    from claimledger.errors import ClaimledgerError
+    (tmp_path / "old.txt").write_text("x")
+    with pytest.raises(ClaimledgerError, match="not an empty folder"):
+        write_claims(_claims(), tmp_path)
+
+
+def test_parquet_input_is_read_row_group_by_row_group(tmp_path):
+    rows = [{"id": "p1", "text": "Five people were killed.", "published": "2020-01-02"},
+            {"id": "p2", "text": "", "published": None},
+            {"id": "p1", "text": "Again.", "published": None},
+            {"id": None, "text": "No id here.", "published": None}]
+    pq.write_table(pa.Table.from_pylist(rows), tmp_path / "news.parquet", row_group_size=2)
+    got = list(read_file(tmp_path / "news.parquet"))
+    assert [type(x).__name__ for x in got] == ["Article", "Failure", "Failure", "Article"]
+    assert got[0].published == date(2020, 1, 2) and got[0].origin.endswith("news.parquet:1")
+    assert got[2].line == 3 and "duplicate id 'p1'" in got[2].reason
+    assert got[3].id == "news:4"
+
+
+def test_parquet_without_a_text_column_is_one_failure(tmp_path):
+    pq.write_table(pa.Table.from_pylist([{"body": "x"}]), tmp_path / "f.parquet")
+    [failure] = read_file(tmp_path / "f.parquet")
+    assert isinstance(failure, Failure) and "--map text=COLUMN" in failure.reason
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 1 << 20])
+def test_jsonl_lines_stream_every_line_once(tmp_path, chunk):
+    path = tmp_path / "a.jsonl"
+    lines = [b'{"text": "one"}', b"", b'{"text": "tw\xc3\xb6"}', b"\xff bad", b'{"text": "last"}']
+    path.write_bytes(b"\xef\xbb\xbf" + b"\n".join(lines))  # a BOM, no final newline
+    got = list(numbered_lines(path, "a", chunk=chunk))
+    assert [n for n, _ in got] == [1, 2, 3, 4, 5]
+    assert [x for _, x in got if isinstance(x, str)] == ['{"text": "one"}', "", '{"text": "twö"}',
+                                                          '{"text": "last"}']
+    assert isinstance(got[3][1], Failure) and got[3][1].line == 4
+
+
+@pytest.mark.parametrize("data, reason", [(b" \n\n ", "empty file"), (b'{"text": "a"}\n\x00', "offset 14")])
+def test_jsonl_whole_file_checks_still_hold(tmp_path, data, reason):
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(data)
+    [(number, failure)] = numbered_lines(path, "a", chunk=4)
+    assert number == 1 and reason in failure.reason
+
+
+def test_jsonl_is_not_read_whole(tmp_path, monkeypatch):
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"text": "Five people were killed."}\n', encoding="utf-8")
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read whole"))
+    assert isinstance(next(read_file(path)), Article)

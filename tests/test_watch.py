@@ -1,0 +1,169 @@
+"""`claimledger watch` against a real HTTP server on 127.0.0.1 serving a feed and its pages."""
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from click.testing import CliRunner
+from webdata import EN, page, rss
+
+from claimledger.cli import main
+from claimledger.errors import ClaimledgerError
+from claimledger.store import open_store
+from claimledger.watch import parse_every
+
+TEXT_B = "Police arrested 40 students at the university in Tabriz on Monday, a rights group said."
+
+
+class Site:
+    """What the server serves; tests change it between polls."""
+
+    def __init__(self):
+        self.pages: dict[str, tuple[int, str]] = {}
+        self.feed = ""
+        self.etag = '"v1"'
+        self.log: list[tuple[str, int]] = []  # (path, status) of every request
+
+    def handler(self):
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):
+                if self.path == "/feed.xml":
+                    if self.headers.get("If-None-Match") == site.etag:
+                        return self._send(304, b"", "application/rss+xml")
+                    return self._send(200, site.feed.encode(), "application/rss+xml")
+                status, body = site.pages.get(self.path, (404, "not found"))
+                return self._send(status, body.encode(), "text/html; charset=utf-8")
+
+            def _send(self, status, body, kind):
+                site.log.append((self.path, status))
+                self.send_response(status)
+                self.send_header("Content-Type", kind)
+                self.send_header("ETag", site.etag)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):  # keep test output quiet
+                pass
+        return Handler
+
+
+@pytest.fixture
+def site():
+    site = Site()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), site.handler())  # a free port
+    site.base = f"http://127.0.0.1:{server.server_address[1]}"
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    site.pages = {"/a.html": (200, page("Twelve killed", EN, "2024-03-01")),
+                  "/b.html": (200, page("Students held", TEXT_B, "2024-03-02"))}
+    site.feed = rss([{"title": "Twelve killed", "link": f"{site.base}/a.html", "guid": "a",
+                      "date": "2024-03-01T08:00:00"},
+                     {"title": "Students held", "link": f"{site.base}/b.html", "guid": "b"}])
+    yield site
+    server.shutdown()
+    server.server_close()
+
+
+def _watch(site, db, *more):
+    return CliRunner().invoke(main, ["watch", f"{site.base}/feed.xml", "--once", "--db", db, *more])
+
+
+def test_watch_once_ingests_each_new_items_page_and_remembers_the_feed(site, tmp_path):
+    db = str(tmp_path / "c.db")
+    result = _watch(site, db)
+    assert result.exit_code == 0, result.output
+    assert "feed.xml: 2 new items; articles: 2 new" in result.stdout
+    with open_store(db) as store:
+        a = store.article("a")
+        assert (a.url, a.outlet, a.published) == (f"{site.base}/a.html", "127.0.0.1",
+                                                   __import__("datetime").date(2024, 3, 1))
+        assert "killed at least 12 protesters" in a.text and a.language == "en"
+        assert {c.category for c in store.claims()} >= {"killed", "arrested"}
+        assert store.seen_items(f"{site.base}/feed.xml") == {"a", "b"}
+
+    site.log.clear()
+    again = _watch(site, db)
+    assert "not modified" in again.stdout
+    assert site.log == [("/feed.xml", 304)]  # the stored ETag was sent back
+
+
+def test_only_new_items_are_fetched_when_the_feed_changes(site, tmp_path):
+    db = str(tmp_path / "c.db")
+    _watch(site, db)
+    site.etag = '"v2"'
+    site.pages["/c.html"] = (200, page("More", EN.replace("12", "15"), "2024-03-03"))
+    site.feed = site.feed.replace("<item>", f"<item><title>More</title><link>{site.base}/c.html"
+                                  "</link><guid>c</guid></item><item>", 1)
+    site.log.clear()
+    result = _watch(site, db)
+    assert "feed.xml: 1 new items; articles: 1 new" in result.stdout
+    assert [path for path, _ in site.log] == ["/feed.xml", "/c.html"]
+
+
+def test_a_page_that_fails_is_recorded_and_fetched_again_next_time(site, tmp_path):
+    db = str(tmp_path / "c.db")
+    site.pages["/b.html"] = (500, "oops")
+    result = _watch(site, db)
+    assert result.exit_code == 0
+    assert f"failed: {site.base}/b.html: cannot fetch the item's page (HTTP 500" in result.stderr
+    assert "1 new" in result.stdout
+    site.pages["/b.html"] = (200, page("Students held", TEXT_B, "2024-03-02"))
+    site.etag = '"v2"'
+    _watch(site, db)
+    with open_store(db) as store:
+        assert store.article("b") is not None
+        assert store.failures() == []  # the page landed: its failure is forgotten
+
+
+def test_an_unreachable_feed_is_a_failure_not_a_crash(tmp_path):
+    result = CliRunner().invoke(main, ["watch", "http://127.0.0.1:9/feed.xml", "--once",
+                                       "--timeout", "2", "--db", str(tmp_path / "c.db")])
+    assert result.exit_code == 0
+    assert "cannot fetch the feed" in result.stderr
+
+
+@pytest.mark.parametrize("text, seconds", [("15m", 900), ("30s", 30), ("2h", 7200), ("1d", 86400),
+                                           ("90", 90), ("0.5m", 30)])
+def test_every(text, seconds):
+    assert parse_every(text) == seconds
+
+
+@pytest.mark.parametrize("text", ["", "soon", "-5m", "0", "5w"])
+def test_a_bad_every_is_a_one_line_error(text):
+    with pytest.raises(ClaimledgerError, match="--every"):
+        parse_every(text)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="sends SIGINT")
+def test_ctrl_c_stops_cleanly_and_keeps_what_was_stored(site, tmp_path):
+    db = str(tmp_path / "c.db")
+
+    def press_ctrl_c_once_the_first_poll_is_stored():
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            time.sleep(0.05)
+            try:
+                with sqlite3.connect(db) as conn:  # a second reader: WAL allows it
+                    if conn.execute("SELECT count(*) FROM feeds").fetchone()[0]:
+                        break
+            except sqlite3.Error:
+                continue  # not created or not migrated yet
+        os.kill(os.getpid(), signal.SIGINT)  # a real SIGINT, as Ctrl-C sends
+
+    presser = threading.Thread(target=press_ctrl_c_once_the_first_poll_is_stored)
+    presser.start()
+    result = CliRunner().invoke(main, ["watch", f"{site.base}/feed.xml", "--every", "1h", "--db", db])
+    presser.join()
+    assert result.exit_code == 0, result.output
+    assert "2 new items" in result.stdout
+    assert "stopped; everything ingested so far is stored" in result.stderr
+    with open_store(db) as store:
+        assert store.article("a") is not None and store.article("b") is not None
