@@ -46,7 +46,7 @@ class IngestReport:
         if self.not_english:
             line += f"; {self.not_english} not in English (stored, not extracted)"
         if self.done_before:
-            line += f"; {self.done_before} files ingested before skipped (--force reads them)"
+            line += f"; {self.done_before} files already ingested, skipped (--force reads them)"
         return line + (f"; {self.skipped} other files skipped" if self.skipped else "")
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from .walk import kind_of
 DEFAULT_MAX_MB = 5  # the default of the max_article_mb setting
 _ONE_ARTICLE = {"text", "html"}  # kinds whose whole file is one article
 _CHUNK = 1 << 20
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def fingerprint(path: str | os.PathLike) -> FileMark | None:
@@ -52,10 +54,25 @@ def read_limited(path: str | os.PathLike, max_bytes: int,
             yield Failure(str(path), _too_big(f"the file is {_mb(size)}", max_bytes))
             return
     for item in read_file(path, **options):
-        if isinstance(item, Article) and len(item.text) > max_bytes:
-            item = Failure(item.origin or str(path),
-                           _too_big(f"the article text is {_mb(len(item.text))}", max_bytes))
+        if isinstance(item, Article):
+            item = _checked(item, str(path), max_bytes)
         yield item
+
+
+def _checked(article: Article, path: str, max_bytes: int) -> Article | Failure:
+    """The article, or a Failure when it is too big or holds text no file can hold."""
+    origin = article.origin or path
+    if len(article.text) > max_bytes:
+        return Failure(origin, _too_big(f"the article text is {_mb(len(article.text))}", max_bytes))
+    for name in ("id", "text", "title", "outlet", "url"):
+        value = getattr(article, name)
+        bad = _SURROGATE.search(value) if isinstance(value, str) else None
+        if bad:
+            # a JSON escape such as "\ud800" standing alone: no encoding can store it
+            return Failure(origin, f"the {name} holds an unpaired surrogate "
+                           f"(\\u{ord(bad.group()):04x}) at character {bad.start()}: "
+                           "fix that escape in the source")
+    return article
 
 
 def _too_big(what: str, max_bytes: int) -> str:

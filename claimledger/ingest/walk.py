@@ -16,6 +16,9 @@ KINDS = {".txt": "text", ".text": "text", ".jsonl": "jsonl", ".ndjson": "jsonl",
          ".html": "html", ".htm": "html", ".csv": "csv", ".rss": "feed", ".atom": "feed",
          ".xml": "feed", ".warc": "warc", ".warc.gz": "warc", ".parquet": "parquet"}
 
+BROKEN_LINK = ("broken link: its target does not exist, or it links back to itself; "
+               "fix or remove the link")
+
 
 def _suffix(path: Path) -> str:
     """The kind-deciding suffix: ".warc.gz" is one suffix, as far as we are concerned."""
@@ -58,8 +61,7 @@ class _Walker:
         elif path.is_file():
             self.file(path)
         elif path.is_symlink():
-            self.failures.append(Failure(str(path), "broken link: its target does not "
-                                         "exist; fix or remove the link"))
+            self.failures.append(Failure(str(path), BROKEN_LINK))
         else:
             self.failures.append(Failure(str(path), "no such file or folder; check the path"))
 
@@ -87,5 +89,7 @@ class _Walker:
                 self.folder(entry)
             elif entry.is_file() and _suffix(entry) in KINDS:
                 self.file(entry)
+            elif entry.is_symlink() and _suffix(entry) in KINDS:  # to nothing, or to itself
+                self.failures.append(Failure(str(entry), BROKEN_LINK))
             else:
                 self.skipped.append(entry)

@@ -12,41 +12,30 @@ the workers' disks, since articles travel with their batch.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from ..errors import ClaimledgerError
-from ..ingest import read_file
 from ..ingest.fields import FieldMap
 from ..ingest.walk import walk
-from ..model import Article, Failure
-from ..pipeline import IngestReport, _batches, _fail, commit, finish, plan
+from ..model import Article, FileMark
+from ..pipeline import IngestReport, _batches, _fail, commit, finish, plan, read_batches
 from ..store.base import Store
 from .cluster import extract_batch
 
 
 def ingest_paths(paths: Iterable[str], store: Store, client, batch_size: int = 64,
                  force: bool = False, on_file: Callable[[int, int], None] | None = None,
-                 fields: FieldMap | None = None) -> IngestReport:
-    """``pipeline.ingest_paths`` with extraction on ``client``'s workers (see ``connect``)."""
+                 fields: FieldMap | None = None, **limits) -> IngestReport:
+    """``pipeline.ingest_paths`` with extraction on ``client``'s workers (see ``connect``);
+    ``limits`` (``max_bytes``) go to ``pipeline.read_batches``."""
     walked = walk(paths)
     report = IngestReport(skipped=len(walked.skipped))
     for f in walked.failures:
         _fail(store, report, f)
     flight = Flight(client, store, report, force)
-    batch: list[Article] = []
-    for done, path in enumerate(walked.files, 1):
-        for item in read_file(path, fields=fields):
-            if isinstance(item, Failure):
-                _fail(store, report, item)
-                continue
-            batch.append(item)
-            if len(batch) >= batch_size:
-                flight.send(batch)
-                batch = []
-        if on_file:
-            on_file(done, len(walked.files))
-    if batch:
-        flight.send(batch)
+    for batch, marks in read_batches(walked.files, store, report, batch_size, force,
+                                     on_file, fields, **limits):
+        flight.send(batch, marks)
     flight.drain()
     finish(store, report)
     return report
@@ -75,14 +64,14 @@ class Flight:
         self.out: deque = deque()  # (todo, future)
         self.ids: set[str] = set()  # article ids out, not yet committed
 
-    def send(self, batch: list[Article]) -> None:
+    def send(self, batch: list[Article], marks: Sequence[FileMark] = ()) -> None:
+        """Plan the batch now, extract it out there; ``marks`` (files read whole) are
+        committed with it, after every batch sent before."""
         if any(a.id in self.ids for a in batch):
             self.drain()  # a later version of an id is planned against the stored earlier one
         todo = plan(batch, self.store, self.report, self.force, detect_new=False)
-        if not todo:
-            return
-        future = self.client.submit(extract_batch, [a for a, _ in todo], pure=False)
-        self.out.append((todo, future))
+        future = self.client.submit(extract_batch, [a for a, _ in todo], pure=False) if todo else None
+        self.out.append((todo, future, marks))
         self.ids.update(a.id for a, _ in todo)
         while len(self.out) > self.window:
             self._land()
@@ -92,7 +81,10 @@ class Flight:
             self._land()
 
     def _land(self) -> None:
-        todo, future = self.out.popleft()
+        todo, future, marks = self.out.popleft()
+        if future is None:  # nothing to extract: only the marks
+            commit([], {}, self.store, self.report, marks)
+            return
         try:
             articles, claims = future.result()
         except Exception as e:
@@ -100,10 +92,10 @@ class Flight:
             raise ClaimledgerError(
                 f"extraction failed on the cluster ({type(e).__name__}: {e}); the batches before "
                 "it are stored: run the same command again to go on") from e
-        commit([(a, new) for a, (_, new) in zip(articles, todo)], claims, self.store, self.report)
+        commit([(a, new) for a, (_, new) in zip(articles, todo)], claims, self.store, self.report, marks)
         self.ids.difference_update(a.id for a, _ in todo)
         future.release()
 
     def _cancel(self) -> None:
-        self.client.cancel([f for _, f in self.out])
+        self.client.cancel([f for _, f, _ in self.out if f is not None])
         self.out.clear()

@@ -48,6 +48,13 @@ class Snapshot:
     def event_by_id(self) -> dict[str, Event]:
         return {e.id: e for e in self.events}
 
+    @cached_property
+    def by_category(self) -> dict[str, list[Claim]]:
+        out: dict[str, list[Claim]] = {}
+        for c in self.claims:
+            out.setdefault(c.category, []).append(c)
+        return out
+
     def figures(self, event: Event) -> list[Summary]:
         if event.id not in self._figures:
             self._figures[event.id] = figures(event, self.ctx)

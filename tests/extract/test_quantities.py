@@ -168,3 +168,18 @@ def test_find_quantities_is_total_and_consistent(nlp, words):
         assert q.start >= last_end  # left to right, not overlapping
         last_end = q.end
         is_count(q, span)  # never raises
+
+
+# digits of any length, with or without separators: int() refuses over 4,300 digits
+LONG_NUMBER = st.one_of(st.text("0123456789", min_size=1, max_size=6000),
+                        st.integers(0, 10**40).map(lambda n: f"{n:,}"))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.one_of(st.sampled_from(WORDS), LONG_NUMBER), min_size=1, max_size=8))
+def test_numbers_of_any_length_never_crash(nlp, words):
+    doc = nlp(" ".join(words))
+    for q in find_quantities(doc[:]):
+        assert doc.text[q.start_char:q.end_char] == q.span
+        assert q.low is None or q.high is None or q.low <= q.high
+        is_count(q, doc[:])

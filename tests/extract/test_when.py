@@ -138,3 +138,14 @@ def test_property_never_crashes_and_offsets_hold(text, published):
 
 
 
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(0, 10**12).map(str) | st.text("0123456789", min_size=1, max_size=5000),
+       st.sampled_from(["days ago", "weeks ago", "years ago", "days", "hours", "May", "BC"]),
+       st.none() | st.dates())
+def test_numbers_of_any_length_in_times_never_crash(number, unit, published):
+    text = f"Police killed 5 people {number} {unit}, and in {number}."
+    for m in find_times(text, published):
+        assert text[m.start:m.end] == m.when.text
+        assert m.when.start is None or m.when.end is None or m.when.start <= m.when.end

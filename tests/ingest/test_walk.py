@@ -80,7 +80,9 @@ def test_symlink_loop_is_walked_once(corpus):
     (corpus / "dangling.txt").symlink_to(corpus / "gone.txt")
     found = walk([corpus])
     assert len(found.files) == 5
-    assert [p.name for p in found.skipped if p.name == "dangling.txt"] == ["dangling.txt"]
+    # an article file that links to nothing is named, not silently skipped
+    assert [f.origin for f in found.failures] == [str(corpus / "dangling.txt")]
+    assert "broken link" in found.failures[0].reason
 
 
 def test_unreadable_file_is_a_failure(corpus):

@@ -15,7 +15,8 @@
     var link = document.createElement("a");
     link.href = "/events/" + encodeURIComponent(e.id);
     link.textContent = e.where + " — " + e.type.replace(/_/g, " ") + " (" + (e.when.start || e.when.end || "time unknown") + ", " + e.claims + " claims)";
-    return L.circleMarker([e.lat, e.lon], { radius: 5 + Math.min(e.claims, 10), color: "#b3261e", fillOpacity: 0.6 }).bindPopup(link).addTo(map);
+    return L.circleMarker([e.lat, e.lon], { radius: 5 + Math.min(e.claims, 10), color: "#b3261e", fillOpacity: 0.6 })
+      .bindTooltip(e.where).bindPopup(link).addTo(map);
   });
   if (markers.length) map.fitBounds(L.featureGroup(markers).getBounds().pad(0.3), { maxZoom: 6 });
   else map.setView([20, 0], 2);
