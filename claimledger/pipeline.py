@@ -103,12 +103,14 @@ def read_batches(files: Sequence[Path], store: Store, report: IngestReport, batc
 
 
 def ingest_articles(articles: Iterable[Article], store: Store, extractor: Extractor,
-                    batch_size: int = 64, force: bool = False) -> IngestReport:
-    """The same as ``ingest`` for articles already in memory (tests, other readers)."""
+                    batch_size: int = 64, force: bool = False, after: bool = True) -> IngestReport:
+    """The same as ``ingest`` for articles already in memory (tests, other readers);
+    ``after=False`` stops at stored claims (no copies, no events)."""
     report = IngestReport()
     for batch in _batches(articles, batch_size):
         _write(batch, store, extractor, report, force)
-    finish(store, report)
+    if after:
+        finish(store, report)
     return report
 
 
