@@ -50,7 +50,7 @@ def find_copies(store: Store, options: Options = Options(), batch: int = 256) ->
     the batch under way, and the next run takes it up again.
     """
     report = CopyReport()
-    prepared = lru_cache(maxsize=1024)(lambda id: _prepare(store.article(id)))
+    prepared = lru_cache(maxsize=8192)(lambda id: _prepare(store.article(id)))
     todo = store.copy_index_todo()
     for at in range(0, len(todo), batch):
         with store.transaction():
