@@ -6,6 +6,7 @@ table ``[claimledger]``) < environment (``CLAIMLEDGER_<NAME>``) < command-line f
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,9 @@ SETTINGS = (
     Setting("max_article_mb", 5, "the largest article read, in MB: larger ones fail with a message"),
     Setting("token", None, "web: the token that allows POST /api/articles (unset: read-only)"),
     Setting("tiles", None, "web: a map tile URL with {z}/{x}/{y} (unset: a plain background)"),
+    Setting("max_request_mb", 1, "web: the largest request body, in MB: larger ones get 413"),
+    Setting("cors_origins", None, "web: origins allowed to call the API from a browser, "
+                                  "comma-separated (unset: no cross-origin access)"),
 )
 CONFIG_FILE = "claimledger.toml"
 
@@ -55,9 +59,23 @@ def settings(overrides: dict | None = None, cwd: Path | None = None) -> dict:
         values["batch_size"] = int(values["batch_size"])
     except (TypeError, ValueError):
         raise SettingsError(f"batch_size must be a whole number, not {values['batch_size']!r}") from None
-    try:
-        values["max_article_mb"] = float(values["max_article_mb"])
-    except (TypeError, ValueError):
-        raise SettingsError("max_article_mb must be a number of megabytes, not "
-                            f"{values['max_article_mb']!r}") from None
+    for name in ("max_article_mb", "max_request_mb"):
+        try:
+            values[name] = float(values[name])
+        except (TypeError, ValueError):
+            raise SettingsError(f"{name} must be a number of megabytes, not {values[name]!r}") from None
+    if values["max_request_mb"] <= 0:
+        raise SettingsError("max_request_mb must be above 0 (a few MB is plenty for an article)")
+    values["cors_origins"] = _origins(values["cors_origins"])
     return values
+
+
+def _origins(value: str | list | None) -> tuple[str, ...]:
+    """``https://a.example, http://localhost:3000`` (or a TOML list) as a tuple of origins."""
+    items = value.split(",") if isinstance(value, str) else list(value or ())
+    origins = tuple(str(o).strip().rstrip("/") for o in items if str(o).strip())
+    for origin in origins:
+        if origin != "*" and not re.fullmatch(r"https?://[^/\s]+", origin):
+            raise SettingsError(f"cors_origins: {origin!r} is not an origin; write scheme://host[:port], "
+                                "e.g. https://ledger.example.org")
+    return origins

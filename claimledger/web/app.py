@@ -2,6 +2,9 @@
 
     app = create_app("claimledger.db")           # read-only
     app = create_app(db, token="s3cret")         # POST /api/articles allowed with the token
+
+Every response carries security headers and request bodies are capped (``guard.py``);
+browsers on other origins get no access unless the ``cors_origins`` setting lists them.
 """
 from __future__ import annotations
 
@@ -11,12 +14,22 @@ from importlib.resources import files
 from pathlib import Path
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
 from .. import settings as settings_mod
 from ..store import open_store
 from . import api, errors, pages
+from .guard import Guard, security_headers
 from .ledger import Ledger
+
+
+class LedgerApp(FastAPI):
+    """FastAPI with ``guard.Guard`` outside everything, Starlette's error handler included."""
+
+    def build_middleware_stack(self):
+        return Guard(super().build_middleware_stack(), self.state.max_request_bytes,
+                     security_headers(self.state.tiles))
 
 
 def create_app(db: str, *, token: str | None = None, tiles: str | None = None,
@@ -30,7 +43,7 @@ def create_app(db: str, *, token: str | None = None, tiles: str | None = None,
         yield
         app.state.ledger.close()
 
-    app = FastAPI(title="claimledger", version="1", lifespan=lifespan,
+    app = LedgerApp(title="claimledger", version="1", lifespan=lifespan,
                   description="Claims (who said how many were killed, injured, arrested...), "
                               "the events they describe, copied passages and sources.",
                   openapi_url="/api/openapi.json", docs_url=None, redoc_url=None)
@@ -38,6 +51,10 @@ def create_app(db: str, *, token: str | None = None, tiles: str | None = None,
     app.state.token = token or None
     app.state.tiles = tiles or None
     app.state.extractor = _extractor_loader(conf)
+    app.state.max_request_bytes = int(conf["max_request_mb"] * 1_000_000)
+    if conf["cors_origins"]:
+        app.add_middleware(CORSMiddleware, allow_origins=list(conf["cors_origins"]),
+                           allow_methods=["GET", "POST"], allow_headers=["Authorization", "Content-Type"])
     errors.install(app)
     app.include_router(api.router)
     app.include_router(pages.router)

@@ -18,6 +18,8 @@ def serve(db, host, port):
     Read-only unless the token setting (CLAIMLEDGER_TOKEN) is set: then
     POST /api/articles with `Authorization: Bearer TOKEN` ingests an article. The
     map draws tiles from the tiles setting (CLAIMLEDGER_TILES, a {z}/{x}/{y} URL) if given.
+    Request bodies over max_request_mb get 413; other origins get no CORS access unless
+    cors_origins (CLAIMLEDGER_CORS_ORIGINS, comma-separated) lists them.
     """
     import uvicorn
 
@@ -27,4 +29,4 @@ def serve(db, host, port):
     app = create_app(conf["db"], token=conf["token"], tiles=conf["tiles"], settings=conf)
     click.echo(f"claimledger: serving {conf['db']} on http://{host}:{port}/ "
                f"({'uploads allowed with the token' if conf['token'] else 'read-only'})", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)

@@ -14,7 +14,7 @@ from starlette.exceptions import HTTPException
 from ..errors import ClaimledgerError
 
 CODES = {400: "bad_request", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
-         422: "invalid_request", 500: "internal_error"}
+         413: "payload_too_large", 422: "invalid_request", 500: "internal_error"}
 
 
 class ErrorBody(BaseModel):

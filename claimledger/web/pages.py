@@ -1,6 +1,7 @@
 """The HTML pages: the queries of ``queries.py`` rendered by Jinja templates."""
 from __future__ import annotations
 
+import re
 from datetime import date
 from importlib.resources import files
 from pathlib import Path
@@ -34,7 +35,8 @@ def _day(value: str | None, name: str) -> date | None:
 
 
 def _offset(value: str | None) -> int:
-    return int(value) if value and value.isdigit() else 0
+    # ASCII digits only: "²".isdigit() is true but int() refuses it; 9 digits at most
+    return int(value) if value and re.fullmatch(r"[0-9]{1,9}", value) else 0
 
 
 @router.get("/")

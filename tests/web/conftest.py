@@ -6,7 +6,9 @@ import socket
 import threading
 import time
 import warnings
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -38,9 +40,9 @@ def client(app):
         yield c
 
 
-@pytest.fixture(scope="session")
-def server(app) -> str:
-    """The app on a free local port; its base URL."""
+@contextmanager
+def serving(app) -> Iterator[str]:
+    """``app`` served by uvicorn on a free port of 127.0.0.1 in a thread; its base URL."""
     import uvicorn
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -53,6 +55,21 @@ def server(app) -> str:
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("uvicorn did not start within 10 s")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(5)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(5)
+
+
+@pytest.fixture(scope="session")
+def serve():
+    """``with serve(app) as base_url:`` for tests that need an app of their own."""
+    return serving
+
+
+@pytest.fixture(scope="session")
+def server(app) -> Iterator[str]:
+    """The sample app on a free local port; its base URL."""
+    with serving(app) as url:
+        yield url
