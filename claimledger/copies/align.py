@@ -7,7 +7,6 @@ may come in any order (a paragraph moved to the top is still found).
 """
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -28,9 +27,24 @@ class Match:
     similarity: float
 
 
-def align(a: Tokens, b: Tokens) -> list[Match]:
-    """Passages of a found again in b, longest first, none overlapping another on both sides."""
-    runs = _runs(a.words, b.words)
+def seeds(words: tuple[str, ...]) -> dict[tuple[str, ...], list[int]]:
+    """Where each word trigram of a text starts (worth keeping with a text aligned often)."""
+    found: dict[tuple[str, ...], list[int]] = {}
+    for i, trigram in enumerate(zip(words, words[1:], words[2:])):
+        if trigram in found:
+            found[trigram].append(i)
+        else:
+            found[trigram] = [i]
+    return found
+
+
+def align(a: Tokens, b: Tokens, seeds_a: dict | None = None, seeds_b: dict | None = None
+          ) -> list[Match]:
+    """Passages of a found again in b, longest first, none overlapping another on both sides.
+
+    ``seeds_a``/``seeds_b`` are the texts' ``seeds``, when the caller keeps them."""
+    runs = _runs(seeds(a.words) if seeds_a is None else seeds_a,
+                 seeds(b.words) if seeds_b is None else seeds_b)
     passages = _merge(runs)
     for p in passages:
         _extend(p, a.words, b.words)
@@ -44,25 +58,23 @@ def align(a: Tokens, b: Tokens) -> list[Match]:
                   _similarity(a.words[p[0]:p[1]], b.words[p[2]:p[3]])) for p in kept]
 
 
-def _runs(aw: tuple[str, ...], bw: tuple[str, ...]) -> list[list[int]]:
-    """Maximal runs of identical words, as [a_start, a_end, b_start, b_end]."""
-    seeds: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i in range(len(aw) - SEED + 1):
-        seeds[aw[i:i + SEED]].append(i)
+def _runs(seeds_a: dict, seeds_b: dict) -> list[list[int]]:
+    """Maximal runs of identical words, as [a_start, a_end, b_start, b_end].
+
+    Only the trigrams both texts hold are visited, in b's order, so a long text
+    sharing one sentence costs that sentence, not its length."""
+    pairs = sorted((j, i) for t in seeds_a.keys() & seeds_b.keys()
+                   if len(seeds_a[t]) <= MAX_REPEAT for j in seeds_b[t] for i in seeds_a[t])
     open_runs: dict[int, list[int]] = {}  # diagonal j - i -> run
     runs = []
-    for j in range(len(bw) - SEED + 1):
-        found = seeds.get(bw[j:j + SEED])
-        if not found or len(found) > MAX_REPEAT:
-            continue
-        for i in found:
-            run = open_runs.get(j - i)
-            if run is not None and run[3] == j + SEED - 1:
-                run[1], run[3] = i + SEED, j + SEED
-            else:
-                run = [i, i + SEED, j, j + SEED]
-                open_runs[j - i] = run
-                runs.append(run)
+    for j, i in pairs:
+        run = open_runs.get(j - i)
+        if run is not None and run[3] == j + SEED - 1:
+            run[1], run[3] = i + SEED, j + SEED
+        else:
+            run = [i, i + SEED, j, j + SEED]
+            open_runs[j - i] = run
+            runs.append(run)
     return runs
 
 

@@ -124,12 +124,13 @@ class Store(ABC):
         """Ids of articles the copy index lacks or holds an older version of, in ingest order."""
         raise NotImplementedError(f"{type(self).__name__} does not keep copies yet")
 
-    def put_copy_keys(self, article_id: str, keys: Iterable[int]) -> None:
-        """Replace the article's LSH band keys and mark its current version indexed."""
+    def copy_index(self) -> Iterator[tuple[str, int, bytes]]:
+        """(article id, ingest seq, band keys as little-endian int64s) of every article
+        indexed at its current version, in ingest order."""
         raise NotImplementedError(f"{type(self).__name__} does not keep copies yet")
 
-    def copy_candidates(self, keys: Iterable[int], limit: int) -> dict[str, int]:
-        """Article id -> number of ``keys`` it shares, for at most ``limit`` articles, most first."""
+    def put_copy_keys(self, article_id: str, keys: Iterable[int]) -> None:
+        """Store the article's LSH band keys and mark its current version indexed."""
         raise NotImplementedError(f"{type(self).__name__} does not keep copies yet")
 
     def ingest_order(self, ids: Iterable[str]) -> dict[str, int]:

@@ -198,10 +198,17 @@ CREATE TABLE ingested_files (
 );
 """
 
+# issue 3, at 100k articles: band keys are read from copy_indexed.keys into memory
+# per run (copies/index.py); a row per key cost more to insert than all else together
+_COPY_INDEX = """
+DROP TABLE copy_keys;
+"""
+
 SQLITE: tuple[Migration, ...] = (
     Migration("0001_initial", _INITIAL),
     Migration("0004_languages_outlets", _LANGUAGES_OUTLETS),
     Migration("0005_copies", _COPIES),
     Migration("0006_events", _EVENTS),
     Migration("0007_progress", _PROGRESS),
+    Migration("0008_copy_index", _COPY_INDEX),
 )

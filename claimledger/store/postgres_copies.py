@@ -5,6 +5,8 @@ the store's connection (dict rows), transactions and error translation.
 """
 from __future__ import annotations
 
+import sys
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 
 from ..model import Copy, Passage
@@ -22,27 +24,22 @@ class PostgresCopies:
         with self._errors():
             return [r["id"] for r in self._conn.execute(_TODO)]
 
-    def put_copy_keys(self, article_id: str, keys: Iterable[int]) -> None:
-        with self.transaction(), self._errors(), self._conn.cursor() as cursor:
-            row = cursor.execute("SELECT seq, content_hash FROM articles WHERE id = %s",
-                                 (article_id,)).fetchone()
-            if row is None:
-                return
-            cursor.execute("DELETE FROM copy_keys WHERE seq = %s", (row["seq"],))
-            cursor.execute("INSERT INTO copy_keys (key, seq) "
-                           "SELECT DISTINCT k, %s FROM unnest(%s::bigint[]) AS k",
-                           (row["seq"], list(keys)))
-            cursor.execute("INSERT INTO copy_indexed (seq, content_hash) VALUES (%s, %s) "
-                           "ON CONFLICT (seq) DO UPDATE SET content_hash = excluded.content_hash",
-                           (row["seq"], row["content_hash"]))
+    def copy_index(self) -> Iterator[tuple[str, int, bytes]]:
+        sql = ("SELECT a.id, a.seq, i.keys FROM copy_indexed i JOIN articles a ON a.seq = i.seq "
+               "WHERE i.content_hash = a.content_hash ORDER BY a.seq")
+        for r in self._stream(sql, ()):
+            yield r["id"], r["seq"], bytes(r["keys"])
 
-    def copy_candidates(self, keys: Iterable[int], limit: int) -> dict[str, int]:
-        with self._errors():
-            rows = self._conn.execute(
-                "SELECT a.id, count(*) AS n FROM copy_keys k JOIN articles a ON a.seq = k.seq "
-                "WHERE k.key = ANY(%s::bigint[]) "
-                "GROUP BY k.seq, a.id ORDER BY n DESC, k.seq LIMIT %s", (list(keys), limit))
-            return {r["id"]: r["n"] for r in rows}
+    def put_copy_keys(self, article_id: str, keys: Iterable[int]) -> None:
+        blob = array("q", sorted(set(keys)))
+        if sys.byteorder == "big":
+            blob.byteswap()  # stored little-endian
+        with self.transaction(), self._errors():
+            self._conn.execute(
+                "INSERT INTO copy_indexed (seq, content_hash, keys) "
+                "SELECT seq, content_hash, %s FROM articles WHERE id = %s "
+                "ON CONFLICT (seq) DO UPDATE SET content_hash = excluded.content_hash, "
+                "keys = excluded.keys", (blob.tobytes(), article_id))
 
     def ingest_order(self, ids: Iterable[str]) -> dict[str, int]:
         with self._errors():

@@ -182,10 +182,19 @@ CREATE TABLE ingested_files (
 );
 """
 
+# issue 3, at 100k articles: each article's band keys in one row (see the SQLite
+# migration); articles indexed before have no keys stored, so they are checked again
+_COPY_INDEX = """
+DROP TABLE copy_keys;
+DELETE FROM copy_indexed;
+ALTER TABLE copy_indexed ADD COLUMN keys BYTEA NOT NULL;  -- little-endian int64s
+"""
+
 POSTGRESQL: tuple[Migration, ...] = (
     Migration("0001_initial", _INITIAL),
     Migration("0004_languages_outlets", _LANGUAGES_OUTLETS),
     Migration("0005_copies", _COPIES),
     Migration("0006_events", _EVENTS),
     Migration("0007_progress", _PROGRESS),
+    Migration("0008_copy_index", _COPY_INDEX),
 )

@@ -323,7 +323,7 @@ def fts_query(query: str) -> str:
     """User words as an FTS5 query: each word a quoted phrase (so punctuation and
     FTS operators are taken literally), all required; a trailing * keeps prefix search."""
     terms = []
-    for word in query.split():
+    for word in query.replace("\0", " ").split():  # FTS5 reads a NUL as the end of the query
         prefix = word.endswith("*")
         word = word.rstrip("*")
         if re.search(r"\w", word):

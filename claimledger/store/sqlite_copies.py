@@ -1,12 +1,14 @@
 """The SQLite side of copy detection (issue 3): the LSH index and the copied passages.
 
 A mixin of ``SQLiteStore``; it uses the store's connection, transactions and
-error translation. The index lives in the database (``copy_keys``), so new
-articles are checked against everything stored before without re-indexing it.
+error translation. The index lives in the database (each article's band keys in
+``copy_indexed.keys``), so new articles are checked against everything stored
+before without re-indexing it.
 """
 from __future__ import annotations
 
 import json
+import sys
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -25,32 +27,23 @@ class SQLiteCopies:
         with self._errors():
             return [r[0] for r in self._conn.execute(_TODO)]
 
-    def put_copy_keys(self, article_id: str, keys: Iterable[int]) -> None:
-        keys = sorted(set(keys))
-        with self.transaction(), self._errors():
-            row = self._conn.execute(
-                "SELECT a.seq, a.content_hash, i.keys FROM articles a "
-                "LEFT JOIN copy_indexed i ON i.seq = a.seq WHERE a.id = ?", (article_id,)).fetchone()
-            if row is None:
-                return
-            seq = row["seq"]
-            if row["keys"] is not None:
-                old = array("q", row["keys"])
-                self._conn.executemany("DELETE FROM copy_keys WHERE key = ? AND seq = ?",
-                                       [(k, seq) for k in old])
-            self._conn.executemany("INSERT OR IGNORE INTO copy_keys (key, seq) VALUES (?, ?)",
-                                   [(k, seq) for k in keys])
-            self._conn.execute("INSERT OR REPLACE INTO copy_indexed (seq, content_hash, keys) "
-                               "VALUES (?, ?, ?)",
-                               (seq, row["content_hash"], array("q", keys).tobytes()))
-
-    def copy_candidates(self, keys: Iterable[int], limit: int) -> dict[str, int]:
+    def copy_index(self) -> Iterator[tuple[str, int, bytes]]:
         with self._errors():
             rows = self._conn.execute(
-                "SELECT a.id, count(*) AS n FROM copy_keys k JOIN articles a ON a.seq = k.seq "
-                "WHERE k.key IN (SELECT value FROM json_each(?)) "
-                "GROUP BY k.seq ORDER BY n DESC, k.seq LIMIT ?", (json.dumps(list(keys)), limit))
-            return {r[0]: r[1] for r in rows}
+                "SELECT a.id, a.seq, i.keys FROM copy_indexed i JOIN articles a ON a.seq = i.seq "
+                "WHERE i.content_hash = a.content_hash ORDER BY a.seq")
+            for r in rows:
+                yield r[0], r[1], r[2]
+
+    def put_copy_keys(self, article_id: str, keys: Iterable[int]) -> None:
+        blob = array("q", sorted(set(keys)))
+        if sys.byteorder == "big":
+            blob.byteswap()  # stored little-endian
+        with self.transaction(), self._errors():
+            self._conn.execute(
+                "INSERT OR REPLACE INTO copy_indexed (seq, content_hash, keys) "
+                "SELECT seq, content_hash, ? FROM articles WHERE id = ?",
+                (blob.tobytes(), article_id))
 
     def ingest_order(self, ids: Iterable[str]) -> dict[str, int]:
         with self._errors():
