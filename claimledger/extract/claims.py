@@ -78,7 +78,8 @@ class Extractor:
         for (_, members), doc in zip(chunks, docs):
             for (ctx, s), offset in members:
                 sent = doc.char_span(offset, offset + len(s.text), alignment_mode="expand")
-                out[ctx.article.id].extend(sentence_claims(ctx, s, sent, self.names))
+                found = out[ctx.article.id]
+                found.extend(sentence_claims(ctx, s, sent, self.names, found))
         return out
 
     def _doc(self, texts: list[str]) -> Doc:
@@ -113,7 +114,8 @@ def _chunks(jobs):
         yield texts, members
 
 
-def sentence_claims(ctx: Context, s: segment.Sentence, sent: Span, names: Names) -> list[Claim]:
+def sentence_claims(ctx: Context, s: segment.Sentence, sent: Span, names: Names,
+                    earlier: Sequence[Claim] = ()) -> list[Claim]:
     """The claims of one parsed sentence; offsets become offsets into the article text."""
     claims = []
     base = s.start - sent.start_char
@@ -133,7 +135,7 @@ def sentence_claims(ctx: Context, s: segment.Sentence, sent: Span, names: Names)
             unit=counted.unit, subject=counted.subject,
             when=claim_time(ctx, s, start, mentions, _present_perfect(anchor)),
             where=claim_place(ctx, s, start, mentions),
-            sources=claim_sources(ctx, mentions, start, end, names),
+            sources=claim_sources(ctx, mentions, start, end, names, earlier),
         ))
     return claims
 
@@ -144,21 +146,43 @@ def _shift(m: SourceMention, base: int) -> SourceMention:
                    date_spans=tuple((lo + base, hi + base) for lo, hi in m.date_spans))
 
 
+_GENERIC = re.compile(r"^(?:the |this |that )?(?:rights |medical |opposition |protest |professional )?"
+                      r"(group|organi[sz]ation|agency|ministry|committee|syndicate|union|network|body|"
+                      r"council|association|movement|office|department|monitor|coalition|alliance)$", re.I)
+_ANY_NAMED = {"group", "organization", "organisation", "body", "coalition", "alliance", "movement"}
+
+
 def claim_sources(ctx: Context, mentions: list[SourceMention], start: int, end: int,
-                  names: Names) -> tuple[Source, ...]:
+                  names: Names, earlier: Sequence[Claim] = ()) -> tuple[Source, ...]:
     """The chain: in-sentence sources innermost first, then the voice of the
     quote or post the sentence stands in."""
     chain: list[Source] = []
     for m in mentions:
         if m.pronoun:
             continue
-        chain.append(Source(names.canonical(m.mention), m.verb, _source_date(ctx, m),
-                            m.mention, m.start, m.end))
+        name = _named_before(names.canonical(m.mention), earlier) or names.canonical(m.mention)
+        chain.append(Source(name, m.verb, _source_date(ctx, m), m.mention, m.start, m.end))
     region = region_at(list(ctx.regions), start, end)
     if region and not any(_same_speaker(c.name, names.canonical(region.mention)) for c in chain):
         chain.append(Source(names.canonical(region.mention), region.verb, region.date,
                             region.mention, region.mention_start, region.mention_end))
     return tuple(chain)
+
+
+def _named_before(name: str, earlier: Sequence[Claim]) -> str | None:
+    """ "the group said" after "according to Sudan Doctors Syndicate": the group named
+    last before, whose name ends with the same word (any name, for "the group")."""
+    generic = _GENERIC.match(name.strip())
+    if not generic:
+        return None
+    head = generic.group(1).lower()
+    for claim in reversed(earlier):
+        for source in claim.sources:
+            if _GENERIC.match(source.name.strip()):
+                continue
+            if head in _ANY_NAMED or source.name.lower().rstrip("s").endswith(head.rstrip("s")):
+                return source.name
+    return None
 
 
 def _same_speaker(a: str, b: str) -> bool:

@@ -146,3 +146,17 @@ def test_extractor_uses_given_names(nlp):
     ex = Extractor(nlp, names=Names.with_aliases([("Kurdistan Rights Network", "KRN")]))
     c = the_claim(ex, "KRN said 12 protesters were killed.")
     assert [s.name for s in c.sources] == ["Kurdistan Rights Network"]
+
+
+def test_the_group_is_the_group_named_before(extractor):
+    text = ("Security forces killed at least 30 people, according to the Kenya Medical Association. "
+            "In a statement, the association said that 200 people had been injured.")
+    first, second = extract(extractor, text)
+    assert first.sources[0].name == "Kenya Medical Association"
+    assert second.sources[0].name == "Kenya Medical Association"
+    assert text[second.sources[0].start:second.sources[0].end] == "association"
+
+
+def test_a_generic_speaker_with_nobody_named_before_stays_as_written(extractor):
+    c = the_claim(extractor, "The group said 40 protesters were arrested.")
+    assert c.sources[0].name == "group"
