@@ -19,8 +19,9 @@ from psycopg.conninfo import conninfo_to_dict
 from psycopg.rows import dict_row
 
 from ..errors import StoreError
-from ..model import Article, Claim, Failure, FileMark, Place, Source, When
+from ..model import Article, Claim, Failure, FileMark
 from .base import PutResult, Store, content_hash
+from . import rows as recs
 from .postgres_copies import PostgresCopies
 from .postgres_events import PostgresEvents
 from .postgres_feeds import PostgresFeeds
@@ -103,11 +104,11 @@ class PostgresStore(PostgresCopies, PostgresEvents, PostgresFeeds, Store):
         with self._errors():
             row = self._conn.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = %s",
                                      (id,)).fetchone()
-        return _article(row) if row else None
+        return recs.article(row) if row else None
 
     def articles(self) -> Iterator[Article]:
         for row in self._stream(f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY seq", ()):
-            yield _article(row)
+            yield recs.article(row)
 
     # -- claims ------------------------------------------------------------
     def replace_claims(self, article_id: str, claims: Sequence[Claim]) -> None:
@@ -125,7 +126,7 @@ class PostgresStore(PostgresCopies, PostgresEvents, PostgresFeeds, Store):
                 "SELECT nextval(pg_get_serial_sequence('claims', 'id')) AS id "
                 "FROM generate_series(1, %s)", (len(claims),))]
             with self._conn.cursor() as cursor:
-                cursor.executemany(_INSERT_CLAIM, [(id, *_claim_row(c))
+                cursor.executemany(_INSERT_CLAIM, [(id, *recs.claim_row(c))
                                                    for id, c in zip(ids, claims)])
                 cursor.executemany(_INSERT_SOURCE, [
                     (id, i, s.name, s.name.casefold(), s.verb, s.date, s.mention, s.start, s.end)
@@ -139,8 +140,8 @@ class PostgresStore(PostgresCopies, PostgresEvents, PostgresFeeds, Store):
                                     category, names)
         for _, group in groupby(self._stream(sql, params), key=lambda row: row["cid"]):
             group = list(group)
-            sources = tuple(_source(r) for r in group if r["s_position"] is not None)
-            yield _claim(group[0], sources)
+            sources = tuple(recs.source(r) for r in group if r["s_position"] is not None)
+            yield recs.claim(group[0], sources)
 
     def count_claims(self) -> int:
         with self._errors():
@@ -336,39 +337,6 @@ def _claims_query(article: str | None, articles: list[str] | None, category: str
            f"{'WHERE ' + ' AND '.join(where) if where else ''} "
            "ORDER BY c.article_id, c.start_char, c.end_char, c.id, s.position")
     return sql, params
-
-
-def _claim_row(c: Claim) -> tuple:
-    when, where = c.when, c.where
-    return (c.article, c.category, c.value, c.low, c.high, c.qualifier, c.span, c.start, c.end,
-            c.sentence, c.sentence_start, c.unit, c.subject,
-            when.start if when else None, when.end if when else None,
-            when.text if when else None,
-            where.name if where else None, where.country if where else None,
-            where.admin1 if where else None)
-
-
-def _claim(r: dict, sources: tuple[Source, ...]) -> Claim:
-    when = (When(r["when_start"], r["when_end"], r["when_text"])
-            if r["when_text"] is not None else None)
-    where = (Place(r["where_name"], r["where_country"], r["where_admin1"])
-             if r["where_name"] is not None else None)
-    return Claim(article=r["article_id"], category=r["category"], value=r["value"],
-                 low=r["low"], high=r["high"], qualifier=r["qualifier"], span=r["span"],
-                 start=r["start_char"], end=r["end_char"], sentence=r["sentence"],
-                 sentence_start=r["sentence_start"], unit=r["unit"], subject=r["subject"],
-                 when=when, where=where, sources=sources)
-
-
-def _source(r: dict) -> Source:
-    return Source(name=r["s_name"], verb=r["s_verb"], date=r["s_date"],
-                  mention=r["s_mention"], start=r["s_start_char"], end=r["s_end_char"])
-
-
-def _article(r: dict) -> Article:
-    return Article(id=r["id"], text=r["text"], published=r["published"],
-                   outlet=r["outlet"], url=r["url"], title=r["title"], origin=r["origin"],
-                   language=r["language"])
 
 
 def _one_line(error: Exception) -> str:

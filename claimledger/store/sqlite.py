@@ -7,14 +7,16 @@ import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from itertools import groupby
 from pathlib import Path
 
 from ..errors import StoreError
-from ..model import Article, Claim, Failure, FileMark, Outlet, Place, Source, When
+from ..model import Article, Claim, Failure, FileMark, Outlet
 from .base import FeedState, PutResult, Store, content_hash
+from . import rows as recs
 from .migrations import SQLITE
+from .rows import iso as _iso, parse_date as _date
 from .sqlite_copies import SQLiteCopies
 from .sqlite_events import SQLiteEvents
 
@@ -92,12 +94,12 @@ class SQLiteStore(SQLiteCopies, SQLiteEvents, Store):
         with self._errors():
             row = self._conn.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?",
                                      (id,)).fetchone()
-        return _article(row) if row else None
+        return recs.article(row, _date) if row else None
 
     def articles(self) -> Iterator[Article]:
         with self._errors():
             for row in self._conn.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY seq"):
-                yield _article(row)
+                yield recs.article(row, _date)
 
     # -- claims ------------------------------------------------------------
     def replace_claims(self, article_id: str, claims: Sequence[Claim]) -> None:
@@ -108,7 +110,7 @@ class SQLiteStore(SQLiteCopies, SQLiteEvents, Store):
                     raise StoreError(f"a claim of article {claim.article!r} was given to "
                                      f"replace_claims({article_id!r}); pass each article's "
                                      "claims separately")
-                cursor = self._conn.execute(_INSERT_CLAIM, _claim_row(claim))
+                cursor = self._conn.execute(_INSERT_CLAIM, recs.claim_row(claim, _iso))
                 self._conn.executemany(
                     _INSERT_SOURCE,
                     [(cursor.lastrowid, i, s.name, s.verb, _iso(s.date), s.mention, s.start, s.end)
@@ -124,8 +126,8 @@ class SQLiteStore(SQLiteCopies, SQLiteEvents, Store):
             rows = self._conn.execute(sql, params)
             for _, group in groupby(rows, key=lambda row: row["cid"]):
                 group = list(group)
-                sources = tuple(_source(r) for r in group if r["s_position"] is not None)
-                yield _claim(group[0], sources)
+                sources = tuple(recs.source(r, _date) for r in group if r["s_position"] is not None)
+                yield recs.claim(group[0], sources, _date)
 
     def count_claims(self) -> int:
         with self._errors():
@@ -367,39 +369,6 @@ def _statements(sql: str) -> Iterator[str]:
             buffer = ""
 
 
-def _claim_row(c: Claim) -> tuple:
-    when, where = c.when, c.where
-    return (c.article, c.category, c.value, c.low, c.high, c.qualifier, c.span, c.start, c.end,
-            c.sentence, c.sentence_start, c.unit, c.subject,
-            _iso(when.start) if when else None, _iso(when.end) if when else None,
-            when.text if when else None,
-            where.name if where else None, where.country if where else None,
-            where.admin1 if where else None)
-
-
-def _claim(r: sqlite3.Row, sources: tuple[Source, ...]) -> Claim:
-    when = (When(_date(r["when_start"]), _date(r["when_end"]), r["when_text"])
-            if r["when_text"] is not None else None)
-    where = (Place(r["where_name"], r["where_country"], r["where_admin1"])
-             if r["where_name"] is not None else None)
-    return Claim(article=r["article_id"], category=r["category"], value=r["value"],
-                 low=r["low"], high=r["high"], qualifier=r["qualifier"], span=r["span"],
-                 start=r["start_char"], end=r["end_char"], sentence=r["sentence"],
-                 sentence_start=r["sentence_start"], unit=r["unit"], subject=r["subject"],
-                 when=when, where=where, sources=sources)
-
-
-def _source(r: sqlite3.Row) -> Source:
-    return Source(name=r["s_name"], verb=r["s_verb"], date=_date(r["s_date"]),
-                  mention=r["s_mention"], start=r["s_start_char"], end=r["s_end_char"])
-
-
-def _article(r: sqlite3.Row) -> Article:
-    return Article(id=r["id"], text=r["text"], published=_date(r["published"]),
-                   outlet=r["outlet"], url=r["url"], title=r["title"], origin=r["origin"],
-                   language=r["language"])
-
-
 def _prefixed(table: str, columns: str, alias: str = "") -> str:
     names = [c.strip() for c in columns.split(",")]
     return ", ".join(f"{table}.{n} AS {alias}{n}" for n in names)
@@ -407,14 +376,6 @@ def _prefixed(table: str, columns: str, alias: str = "") -> str:
 
 def _casefold(value: str | None) -> str | None:
     return value.casefold() if value is not None else None
-
-
-def _iso(value: date | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def _date(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
 
 
 def _now() -> str:
