@@ -97,7 +97,7 @@ def categorize(q: Quantity, sent: Span) -> Counted | None:
     nl = lemma(noun)
     if noun.i != q.core and (nl in lex.non_count or nl in lex.source_nouns):
         return None
-    category = _surface_victim(noun, q, sent, left=False) or _trigger_category(noun, q, sent)
+    category = _right_of(noun, q, sent) or _trigger_category(noun, q, sent)
     site = lex.sites.get(nl) if noun.i != q.core else None
     if site:  # places are never killed or arrested: "demonstrations were held in 14 provinces"
         return Counted("protest_sites", site, noun.lower_) if _protest_context(sent) else None
@@ -196,12 +196,10 @@ _SKIP_RIGHT = {"were", "was", "had", "have", "has", "been", "being", "are", "is"
                "also", "more", "later", "allegedly", "all", "then", "subsequently", "others", "people"}
 
 
-def _surface_victim(noun: Token, q: Quantity, sent: Span, left: bool = True) -> str | None:
+def _surface_victim(noun: Token, q: Quantity, sent: Span) -> str | None:
     """Victim words right beside the number, for when the parse went astray:
     "killing at least 10 people", "dozens injured", "70 reportedly arrested"."""
-    doc, lex = sent.doc, lexicon()
-    if not left:
-        return _right_of(noun, q, sent)
+    doc = sent.doc
     i = q.start - 1
     while i >= sent.start and doc[i].lower_ in _SKIP_LEFT:
         i -= 1

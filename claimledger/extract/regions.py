@@ -20,7 +20,7 @@ _VERBS = r"said|says|wrote|writes|tweeted|tweets|added|adds|stated|states|commen
 _COLON_INTRO = re.compile(rf"\b(?P<verb>{_VERBS})\b(?:[^\n:“”\".]{{0,120}}?)?\s*:\s*")
 _CAPITALISED = re.compile(r"[A-Z@][\w’'.\-]*(?:\s+(?:[A-Z@(][\w’'.\-/)]*|of|the|de|al|el|bin|/))*")
 _AFTER_QUOTE = re.compile(
-    rf"[”\"],?\s+(?:(?P<verb1>said|says|added|wrote)\s+(?P<speaker1>[A-Z][\w’'.\- ]{{1,60}}?)|(?P<speaker2>[A-Z][\w’'.\- ]{{1,60}}?)\s+(?P<verb2>said|says|added|wrote))[,.]")
+    r"[”\"],?\s+(?:(?P<verb1>said|says|added|wrote)\s+(?P<speaker1>[A-Z][\w’'.\- ]{1,60}?)|(?P<speaker2>[A-Z][\w’'.\- ]{1,60}?)\s+(?P<verb2>said|says|added|wrote))[,.]")
 
 
 @dataclass(frozen=True)
