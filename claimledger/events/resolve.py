@@ -10,18 +10,16 @@ fit, their places nest at the same level, and one of these holds:
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
-from datetime import date
+from datetime import date, timedelta
 from collections import defaultdict
-from itertools import combinations
 from typing import Iterable
 
 from ..model import Claim, Event, Place, When
+from .candidates import SEASON_DAYS, candidate_pairs, figures, within_season
 from .mentions import PRECISE_DAYS, Mention, contains, mentions, overlaps, precise, width
 from .typology import actors, compatible, event_type, family, gravest
-
-SEASON_DAYS = 92  # a country-wide interval this long still names one wave
-ANCHOR_MIN = 10  # smaller figures (two killed) recur by chance
 
 
 def build_events(claims: Iterable[Claim]) -> list[Event]:
@@ -30,9 +28,10 @@ def build_events(claims: Iterable[Claim]) -> list[Event]:
     clusters = _cluster(found)
     events = {id(cluster): _event(cluster) for cluster in clusters}
     cluster_of = {id(m): cluster for cluster in clusters for m in cluster}
+    waves = _waves(clusters, events)
     parents = {}
     for cluster in clusters:
-        parent = _parent(cluster, clusters, cluster_of, events)
+        parent = _parent(cluster, waves, cluster_of, events)
         parents[id(cluster)] = parent.id if parent else None
     out = [Event(e.id, e.type, e.when, e.where, parents[key], e.actors, e.claims)
            for key, e in events.items()]
@@ -53,15 +52,9 @@ def _cluster(found: list[Mention]) -> list[list[Mention]]:
             i = boss[i]
         return i
 
-    by_country: dict[str | None, list[int]] = defaultdict(list)
-    for i, m in enumerate(found):
-        by_country[m.country].append(i)
-    for country, members in by_country.items():
-        if country is None:
-            continue
-        for i, j in combinations(members, 2):
-            if root(i) != root(j) and same_happening(found[i], found[j]):
-                boss[root(i)] = root(j)
+    for i, j in candidate_pairs(found):  # every pair same_happening could accept
+        if root(i) != root(j) and same_happening(found[i], found[j]):
+            boss[root(i)] = root(j)
     groups: dict[int, list[Mention]] = defaultdict(list)
     for i, m in enumerate(found):
         groups[root(i)].append(m)
@@ -104,9 +97,6 @@ def _nested_year(a: When, b: When) -> bool:
 
 
 def _shared_figure(a: Mention, b: Mention) -> bool:
-    def figures(m: Mention) -> set:
-        return {(c.category, c.value) for c in m.claims
-                if c.value is not None and c.value >= ANCHOR_MIN and c.qualifier != "vague"}
     return bool(figures(a) & figures(b))
 
 
@@ -140,23 +130,39 @@ def _where(cluster: list[Mention]) -> Place:
     return national[0] if national else cluster[0].where
 
 
-def _parent(cluster, clusters, cluster_of, events) -> Event | None:
+def _waves(clusters, events) -> dict[tuple, tuple[list[date], list[tuple[int, Event]]]]:
+    """Country-wide events no wider than a season, by (country, family), sorted by start
+    (with their place in ``clusters``): where a local event looks for the wave around it."""
+    found: dict[tuple, list[tuple[date, int, Event]]] = defaultdict(list)
+    for k, c in enumerate(clusters):
+        e = events[id(c)]
+        if not c[0].local and within_season(e.when):
+            found[(c[0].country, family(e.type))].append((e.when.start, k, e))
+    out = {}
+    for key, waves in found.items():
+        waves.sort(key=lambda w: (w[0], w[1]))
+        out[key] = ([start for start, _, _ in waves], [(k, e) for _, k, e in waves])
+    return out
+
+
+def _parent(cluster, waves, cluster_of, events) -> Event | None:
     """The article's own wave, else the narrowest country-wide event around this local one."""
     for m in cluster:
         if m.parent is not None and cluster_of[id(m.parent)] is not cluster:
             return events[id(cluster_of[id(m.parent)])]
     me = events[id(cluster)]
-    if not cluster[0].local:
+    if not cluster[0].local or not precise(me.when):
         return None
-    around = [events[id(c)] for c in clusters
-              if c is not cluster and not c[0].local and c[0].country == cluster[0].country
-              and family(events[id(c)].type) == family(me.type) and _inside(me.when, events[id(c)].when)]
+    # a wave around a precise date starts at most a season before it, and not after it
+    starts, near = waves.get((cluster[0].country, family(me.type)), ([], []))
+    lo = bisect.bisect_left(starts, me.when.start - timedelta(days=SEASON_DAYS))
+    hi = bisect.bisect_right(starts, me.when.end)
+    around = [e for _, e in sorted(near[lo:hi], key=lambda w: w[0]) if _inside(me.when, e.when)]
     return min(around, key=lambda e: width(e.when) or 0, default=None)
 
 
 def _inside(inner: When, outer: When) -> bool:
-    n = width(outer)
-    return n is not None and n <= SEASON_DAYS and overlaps(inner, outer) and precise(inner)
+    return within_season(outer) and overlaps(inner, outer) and precise(inner)
 
 
 _FAR = date.max
