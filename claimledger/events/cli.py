@@ -20,7 +20,7 @@ def _load(db, rebuild_first: bool = False):
     with _store(db) as store:
         found = store.events()
         if rebuild_first or (not found and store.count_claims()):
-            found = rebuild(store) and store.events()
+            found = store.events() if rebuild(store) else []
         return found, context(store)
 
 

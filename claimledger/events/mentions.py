@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import groupby
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from ..extract.where import country_place
 from ..model import Claim, Place, When
@@ -34,12 +34,11 @@ class Mention:
     type: str = "other"
 
 
-def mentions(claims: Iterable[Claim]) -> list[Mention]:
-    """Every article's mentions; claims must come grouped by article (as the store gives them)."""
-    out: list[Mention] = []
+def mentions(claims: Iterable[Claim]) -> Iterator[Mention]:
+    """Every article's mentions, one article at a time; claims must come grouped by
+    article (as the store gives them)."""
     for _, group in groupby(claims, key=lambda c: c.article):
-        out.extend(article_mentions(sorted(group, key=lambda c: (c.start, c.end))))
-    return out
+        yield from article_mentions(sorted(group, key=lambda c: (c.start, c.end)))
 
 
 def article_mentions(claims: list[Claim]) -> list[Mention]:

@@ -1,17 +1,69 @@
-"""Events (re)built from the stored claims, and what figures need from the store."""
+"""Events (re)built from the stored claims, and what figures need from the store.
+
+Events never cross a border, so they are built one country at a time: the claims
+stream out of the store into mentions, the mentions are set aside by country in a
+temporary file, and each country's are resolved and stored in turn. Memory follows
+the largest country's claims, not the corpus (a million articles fit in 2 GB).
+"""
 from __future__ import annotations
 
-from ..model import Event
+import pickle
+import sqlite3
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from itertools import groupby
+from pathlib import Path
+
 from ..store.base import Store
 from .figures import Context
-from .resolve import build_events, claim_key
+from .mentions import Mention, mentions
+from .resolve import claim_key, resolve
 
 
-def rebuild(store: Store) -> list[Event]:
-    """Gather every stored claim into events and store them (replacing the old ones)."""
-    events = build_events(store.claims())
-    store.replace_events(events)
-    return events
+def rebuild(store: Store) -> int:
+    """Gather every stored claim into events and store them (replacing the old ones,
+    in one transaction); the number of events."""
+    count = 0
+
+    def events():
+        nonlocal count
+        for found in countries:
+            for e in resolve(found):
+                count += 1
+                yield e
+
+    with by_country(mentions(store.claims())) as countries:
+        store.replace_events(events())
+    return count
+
+
+@contextmanager
+def by_country(found: Iterable[Mention]) -> Iterator[Iterator[list[Mention]]]:
+    """The mentions of each country in turn (in the order they came), kept meanwhile in a
+    temporary SQLite file. An article's mentions of one country are pickled together, so
+    a local part keeps its wave (``Mention.parent``, always of the same country)."""
+    with tempfile.TemporaryDirectory(prefix="claimledger-events-") as tmp:
+        spill = sqlite3.connect(Path(tmp, "mentions.db"))
+        try:
+            spill.execute("CREATE TABLE m (country TEXT, part BLOB)")
+            rows = ((country or "", pickle.dumps(list(group), pickle.HIGHEST_PROTOCOL))
+                    for _, article in groupby(found, key=lambda m: m.article)
+                    for country, group in _grouped(article))
+            spill.executemany("INSERT INTO m VALUES (?, ?)", rows)
+            spill.execute("CREATE INDEX m_country ON m (country)")
+            countries = [r[0] for r in spill.execute("SELECT DISTINCT country FROM m ORDER BY country")]
+            yield ([m for (part,) in spill.execute("SELECT part FROM m WHERE country = ? ORDER BY rowid", (c,))
+                    for m in pickle.loads(part)] for c in countries)
+        finally:
+            spill.close()
+
+
+def _grouped(article: Iterable[Mention]) -> Iterator[tuple[str | None, list[Mention]]]:
+    parts: dict[str | None, list[Mention]] = {}
+    for m in article:
+        parts.setdefault(m.country, []).append(m)
+    return iter(parts.items())
 
 
 def context(store: Store) -> Context:

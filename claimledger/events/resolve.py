@@ -24,7 +24,12 @@ from .typology import actors, compatible, event_type, family, gravest
 
 def build_events(claims: Iterable[Claim]) -> list[Event]:
     """Claims (grouped by article, as the store gives them) -> events, parents first."""
-    found = mentions(claims)
+    return resolve(list(mentions(claims)))
+
+
+def resolve(found: list[Mention]) -> list[Event]:
+    """Mentions -> events, parents first (``event_order``). Mentions of different countries
+    never meet, so the mentions of one country at a time give the same events."""
     clusters = _cluster(found)
     events = {id(cluster): _event(cluster) for cluster in clusters}
     cluster_of = {id(m): cluster for cluster in clusters for m in cluster}
@@ -35,7 +40,13 @@ def build_events(claims: Iterable[Claim]) -> list[Event]:
         parents[id(cluster)] = parent.id if parent else None
     out = [Event(e.id, e.type, e.when, e.where, parents[key], e.actors, e.claims)
            for key, e in events.items()]
-    return sorted(out, key=lambda e: (e.parent is not None, e.when.start or e.when.end or _FAR, e.id))
+    return sorted(out, key=event_order)
+
+
+def event_order(e: Event) -> tuple:
+    """Parents before parts, then by date (undated last), then by id: the stores list
+    events in this order too."""
+    return e.parent is not None, e.when.start or e.when.end or _FAR, e.id
 
 
 def claim_key(c: Claim) -> str:

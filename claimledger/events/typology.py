@@ -78,6 +78,13 @@ def actors(claims: Iterable[Claim]) -> tuple[str, ...]:
     """Security forces, protesters and named groups the claims' sentences speak of."""
     text = " ".join(dict.fromkeys(c.sentence for c in claims))
     found = [name for name, words in table()["actors"].items() if _has(text, words)]
-    found += [g for g in table()["groups"] if re.search(rf"\b{re.escape(g)}\b", text,
-                                                       0 if g.isupper() else re.I)]
+    folded = text.casefold()  # a cheap substring test first: most groups are not there
+    found += [g for g in table()["groups"]
+              if (g in text if g.isupper() else g.casefold() in folded) and _group(g).search(text)]
     return tuple(found)
+
+
+@cache
+def _group(name: str) -> re.Pattern:
+    """A group's name as a word; an acronym ("MEK") in capitals only."""
+    return re.compile(rf"\b{re.escape(name)}\b", 0 if name.isupper() else re.I)

@@ -146,8 +146,9 @@ class Store(ABC):
         raise NotImplementedError(f"{type(self).__name__} does not keep copies yet")
 
     # Events (issue 4), not abstract like the methods above; SQLite overrides them.
-    def replace_events(self, events: Sequence[Event]) -> None:
-        """Drop every stored event and store these, with the claims of each, in one transaction."""
+    def replace_events(self, events: Iterable[Event]) -> None:
+        """Drop every stored event and store these, with the claims of each, in one
+        transaction; ``events`` may be a stream (it is written in batches)."""
         raise NotImplementedError(f"{type(self).__name__} does not keep events yet")
 
     def events(self) -> list[Event]:

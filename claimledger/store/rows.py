@@ -5,7 +5,8 @@ Backends differ only in how a date travels: SQLite keeps ISO text, PostgreSQL a
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from itertools import islice
 from datetime import date
 from typing import Any
 
@@ -61,3 +62,10 @@ def iso(value: date | None) -> str | None:
 
 def parse_date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
+
+
+def batches(items: Iterable, n: int = 1000) -> Iterator[list]:
+    """``items`` in lists of ``n``: long streams are written without holding them whole."""
+    it = iter(items)
+    while batch := list(islice(it, n)):
+        yield batch

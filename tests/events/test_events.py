@@ -120,3 +120,18 @@ def test_cli_json_csv_event_and_acled_export(seeds, tmp_path):
     assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.output
     geo = run(main, ["export", "events", "--format", "geojson", "--db", str(db)])
     assert json.loads(geo.output)["type"] == "FeatureCollection"
+
+
+def test_rebuilt_one_country_at_a_time_equals_one_pass_over_every_claim(tmp_path, extractor):
+    """rebuild() resolves each country's mentions on its own (bounded memory); the stored
+    events, in the stores' order, must be those of resolving every claim at once."""
+    from claimledger.events.rebuild import rebuild
+    with open_store(tmp_path / "all.db") as store:
+        ingest_paths([SEEDS.parent], store, extractor)
+        assert len({c.where.country for c in store.claims() if c.where}) >= 5
+        assert rebuild(store) == len(build_events(store.claims()))
+
+        def shape(events):
+            return [(e.id, e.parent, e.type, e.when, e.where, e.actors,
+                     [(c.article, c.start, c.end, c.category) for c in e.claims]) for e in events]
+        assert shape(store.events()) == shape(build_events(store.claims()))
