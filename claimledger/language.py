@@ -15,6 +15,7 @@ MIN_LETTERS = 40  # fewer letters than this: too little to judge
 MIN_CONFIDENCE = 0.9  # normalised probability the model must reach
 _SAMPLE = 10_000  # characters read: the start of an article tells its language
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+_NOT_ASCII_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
 _PARAGRAPH = re.compile(r"\n\s*\n")
 
 
@@ -33,7 +34,7 @@ def detect(text: str) -> str | None:
     """
     votes: dict[str, int] = {}
     for paragraph in _PARAGRAPH.split(text[:_SAMPLE]):
-        letters = len(_LETTER.findall(paragraph))
+        letters = _letters(paragraph)
         if letters < MIN_LETTERS // 4:
             continue
         code, confidence = (ENGLISH, 1.0) if _plainly_english(paragraph) else _identifier().classify(paragraph)
@@ -56,9 +57,16 @@ def _plainly_english(paragraph: str) -> bool:
     to ask the model (it costs a millisecond a paragraph)."""
     lower = paragraph.lower()
     words = _ASCII_WORD.findall(lower)
-    if len(words) < 20 or sum(map(len, words)) < 0.7 * len(_LETTER.findall(lower)):
+    if len(words) < 20 or sum(map(len, words)) < 0.7 * _letters(lower):
         return False
     return sum(w in _FUNCTION_WORDS for w in words) >= 0.25 * len(words)
+
+
+def _letters(text: str) -> int:
+    """How many letters ``text`` holds; ASCII text is counted without a string per letter."""
+    if text.isascii():
+        return len(text.encode("ascii").translate(None, _NOT_ASCII_LETTERS))
+    return len(_LETTER.findall(text))
 
 
 def is_extractable(language: str | None) -> bool:

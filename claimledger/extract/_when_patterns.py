@@ -77,6 +77,36 @@ TIER = {rule: 0 for rule in ("mdy_range", "dmy_range", "mdy", "dmy", "numeric", 
 TIER |= {rule: 1 for rule in ("month_year", "relative", "recent", "ago", "duration")}
 TIER |= {rule: 2 for rule in ("month", "year", "the_year", "year_poss", "weekday")}
 
+
+# --- trigger words: where a pattern can match at all ------------------------------
+# Every match of a rule holds, as one whole word (a run of \w), a trigger word of its
+# family: a month for the dated rules, a year for the year rules, a unit for "the
+# past two weeks", the last word of a relative phrase. when.py scans a rule only
+# around its family's trigger words. A word with a non-ASCII letter or digit is a
+# trigger of every family ("ſept" matches "sept" under re.I, and \d takes any digit).
+FAMILY = {rule: "month" for rule in ("mdy_range", "dmy_range", "mdy", "dmy", "month_year",
+                                     "month")}
+FAMILY |= {rule: "year" for rule in ("numeric", "iso", "year", "the_year", "year_poss")}
+FAMILY |= {"weekday": "weekday", "relative": "phrase", "recent": "unit", "ago": "unit",
+           "duration": "unit"}
+_TRIGGER_WORDS = {
+    "month": {*MONTHS, *FULL_MONTHS},
+    "year": {str(y) for y in range(1800, 2100)},  # (?:1[89]|20)\d\d as a whole word
+    "weekday": set(WEEKDAYS),
+    "phrase": {phrase.split()[-1] for phrase in PHRASES},
+    "unit": set(UNITS),
+}
+# lower-cased word -> its families ("year" is a unit and ends "last year")
+TRIGGERS = {word: tuple(f for f, ws in _TRIGGER_WORDS.items() if word in ws)
+            for words in _TRIGGER_WORDS.values() for word in words}
+ALL_FAMILIES = tuple(_TRIGGER_WORDS)
+# No rule looks at more than 8 words from where it starts, lookaheads included (the
+# longest: "saturday night, the 3rd of may 2019" + the word after the year, and "for a
+# mere a couple of days" + a following "ago"), and a match starts at most 6 words
+# before its trigger: a scan from WINDOW_WORDS words before each trigger word to
+# WINDOW_WORDS words after it finds exactly what a scan of the whole text finds.
+WINDOW_WORDS = 8
+
 RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.I)
 RANGE_LINK = re.compile(r"\s*(?P<word>and|to|until|till|through|thru|-|–|—)\s*", re.I)
 SINCE = re.compile(r"\b(?:ever\s+)?since\s+$", re.I)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 
@@ -30,7 +30,7 @@ class Lexicon:
     source_nouns: frozenset[str]
     report_verbs: frozenset[str]
 
-    @property
+    @cached_property  # built once: asked for every part of every token
     def number_words(self) -> frozenset[str]:
         return frozenset({*self.units, *self.tens, *self.scales, "dozen", "a", "an", "and"})
 

@@ -190,13 +190,22 @@ def find_quantities(sent: Span) -> list[Quantity]:
     out: list[Quantity] = []
     i = 0
     while i < len(tokens):
-        q = _quantity_at(sent, tokens, i)
+        q = _quantity_at(sent, tokens, i) if _may_start(tokens[i].lower_) else None
         if q is None:
             i += 1
             continue
         out.append(q)
         i = q.end - sent.start
     return out
+
+
+def _may_start(word: str) -> bool:
+    """Whether a quantity can start at a token reading ``word``: the first word of a
+    vague phrase, a digit, or number words ("twenty-five"). Most tokens cannot, and
+    skipping them spares ``_quantity_at`` its lookups."""
+    lex = lexicon()
+    return (word in _by_first_word(id(lex.vague), lex.vague) or word[:1].isdigit()
+            or any(part in lex.number_words for part in word.split("-")))
 
 
 def _quantity_at(sent: Span, tokens: list[Token], i: int) -> Quantity | None:

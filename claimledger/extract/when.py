@@ -16,6 +16,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import Iterator
 
 from claimledger.extract import _when_patterns as tw
 from claimledger.extract._when_resolve import RESOLVERS as _RESOLVERS
@@ -78,13 +79,56 @@ def anchor_duration(m: TimeMention, anchor: date) -> When:
 
 def _atoms(text: str, ref: date | None) -> list[tuple[_Atom, Interval]]:
     found = []
-    for rule, kind, rx in tw.PATTERNS:
-        for mt in rx.finditer(text):
-            atom = _Atom(mt.start(), mt.end(), kind, mt, rule)
-            interval = atom.resolve(ref)
-            if interval is not None and mt.end() > mt.start():
-                found.append((atom, interval))
+    for rule, kind, mt in _matches(text):
+        atom = _Atom(mt.start(), mt.end(), kind, mt, rule)
+        interval = atom.resolve(ref)
+        if interval is not None and mt.end() > mt.start():
+            found.append((atom, interval))
     return found
+
+
+def _matches(text: str) -> Iterator[tuple[str, str, re.Match]]:
+    """(rule, kind, match) of every rule in turn: what ``rx.finditer(text)`` finds."""
+    windows = _windows(text)
+    for rule, kind, rx in tw.PATTERNS:
+        for start, end in windows.get(tw.FAMILY[rule], ()):
+            for mt in rx.finditer(text, start, end):
+                yield rule, kind, mt
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Trigger family -> the stretches of text its rules are scanned over, in order.
+
+    Sixteen case-insensitive regexes over the whole text cost more than all the rest of
+    ``find_times``, yet most words are far from any month, year, weekday, unit or
+    relative phrase. A stretch runs from ``WINDOW_WORDS`` words before a trigger word
+    to ``WINDOW_WORDS`` words after it (or to the text's end), overlapping stretches
+    merged, so scanning the stretches finds exactly what scanning the whole text finds
+    (see ``_when_patterns.WINDOW_WORDS``): ``finditer(text, start, end)`` still sees
+    the character before ``start`` for ``\\b``, and no rule looks as far as a
+    stretch's end, a word's end ``WINDOW_WORDS`` words past the last trigger word.
+    """
+    spans = [mt.span() for mt in _WORD.finditer(text)]
+    last, k = len(spans) - 1, tw.WINDOW_WORDS
+    plain = text.isascii()
+    out: dict[str, list[tuple[int, int]]] = {}
+    for i, (s, e) in enumerate(spans):
+        word = text[s:e]
+        families = tw.TRIGGERS.get(word.lower()) if plain or word.isascii() else tw.ALL_FAMILIES
+        if not families:
+            continue
+        start = spans[max(0, i - k)][0]
+        end = spans[i + k][1] if i + k < last else len(text)
+        for family in families:
+            stretches = out.setdefault(family, [])
+            if stretches and start <= stretches[-1][1]:
+                stretches[-1] = (stretches[-1][0], end)  # ends only grow
+            else:
+                stretches.append((start, end))
+    return out
 
 
 def _select(found: list[tuple[_Atom, Interval]]) -> list[tuple[_Atom, Interval]]:

@@ -76,7 +76,7 @@ class Gazetteer:
 
     def find_places(self, text: str) -> list[PlaceMention]:
         words = _words(text)
-        cased = any(c.isupper() for c in text)
+        cased = _has_capitals(text)
         hits = self._hits(text, words)
         first = self._scan(text, words, hits, cased, frozenset())
         named = frozenset(m.place.country for m in first if m.kind == "country")
@@ -87,14 +87,16 @@ class Gazetteer:
         looked up once, judged twice (before and after the countries are known)."""
         hits: dict[int, list[int]] = {}
         prefixes = self.index.prefixes()
-        for i in range(len(words)):
-            key = ""
-            for n in range(1, min(MAX_WORDS, len(words) - i) + 1):
-                key = words[i][0] if n == 1 else f"{key} {words[i + n - 1][0]}"
-                if key not in prefixes:
-                    break  # no name goes on from here
+        keys = [w for w, _, _ in words]
+        for i, key in enumerate(keys):
+            n = 1  # words in key
+            while key in prefixes:  # no name goes on past a key that starts none
                 if self.index.has(key) and _joined(text, words[i:i + n]):
                     hits.setdefault(i, []).insert(0, n)
+                if n == MAX_WORDS or i + n == len(keys):
+                    break
+                key = f"{key} {keys[i + n]}"
+                n += 1
         return hits
 
     def _scan(self, text, words, hits, cased, named) -> list[PlaceMention]:
@@ -166,12 +168,24 @@ def _strong(text: str, start: int, cased: bool) -> bool:
 
 def _words(text: str) -> list[tuple[str, int, int]]:
     """(normalised word, start, end in text), for every word of text."""
+    if text.isascii():  # normalise() of an ASCII word is the word lower-cased
+        return [(mt.group(), *mt.span()) for mt in _WORD.finditer(text.lower())]
     out = []
     for mt in _WORD.finditer(text):
+        if mt.group().isascii():
+            out.append((mt.group().lower(), *mt.span()))
+            continue
         folded = normalise(mt.group())
         for part in folded.split(" ") if folded else []:
             out.append((part, mt.start(), mt.end()))
     return out
+
+
+def _has_capitals(text: str) -> bool:
+    """Whether any character of text is upper-case (ASCII text: without a loop in Python)."""
+    if text.isascii():
+        return text.lower() != text
+    return any(c.isupper() for c in text)
 
 
 def _joined(text: str, words) -> bool:
