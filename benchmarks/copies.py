@@ -2,6 +2,7 @@
 
     python benchmarks/copies.py                  # 10,000 and 100,000 articles
     python benchmarks/copies.py --sizes 10000    # one size
+    python benchmarks/copies.py --workers 0      # no worker processes
 
 The corpus: the reports of ../shared/bench/mm-notes.jsonl, less those that already
 share a passage with another (found by a first run, so every copy reported later is
@@ -14,8 +15,11 @@ dropped, a word added, a hashtag tag appended, or none).
 Precision: reported copies that are planted ones (right pair, right order, covering
 at least half of the planted span). Recall: planted copies reported. Each size runs
 in its own process so its peak memory (max RSS) is its own; the baseline, in the same
-process, is the time to store the same articles (put_article). The machine is shared:
-times are noisy, compare the ratios.
+process, is the time to store the same articles (put_article). find_copies runs with
+its default worker processes (one per core on a run this large): peak_rss_mb is this
+process's, workers_rss_mb the largest worker's (pages shared with this process at
+the fork count in both), cpu_s the CPU time of both. The machine is shared: times are
+noisy, compare the ratios (or cpu_s).
 """
 from __future__ import annotations
 
@@ -143,7 +147,7 @@ def _overlap(s1, e1, s2, e2) -> int:
     return max(0, min(e1, e2) - max(s1, s2))
 
 
-def run_size(size: int, folder: Path, seed: int = 7) -> dict:
+def run_size(size: int, folder: Path, workers: int | None = None, seed: int = 7) -> dict:
     rng = random.Random(seed)
     base = json.loads((folder / "clean_ids.json").read_text())
     notes = {a.id: a for a in load_notes()}
@@ -156,26 +160,35 @@ def run_size(size: int, folder: Path, seed: int = 7) -> dict:
         for a in articles:
             store.put_article(a)
     stored = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    t0, cpu0 = time.perf_counter(), _cpu(resource.RUSAGE_SELF)
     with open_store(db) as store:
-        report = find_copies(store)
+        report = find_copies(store, workers=workers)
         indexed = time.perf_counter() - t0
+        cpu = _cpu(resource.RUSAGE_SELF) - cpu0 + _cpu(resource.RUSAGE_CHILDREN)
         precision, recall, reported = score(store, planted)
     return {"articles": size, "planted": len(planted), "reported": reported,
             "precision": round(precision, 4), "recall": round(recall, 4),
             "store_s": round(stored, 1), "index_s": round(indexed, 1),
             "index_vs_store": round(indexed / stored, 1), "indexed": report.indexed,
-            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
+            "cpu_s": round(cpu, 1),
+            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+            "workers_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)}
+
+
+def _cpu(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="10000,100000")
+    ap.add_argument("--workers", type=int, help="worker processes of find_copies (default: its own choice)")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)  # a child process: one size
     ap.add_argument("--folder", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.one:
-        print(json.dumps(run_size(args.one, Path(args.folder))))
+        print(json.dumps(run_size(args.one, Path(args.folder), args.workers)))
         return
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -185,7 +198,8 @@ def main() -> None:
         print(f"mm-notes: {len(kept)} reports share no passage ({time.perf_counter() - t0:.0f} s)")
         rows = []
         for size in map(int, args.sizes.split(",")):
-            out = subprocess.run([sys.executable, __file__, "--one", str(size), "--folder", tmp],
+            more = [] if args.workers is None else ["--workers", str(args.workers)]
+            out = subprocess.run([sys.executable, __file__, "--one", str(size), "--folder", tmp, *more],
                                  check=True, capture_output=True, text=True).stdout
             rows.append(json.loads(out.strip().splitlines()[-1]))
             print(json.dumps(rows[-1]))

@@ -1,28 +1,48 @@
 """Find the passages each new or changed article shares with the stored corpus.
 
-Incremental: ``find_copies`` takes the articles the index lacks (or holds an older
-version of), asks the LSH index (kept in the database, loaded per run: ``index``)
-for candidate articles, aligns the texts exactly, stores what it found on both
-sides, and only then adds the article's keys to the index. Articles stored before
-are never indexed again.
+Incremental: ``CopyFinder.update`` takes the articles the index lacks (or holds an
+older version of), asks the LSH index (kept in the database, loaded once per
+finder: ``index``) for candidate articles, aligns the texts exactly, stores what it
+found on both sides, and adds the article's keys to the index. Articles stored
+before are never indexed again. ``find_copies`` is one finder's one update.
+
+Preparing a text (words, sentences, band keys) and aligning it with its candidates
+are pure functions of the texts; on a large run they go to worker processes, batch
+by batch, while this process looks the keys up, keeps the index and writes. The
+index is updated in article order whoever does the rest, so the copies found are
+the same with or without workers.
 """
 from __future__ import annotations
 
+import gc
+import multiprocessing
+import os
+import queue
 import re
+import signal
+import sys
+import threading
+import traceback
+from collections import OrderedDict, deque
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property, lru_cache
+from functools import cached_property
+
+import numpy as np
 
 from ..model import Article, Copy, Passage
 from ..store.base import Store
-import numpy as np
-
 from .align import Match, align, seeds
 from .index import BandIndex
-from .shingle import Tokens, band_keys, sentence_spans, tokens, units
+from .shingle import Tokens, band_keys, sentence_spans, tokens, trigram_hashes, units
 
 _CLOSE = re.compile(r"[.!?…;:,]?[\"”’')\]]*")
 _OPEN = re.compile(r"[\"“‘'(\[]+$")
+
+CACHE = 8192          # prepared texts kept (split among the workers)
+PARALLEL_MIN = 1000   # articles to index before worker processes pay off
+MAX_WORKERS = 4
 
 
 @dataclass(frozen=True)
@@ -52,30 +72,141 @@ class _Text:
         """align.seeds of the words, kept: a text may be aligned with many others."""
         return seeds(self.toks.words)
 
+    def band_keys(self) -> np.ndarray:
+        """The text's band keys, sorted."""
+        return np.sort(np.fromiter(band_keys(self.toks, units(self.toks, list(self.sentences))),
+                                   np.int64))
 
-def find_copies(store: Store, options: Options = Options(), batch: int = 256) -> CopyReport:
+
+def find_copies(store: Store, options: Options = Options(), batch: int = 256,
+                workers: int | None = None) -> CopyReport:
     """Index every article the copy index lacks and record the copies it takes part in.
 
     Each ``batch`` of articles is one transaction; an interrupted run loses at most
-    the batch under way, and the next run takes it up again.
+    the batches under way, and the next run takes them up again. ``workers``: see
+    ``CopyFinder``.
     """
-    report = CopyReport()
-    todo = store.copy_index_todo()
-    if not todo:
+    return CopyFinder(store, options, batch, workers).update()
+
+
+class CopyFinder:
+    """The copy index of a store, kept in memory between updates.
+
+    ``update()`` indexes the articles committed since the last one, so a caller that
+    commits batch after batch can call it after each, without reloading the index:
+    the copies found are the same as one ``find_copies`` after the last batch.
+    ``workers``: processes that prepare and align texts beside this one; None: one
+    per core (at most MAX_WORKERS) on a run of PARALLEL_MIN articles or more on Linux,
+    none on a smaller run or where forking is unsafe (other threads running); 0: none.
+    """
+
+    def __init__(self, store: Store, options: Options = Options(), batch: int = 256,
+                 workers: int | None = None):
+        self.store, self.options, self.batch, self.workers = store, options, batch, workers
+        self._index: BandIndex | None = None  # loaded by the first update with work
+        self._ids: dict[int, str] = {}  # seq -> id of every indexed article
+        self._trigrams: dict[int, np.ndarray] = {}  # seq -> trigram hashes, of those indexed here
+        self._local: _Worker | None = None  # this process's texts, when it has no workers
+
+    def update(self) -> CopyReport:
+        """Index the articles the copy index lacks now; record the copies they take part in."""
+        report = CopyReport()
+        todo = self.store.copy_index_todo()
+        if not todo:
+            return report
+        try:
+            self._update(todo, report)
+        except BaseException:
+            self._index = None  # it may hold articles not stored: load it again next time
+            raise
         return report
-    ids: dict[int, str] = {}
-    index = BandIndex.load(_stored_keys(store, ids))
-    prepared = lru_cache(maxsize=8192)(lambda id: _prepare(store.article(id)))
-    for at in range(0, len(todo), batch):
-        order = store.ingest_order(todo[at:at + batch])
-        with store.transaction():
-            for article_id in todo[at:at + batch]:
-                if article_id in order:
-                    ids[order[article_id]] = article_id
-                    report.passages += _check(store, index, ids, prepared, article_id,
-                                              order[article_id], options)
-                report.indexed += 1
-    return report
+
+    def _update(self, todo: list[str], report: CopyReport) -> None:
+        order = self.store.ingest_order(todo)
+        if self._index is None:
+            self._ids, self._trigrams = {}, {}
+            self._index = BandIndex.load(_stored_keys(self.store, self._ids))
+        else:  # new versions of indexed articles: their old keys go first
+            stale = [order[id] for id in todo if order.get(id) in self._ids]
+            self._index.drop(stale)
+            for seq in stale:
+                del self._ids[seq]
+                self._trigrams.pop(seq, None)
+        batches = [todo[at:at + self.batch] for at in range(0, len(todo), self.batch)]
+        n = self._worker_count(len(todo))
+        if n:
+            workers: _Workers | _Here = _Workers(n, CACHE // n)
+        else:
+            if self._local is None:
+                self._local = _Worker(CACHE)
+            workers = _Here(self._local)
+        try:
+            self._run(batches, order, workers, max(n, 1), report)
+        except BaseException:
+            workers.close(failed=True)
+            raise
+        workers.close()
+
+    def _run(self, batches: list[list[str]], order: dict[str, int], workers: _Workers | _Here,
+             n: int, report: CopyReport) -> None:
+        """Batch b goes to worker b % n; n batches are prepared ahead, and n - 1 aligned
+        ahead of the one written, so the workers are busy while this process looks up."""
+        prepared: dict[int, tuple[list, _Pending | _Done]] = {}
+        aligned: deque = deque()
+
+        def prepare(b: int) -> None:
+            items = [(id, order[id], self.store.article(id)) for id in batches[b] if id in order]
+            prepared[b] = items, workers.submit(b % n, "keys", [a for _, _, a in items])
+
+        for b in range(min(n, len(batches))):
+            prepare(b)
+        for b in range(len(batches)):
+            items, keys = prepared.pop(b)
+            if b + n < len(batches):
+                prepare(b + n)
+            jobs, writes = self._look_up(items, keys.result())
+            aligned.append((len(batches[b]), writes, workers.submit(b % n, "align", jobs, self.options)))
+            if len(aligned) >= n:
+                self._write(*aligned.popleft(), report)
+        while aligned:
+            self._write(*aligned.popleft(), report)
+
+    def _worker_count(self, todo: int) -> int:
+        if self.workers is not None:
+            return max(0, self.workers)
+        # fork is unsafe with other threads running, and on macOS whatever runs
+        if todo < PARALLEL_MIN or threading.active_count() > 1 or not sys.platform.startswith("linux"):
+            return 0
+        return min(os.cpu_count() or 1, MAX_WORKERS)
+
+    def _look_up(self, items: list, prepared: list[tuple[np.ndarray, np.ndarray] | None]
+                 ) -> tuple[list, list]:
+        """Candidates of each article of a batch, in order, each indexed after its lookup:
+        (alignment jobs, (id, keys to store) of each)."""
+        index, ids, trigrams, jobs, writes = self._index, self._ids, self._trigrams, [], []
+        for article_id, seq, _ in items:
+            ids[seq] = article_id
+        items = [(item, p) for item, p in zip(items, prepared) if p is not None]
+        looked_up = index.lookup_many([new_keys for _, (new_keys, _) in items])
+        for (which, seqs), ((article_id, seq, article), (new_keys, tri)) in zip(looked_up, items):
+            others = seqs != seq
+            which, seqs = which[others], seqs[others]
+            held = np.bincount(which, minlength=len(new_keys))
+            found = _sharing(tri, _candidates(which, seqs, held, index.cap, self.options), trigrams)
+            jobs.append((article, [self.store.article(ids[s]) for s in found],
+                         {article_id: seq, **{ids[s]: s for s in found}}))
+            writes.append((article_id, index.add(seq, new_keys, held)))
+            trigrams[seq] = tri
+        return jobs, writes
+
+    def _write(self, size: int, writes: list, aligned: _Pending | _Done, report: CopyReport) -> None:
+        found = aligned.result()
+        with self.store.transaction():
+            for (article_id, keys), copies in zip(writes, found):
+                self.store.replace_copies(article_id, copies)
+                self.store.put_copy_keys(article_id, keys.tolist())
+                report.passages += len(copies)
+        report.indexed += size
 
 
 def _stored_keys(store: Store, ids: dict[int, str]):
@@ -83,29 +214,6 @@ def _stored_keys(store: Store, ids: dict[int, str]):
     for id, seq, keys in store.copy_index():
         ids[seq] = id
         yield seq, keys
-
-
-def _check(store: Store, index: BandIndex, ids: dict[int, str], prepared, article_id: str,
-           seq: int, options: Options) -> int:
-    """Align one article with its candidates, store the copies, then index it."""
-    new = prepared(article_id)
-    if new is None:
-        return 0
-    keys = np.sort(np.fromiter(band_keys(new.toks, units(new.toks, list(new.sentences))), np.int64))
-    which, seqs = index.lookup(keys)
-    others = seqs != seq
-    which, seqs = which[others], seqs[others]
-    held = np.bincount(which, minlength=len(keys))
-    order = {article_id: seq, **{ids[s]: s for s in _candidates(which, seqs, held, index.cap,
-                                                                 options)}}
-    found = []
-    for other_id in list(order)[1:]:
-        other = prepared(other_id)
-        if other is not None:
-            found.extend(copies_between(new, other, order, options))
-    store.replace_copies(article_id, found)
-    store.put_copy_keys(article_id, index.add(seq, keys, held).tolist())
-    return len(found)
 
 
 def _candidates(which: np.ndarray, seqs: np.ndarray, held: np.ndarray, cap: int,
@@ -121,11 +229,186 @@ def _candidates(which: np.ndarray, seqs: np.ndarray, held: np.ndarray, cap: int,
     return candidates[np.lexsort((candidates, -shared))][:options.max_candidates].tolist()
 
 
+def _sharing(trigrams: np.ndarray, candidates: list[int], known: dict[int, np.ndarray]) -> list[int]:
+    """The candidates that may share a word trigram with the text of ``trigrams`` (all
+    whose trigrams are not ``known``): alignment finds nothing in the others. Most
+    candidates that share one key share it by chance (two short sentences made of
+    common word pairs), more of them the larger the corpus, and no trigram at all."""
+    out = []
+    for seq in candidates:
+        theirs = known.get(seq)
+        if theirs is not None:
+            at = np.minimum(np.searchsorted(trigrams, theirs), len(trigrams) - 1)
+            if not len(trigrams) or not (trigrams[at] == theirs).any():
+                continue
+        out.append(seq)
+    return out
+
+
 def _prepare(article: Article | None) -> _Text | None:
     if article is None:
         return None
     toks = tokens(article.text)
     return _Text(article, toks, tuple(sentence_spans(article.text)))
+
+
+class _Worker:
+    """Prepares and aligns texts (pure work), keeping the last ``size`` prepared."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self._texts: OrderedDict[str, _Text] = OrderedDict()
+
+    def text(self, article: Article | None) -> _Text | None:
+        if article is None:
+            return None
+        kept = self._texts.get(article.id)
+        if kept is not None and kept.article == article:
+            self._texts.move_to_end(article.id)
+            return kept
+        text = self._texts[article.id] = _prepare(article)
+        self._texts.move_to_end(article.id)
+        if len(self._texts) > self.size:
+            self._texts.popitem(last=False)
+        return text
+
+    def keys(self, articles: Sequence[Article | None]
+             ) -> list[tuple[np.ndarray, np.ndarray] | None]:
+        """The band keys and trigram hashes of each text."""
+        return [None if t is None else (t.band_keys(), trigram_hashes(t.toks))
+                for t in map(self.text, articles)]
+
+    def align(self, jobs: Sequence[tuple[Article, list[Article | None], dict[str, int]]],
+              options: Options) -> list[list[Copy]]:
+        out = []
+        for article, others, order in jobs:
+            new, found = self.text(article), []
+            for other in map(self.text, others):
+                if other is not None:
+                    found.extend(copies_between(new, other, order, options))
+            out.append(found)
+        return out
+
+
+class _Done:
+    """The result of a task run in this process."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def result(self):
+        return self.value
+
+
+class _Here:
+    """Tasks run in this process, as they are sent."""
+
+    def __init__(self, worker: _Worker):
+        self.worker = worker
+
+    def submit(self, k: int, task: str, *args) -> _Done:
+        return _Done(getattr(self.worker, task)(*args))
+
+    def close(self, failed: bool = False) -> None:
+        pass
+
+
+class _Workers:
+    """``n`` worker processes, forked before any thread starts (a queue's feeder
+    thread); the tasks sent to one run in order, so it still holds the texts of the
+    batch it prepared when it aligns that batch."""
+
+    def __init__(self, n: int, size: int):
+        context = multiprocessing.get_context("fork")
+        self._queues = [(context.Queue(), context.Queue()) for _ in range(n)]
+        self._processes = [context.Process(target=_serve, args=(tasks, results, size), daemon=True,
+                                           name=f"claimledger-copies-{k}")
+                           for k, (tasks, results) in enumerate(self._queues)]
+        self._waiting: list[deque[_Pending]] = [deque() for _ in range(n)]
+        try:
+            for process in self._processes:
+                process.start()
+        except BaseException:
+            self.close(failed=True)
+            raise
+
+    def submit(self, k: int, task: str, *args) -> _Pending:
+        self._queues[k][0].put((task, args))
+        pending = _Pending(self, k)
+        self._waiting[k].append(pending)
+        return pending
+
+    def _receive(self, k: int) -> None:
+        """The next result of worker ``k``, to the task waiting first for it."""
+        while True:
+            try:
+                ok, value = self._queues[k][1].get(timeout=1.0)
+                break
+            except queue.Empty:
+                if not self._processes[k].is_alive():
+                    raise RuntimeError(f"copy detection worker {k} died "
+                                       f"(exit code {self._processes[k].exitcode})") from None
+        self._waiting[k].popleft().settle(ok, value)
+
+    def close(self, failed: bool = False) -> None:
+        """Stop the workers: when they are done (a failure: at once)."""
+        for (tasks, _), process in zip(self._queues, self._processes):
+            if process.pid is None:
+                continue
+            if failed:
+                process.kill()
+            else:
+                tasks.put(None)
+        for (tasks, results), process in zip(self._queues, self._processes):
+            if process.pid is not None:
+                process.join(None if not failed else 10)
+            tasks.close()
+            results.close()
+            if failed:
+                tasks.cancel_join_thread()  # what the dead worker did not read
+            else:
+                tasks.join_thread()  # no thread left behind
+
+
+class _Pending:
+    def __init__(self, workers: _Workers, k: int):
+        self.workers, self.k, self.done = workers, k, False
+        self.ok, self.value = False, None
+
+    def settle(self, ok: bool, value) -> None:
+        self.ok, self.value, self.done = ok, value, True
+
+    def result(self):
+        while not self.done:
+            self.workers._receive(self.k)
+        if not self.ok:
+            raise RuntimeError(f"copy detection worker failed:\n{self.value}")
+        return self.value
+
+
+def _serve(tasks, results, size: int) -> None:
+    """A worker process: runs the tasks it is sent until it is sent None, or its parent
+    is gone (killed: it cannot say so)."""
+    # the work makes no reference cycles; collections would only walk the kept texts
+    gc.disable()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the parent stops the workers
+    parent = os.getppid()
+    worker = _Worker(size)
+    while True:
+        try:
+            item = tasks.get(timeout=2.0)
+        except queue.Empty:
+            if os.getppid() != parent:
+                results.cancel_join_thread()  # nobody reads what is left
+                return
+            continue
+        if item is None:
+            return
+        task, args = item
+        try:
+            results.put((True, getattr(worker, task)(*args)))
+        except Exception:
+            results.put((False, traceback.format_exc()))
 
 
 def copies_between(x: _Text, y: _Text, order: dict[str, int], options: Options) -> list[Copy]:

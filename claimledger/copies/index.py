@@ -1,10 +1,15 @@
 """The LSH index during a run: band key -> the articles (by ingest seq) that hold it.
 
 The keys persist in the database, one blob per article (``copy_indexed.keys``);
-a run loads them into sorted numpy arrays, so a lookup is a binary search and
-indexing an article appends to a buffer. One B-tree row per key cost too much:
-inserting 10 million random keys into SQLite took 140-180 s, growing faster than
-the corpus, whatever the page cache.
+a run loads them into sorted numpy arrays, so a lookup is a search in a few sorted
+chunks and indexing an article appends to a buffer. One B-tree row per key cost
+too much: inserting 10 million random keys into SQLite took 140-180 s, growing
+faster than the corpus, whatever the page cache.
+
+A chunk's keys are sorted and uniformly spread (they are hashes), so each chunk
+keeps where every bucket of its top bits starts (``_Chunk``): a lookup reads a few
+neighbouring entries instead of binary-searching 10 million, three times faster
+at 100,000 articles.
 
 Posting lists are capped: a key that ``cap`` articles hold already (a stock
 sentence repeated in thousands of reports) is not indexed again, so boilerplate
@@ -12,21 +17,53 @@ makes an article a candidate of its first ``cap`` holders only, not of all.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Iterator, Sequence
 
 import numpy as np
 
 CAP = 12          # articles indexed per band key
 FLUSH = 1 << 12   # buffered keys that become one sorted chunk
+_SIGN = np.uint64(1 << 63)
+
+
+class _Chunk:
+    """Keys sorted (equal keys in the order they were indexed) with their seqs, and
+    the offset of each bucket of the keys' top ``bits`` bits (about 4 keys a bucket)."""
+
+    def __init__(self, keys: np.ndarray, seqs: np.ndarray):
+        self.keys, self.seqs = keys, seqs
+        self.bits = max(1, int(np.log2(max(len(keys), 8) / 4)))
+        counts = np.bincount(self._bucket(keys), minlength=1 << self.bits)
+        self.starts = np.zeros(len(counts) + 1, np.int64)
+        np.cumsum(counts, out=self.starts[1:])
+        self.width = np.arange(int(counts.max()) if len(keys) else 0)
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def _bucket(self, keys: np.ndarray) -> np.ndarray:
+        # signed order = unsigned order of the key with its sign bit flipped
+        return (keys.view(np.uint64) ^ _SIGN) >> np.uint64(64 - self.bits)
+
+    def find(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(first position, count) of each key: ``np.searchsorted`` left and right."""
+        if not len(self.keys):
+            return np.zeros(len(keys), np.int64), np.zeros(len(keys), np.int64)
+        bucket = self._bucket(keys)
+        first, size = self.starts[bucket], self.starts[bucket + 1] - self.starts[bucket]
+        near = self.keys[np.minimum(first[:, None] + self.width, len(self.keys) - 1)]
+        inside = self.width < size[:, None]
+        lo = first + ((near < keys[:, None]) & inside).sum(axis=1)
+        return lo, ((near == keys[:, None]) & inside).sum(axis=1)
 
 
 class BandIndex:
     def __init__(self, cap: int = CAP):
         self.cap = cap
-        self._chunks: list[tuple[np.ndarray, np.ndarray]] = []  # (keys, seqs), sorted by key
-        self._buffer: list[tuple[np.ndarray, int]] = []  # (keys, seq) not in a chunk yet
-        self._buffered = 0
-        self._pending: tuple[np.ndarray, np.ndarray] | None = None  # the buffer, sorted
+        self._chunks: list[_Chunk] = []  # sorted by key, oldest first
+        # keys (and their seqs) not in a chunk yet, sorted, equal keys in indexing order
+        self._keys, self._seqs = np.empty(0, np.int64), np.empty(0, np.int64)
+        self._holding = False  # lookup_many under way: chunks stay as they are
 
     @classmethod
     def load(cls, stored: Iterable[tuple[int, bytes]], cap: int = CAP) -> BandIndex:
@@ -37,28 +74,52 @@ class BandIndex:
             keys.append(k)
             seqs.append(np.full(len(k), seq, dtype=np.int64))
         if keys:
-            index._append(np.concatenate(keys), np.concatenate(seqs))
+            index._append(np.concatenate(keys).astype(np.int64, copy=False), np.concatenate(seqs))
         return index
 
     def lookup(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(position in ``keys``, seq) of the first ``cap`` articles holding each key."""
-        if self._buffer and self._pending is None:
-            k, s = self._buffer_arrays()
-            order = np.argsort(k, kind="stable")
-            self._pending = k[order], s[order]
-        chunks = self._chunks + ([self._pending] if self._buffer else [])
+        return self._collect(len(keys), [(*c.find(keys), c.seqs) for c in self._chunks]
+                             + self._in_buffer(keys))
+
+    def lookup_many(self, keys: Sequence[np.ndarray]) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        """``lookup`` of each array of keys in turn, each answered after what the caller
+        added since the one before; the chunks are searched once for all of them (no
+        chunk changes until the last answer: the buffer takes every key added)."""
+        ends = np.cumsum([len(k) for k in keys])
+        every = np.concatenate(keys) if len(keys) else np.empty(0, np.int64)
+        found = [(*c.find(every), c.seqs) for c in self._chunks]
+        self._holding = True
+        try:
+            for k, end in zip(keys, ends):
+                part = slice(end - len(k), end)
+                yield self._collect(len(k), [(lo[part], n[part], seqs) for lo, n, seqs in found]
+                                    + self._in_buffer(k))
+        finally:
+            self._holding = False
+            self._flush()
+
+    def _in_buffer(self, keys: np.ndarray) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+        if not len(self._keys):
+            return []
+        lo = np.searchsorted(self._keys, keys, "left")
+        return [(lo, np.searchsorted(self._keys, keys, "right") - lo, self._seqs)]
+
+    def _collect(self, size: int, parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]]
+                 ) -> tuple[np.ndarray, np.ndarray]:
+        """(which, seqs) of (first position, count, seqs) of each key in each part, oldest
+        part first, ``cap`` holders a key at most."""
         found_k, found_s = [], []
-        for ck, cs in chunks:
-            lo = np.searchsorted(ck, keys, "left")
-            n = np.minimum(np.searchsorted(ck, keys, "right") - lo, self.cap)
+        for lo, n, seqs in parts:
+            n = np.minimum(n, self.cap)
             total = int(n.sum())
             if total:
-                found_k.append(np.repeat(np.arange(len(keys)), n))
-                found_s.append(cs[np.repeat(lo, n) + np.arange(total) - np.repeat(np.cumsum(n) - n, n)])
+                found_k.append(np.repeat(np.arange(size), n))
+                found_s.append(seqs[np.repeat(lo, n) + np.arange(total) - np.repeat(np.cumsum(n) - n, n)])
         if not found_k:
             return np.empty(0, np.int64), np.empty(0, np.int64)
         which, seqs = np.concatenate(found_k), np.concatenate(found_s)
-        if len(found_k) > 1:  # the cap across chunks
+        if len(found_k) > 1:  # the cap across parts
             order = np.argsort(which, kind="stable")
             which, seqs = which[order], seqs[order]
             keep = np.arange(len(which)) - np.searchsorted(which, which, "left") < self.cap
@@ -69,25 +130,49 @@ class BandIndex:
         """Index the keys that fewer than ``cap`` articles hold (``held``: how many do);
         returns them, for the store."""
         kept = keys[held < self.cap]
-        self._buffer.append((kept, seq))
-        self._buffered += len(kept)
-        self._pending = None
-        if self._buffered >= FLUSH:
-            self._append(*self._buffer_arrays())
-            self._buffer, self._buffered = [], 0
+        new = np.sort(kept)
+        at = np.searchsorted(self._keys, new, "right")  # after the older holders
+        self._keys = np.insert(self._keys, at, new)
+        self._seqs = np.insert(self._seqs, at, seq)
+        if not self._holding:
+            self._flush()
         return kept
 
-    def _buffer_arrays(self) -> tuple[np.ndarray, np.ndarray]:
-        keys = np.concatenate([k for k, _ in self._buffer])
-        seqs = np.repeat([s for _, s in self._buffer], [len(k) for k, _ in self._buffer])
-        return keys, seqs.astype(np.int64)
+    def _flush(self) -> None:
+        if len(self._keys) >= FLUSH:
+            self._append(self._keys, self._seqs)
+            self._keys, self._seqs = np.empty(0, np.int64), np.empty(0, np.int64)
+
+    def drop(self, seqs: Collection[int]) -> None:
+        """Forget the keys of these articles (a new version of each is indexed next)."""
+        if not seqs:
+            return
+        gone = np.fromiter(seqs, np.int64)
+        chunks, self._chunks = self._chunks, []
+        for c in chunks:
+            keep = ~np.isin(c.seqs, gone)
+            self._chunks.append(c if keep.all() else _Chunk(c.keys[keep], c.seqs[keep]))
+        keep = ~np.isin(self._seqs, gone)
+        self._keys, self._seqs = self._keys[keep], self._seqs[keep]
 
     def _append(self, keys: np.ndarray, seqs: np.ndarray) -> None:
-        """A new sorted chunk; chunks of like size merge, so there are few (log n)."""
-        order = np.argsort(keys, kind="stable")  # stable: first indexed stays first
-        self._chunks.append((keys[order], seqs[order]))
-        while len(self._chunks) > 1 and len(self._chunks[-2][0]) <= 2 * len(self._chunks[-1][0]):
-            (k1, s1), (k2, s2) = self._chunks.pop(-2), self._chunks.pop()
-            keys, seqs = np.concatenate([k1, k2]), np.concatenate([s1, s2])
-            order = np.argsort(keys, kind="stable")
-            self._chunks.append((keys[order], seqs[order]))
+        """A new chunk; chunks of like size merge, so there are few (log n)."""
+        if len(keys) > 1 and (keys[1:] < keys[:-1]).any():
+            order = np.argsort(keys, kind="stable")  # stable: first indexed stays first
+            keys, seqs = keys[order], seqs[order]
+        self._chunks.append(_Chunk(keys, seqs))
+        while len(self._chunks) > 1 and len(self._chunks[-2]) <= 2 * len(self._chunks[-1]):
+            newer = self._chunks.pop()
+            self._chunks.append(_Chunk(*_merge(self._chunks.pop(), newer)))
+
+
+def _merge(older: _Chunk, newer: _Chunk) -> tuple[np.ndarray, np.ndarray]:
+    """The keys and seqs of two chunks in one sorted run, the older's first among equal keys."""
+    at = np.searchsorted(older.keys, newer.keys, "right") + np.arange(len(newer))
+    keys = np.empty(len(older) + len(newer), np.int64)
+    seqs = np.empty(len(keys), np.int64)
+    keys[at], seqs[at] = newer.keys, newer.seqs
+    rest = np.ones(len(keys), bool)
+    rest[at] = False
+    keys[rest], seqs[rest] = older.keys, older.seqs
+    return keys, seqs

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 import zlib
+from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from itertools import accumulate
 
 import numpy as np
 from datasketch import MinHash
@@ -28,6 +30,7 @@ MIN_UNIT_WORDS = 5   # shorter sentences are only found as part of a longer pass
 WINDOW, STRIDE = 24, 12  # words: sentences longer than WINDOW are indexed in windows
 
 _WORD = re.compile(r"\d+(?:[.,]\d{3})*(?:\.\d+)?|[^\W_]+")
+_WORD_PARTS = re.compile(f"({_WORD.pattern})")
 _NOISE = re.compile(r"https?://\S+|www\.\S+|pic\.twitter\.com/\S+|[#@][\w.]+")
 
 
@@ -41,8 +44,15 @@ class Tokens:
     def __len__(self) -> int:
         return len(self.words)
 
+    @cached_property
+    def hashes(self) -> np.ndarray:
+        """A 32-bit hash (CRC-32) of each word."""
+        return np.fromiter(map(_word_hash, self.words), dtype=np.uint32, count=len(self.words))
+
 
 def tokens(text: str) -> Tokens:
+    if _NOISE.search(text) is None:
+        return _plain_tokens(text)
     noise = [m.span() for m in _NOISE.finditer(text)]
     words, starts, ends = [], [], []
     k = 0
@@ -60,6 +70,17 @@ def tokens(text: str) -> Tokens:
     return Tokens(tuple(words), tuple(starts), tuple(ends))
 
 
+def _plain_tokens(text: str) -> Tokens:
+    """``tokens`` of a text without links, tags or handles, each step over all words at once."""
+    parts = _WORD_PARTS.split(text)  # gap, word, gap, word, ..., gap
+    found = parts[1::2]
+    offsets = list(accumulate(map(len, parts)))
+    words = [w.lower() for w in found]
+    if "," in text:  # only a number (thousands separators) holds a comma
+        words = [w.replace(",", "") for w in words]
+    return Tokens(tuple(words), tuple(offsets[0:-1:2]), tuple(offsets[1::2]))
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences (the extractor's splitter)."""
     return [(s.start, s.end) for s in split(text)]
@@ -70,9 +91,7 @@ def units(toks: Tokens, sentences: list[tuple[int, int]]) -> list[tuple[int, int
     out = []
     i = 0
     for _, end in sentences:
-        j = i
-        while j < len(toks) and toks.starts[j] < end:
-            j += 1
+        j = bisect_left(toks.starts, end, i)  # the first word from ``end`` on
         if j - i >= MIN_UNIT_WORDS:
             if j - i <= WINDOW:
                 out.append((i, j))
@@ -91,8 +110,17 @@ def band_keys(toks: Tokens, spans: list[tuple[int, int]]) -> set[int]:
 
 def bigram_hashes(toks: Tokens) -> np.ndarray:
     """A 32-bit hash of each word bigram: bigram k joins words k and k + 1."""
-    ids = np.fromiter((_word_hash(w) for w in toks.words), dtype=np.uint32, count=len(toks))
+    ids = toks.hashes
     return ids[:-1] * np.uint32(0x9E3779B1) + ids[1:]
+
+
+def trigram_hashes(toks: Tokens) -> np.ndarray:
+    """A 32-bit hash of each distinct word trigram, sorted: two texts that share no
+    value share no trigram, so alignment (seeded by shared trigrams) finds nothing."""
+    ids = toks.hashes
+    with np.errstate(over="ignore"):
+        mixed = _fmix32(ids[:-2] * np.uint32(0x9E3779B1) + ids[1:-1]) * np.uint32(0x85EBCA6B) + ids[2:]
+    return np.unique(_fmix32(mixed))
 
 
 def signatures(toks: Tokens, spans: list[tuple[int, int]]) -> np.ndarray:
