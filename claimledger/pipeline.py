@@ -132,7 +132,7 @@ def _fail(store: Store, report: IngestReport, f: Failure) -> None:
 
 def finish(store: Store, report: IngestReport) -> None:
     """What follows the articles: copies of the new ones, then events (one process or many)."""
-    report.copies = find_copies(store).passages
+    report.copies += find_copies(store).passages  # what is left: all, unless found per batch
     if report.new or report.changed:  # events are gathered from every stored claim
         rebuild_events(store)
 

@@ -32,6 +32,11 @@ def _corpus(folder: Path) -> Path:
         if i == 3:
             lines.append("{not json")
     lines.append(json.dumps({"id": "mm-001", "text": "A repeated id: 5 people were killed."}))
+    shared = ("Witnesses said security forces fired live rounds at thousands of marchers "
+              "outside the provincial governor's office on Sunday.")
+    lines.insert(1, json.dumps({"id": "wire-1", "published": "2020-01-05", "text": shared}))
+    lines.append(json.dumps({"id": "wire-2", "published": "2020-01-06",
+                             "text": f"Unrest spread across the region. {shared} The city was calm later."}))
     out = folder / "corpus.jsonl"
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return out
@@ -39,7 +44,7 @@ def _corpus(folder: Path) -> Path:
 
 def _stored(store) -> tuple:
     return ([c.to_record() for c in store.claims()], [a.id for a in store.articles()],
-            [f.message() for f in store.failures()])
+            [f.message() for f in store.failures()], list(store.copies()), store.events())
 
 
 @pytest.fixture(scope="module")
@@ -56,10 +61,11 @@ def test_a_two_worker_cluster_stores_exactly_what_one_process_stores(tmp_path, e
     with open_store(tmp_path / "dask.db") as store:
         report = ingest_paths([corpus], store, client, batch_size=3)
         assert _stored(store) == expected
-        assert (report.new, report.claims, report.failed) == (one.new, one.claims, one.failed)
-        assert report.new == 8 and report.failed == 2 and report.claims > 0
+        assert (report.new, report.claims, report.failed, report.copies) == (one.new, one.claims,
+                                                                             one.failed, one.copies)
+        assert report.new == 10 and report.failed == 2 and report.claims > 0 and report.copies == 1
         again = ingest_paths([corpus], store, client, batch_size=3)
-        assert (again.new, again.unchanged, again.claims) == (0, 8, 0)
+        assert (again.new, again.unchanged, again.claims) == (0, 10, 0)
         assert _stored(store) == expected
 
 

@@ -8,12 +8,17 @@ the one-process path gives it: unchanged articles skipped (never sent), failures
 recorded, every batch written whole. At most ``window`` batches are out at once,
 so memory stays bounded whatever the input size; the inputs never need to be on
 the workers' disks, since articles travel with their batch.
+
+While the workers extract, this process would only wait: it finds the copies of
+each batch as soon as the batch is committed (``copies.CopyFinder``, which keeps
+its index loaded between batches), so little is left for ``finish`` but events.
 """
 from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 
+from ..copies import CopyFinder
 from ..errors import ClaimledgerError
 from ..ingest.fields import FieldMap
 from ..ingest.walk import walk
@@ -32,7 +37,7 @@ def ingest_paths(paths: Iterable[str], store: Store, client, batch_size: int = 6
     report = IngestReport(skipped=len(walked.skipped))
     for f in walked.failures:
         _fail(store, report, f)
-    flight = Flight(client, store, report, force)
+    flight = Flight(client, store, report, force, CopyFinder(store))
     for batch, marks in read_batches(walked.files, store, report, batch_size, force,
                                      on_file, fields, **limits):
         flight.send(batch, marks)
@@ -45,7 +50,7 @@ def ingest_articles(articles: Iterable[Article], store: Store, client, batch_siz
                     force: bool = False) -> IngestReport:
     """``pipeline.ingest_articles`` with extraction on ``client``'s workers."""
     report = IngestReport()
-    flight = Flight(client, store, report, force)
+    flight = Flight(client, store, report, force, CopyFinder(store))
     for batch in _batches(articles, batch_size):
         flight.send(batch)
     flight.drain()
@@ -54,11 +59,13 @@ def ingest_articles(articles: Iterable[Article], store: Store, client, batch_siz
 
 
 class Flight:
-    """Batches out on the cluster, committed in the order they were sent."""
+    """Batches out on the cluster, committed in the order they were sent; ``copies``,
+    when given, finds each committed batch's copies while later batches are out."""
 
     def __init__(self, client, store: Store, report: IngestReport, force: bool,
-                 window: int | None = None):
+                 copies: CopyFinder | None = None, window: int | None = None):
         self.client, self.store, self.report, self.force = client, store, report, force
+        self.copies = copies
         # enough to keep every worker busy while one batch is being committed
         self.window = window or 2 * max(1, len(client.scheduler_info().get("workers", {}))) + 1
         self.out: deque = deque()  # (todo, future)
@@ -95,6 +102,8 @@ class Flight:
         commit([(a, new) for a, (_, new) in zip(articles, todo)], claims, self.store, self.report, marks)
         self.ids.difference_update(a.id for a, _ in todo)
         future.release()
+        if self.copies is not None:
+            self.report.copies += self.copies.update().passages
 
     def _cancel(self) -> None:
         self.client.cancel([f for _, f, _ in self.out if f is not None])
