@@ -1,7 +1,8 @@
 """Scale-out figures: a local Dask cluster against one process, and a big streamed ingest.
 
     python benchmarks/scale.py throughput [-n 2000] [--workers 2] [--json]
-    python benchmarks/scale.py volume [--articles 100000 | --million] [--workers 0] [--json]
+    python benchmarks/scale.py volume [--articles 100000 | --million] [--workers 0]
+                                      [--backends sqlite,postgresql] [--json]
 
 **throughput** (one run, same texts, the first N records of mm-notes.jsonl):
 
@@ -25,7 +26,9 @@ then ``claimledger ingest FILE --db DB`` runs as a child process (``--workers N`
 adds Dask). Reported: wall time, articles per second, and peak memory: the
 largest resident set of any one process and of the whole process tree (sampled
 every 0.2 s with psutil), which must stay under 2 GiB whatever the size.
-``--skip-after`` leaves out copies and events after the articles (their cost grows
+``--backends sqlite,postgresql`` ingests the same file into both (PostgreSQL in a
+fresh schema on ``--postgres``) and compares the claims each exports (sorted JSON
+Lines, SHA-256): ``identical_claims``. ``--skip-after`` leaves out copies and events after the articles (their cost grows
 with the corpus, not the batch; see the report).
 """
 from __future__ import annotations
@@ -40,6 +43,7 @@ import sys
 import tempfile
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -143,30 +147,73 @@ class TreeMemory(threading.Thread):
 def volume(args) -> dict:
     n = 1_000_000 if args.million else args.articles
     with tempfile.TemporaryDirectory(prefix="claimledger-volume-", dir=args.tmp) as tmp:
-        data, db = Path(tmp, "generated.jsonl"), Path(tmp, "volume.db")
+        data = Path(tmp, "generated.jsonl")
         start = time.perf_counter()
         size = generate(args.corpus, n, data)
-        generated = time.perf_counter() - start
-        cmd = [sys.executable, "-c", _SKIP_AFTER if args.skip_after else _CLI,
-               "ingest", str(data), "--db", str(db)]
-        if args.workers:
-            cmd += ["--workers", str(args.workers)]
-        start = time.perf_counter()
-        child = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        watch = TreeMemory(child.pid)
-        watch.start()
-        stdout, stderr = child.communicate()
-        seconds = time.perf_counter() - start
-        watch.stop.set()
-        watch.join()
-        if child.returncode != 0:
-            raise SystemExit(f"ingest failed ({child.returncode}): {stderr.strip()[-2000:]}")
-        return {"articles": n, "input_mib": round(size / MIB, 1), "generate_seconds": round(generated, 1),
-                "workers": args.workers, "skip_after": args.skip_after,
-                "seconds": round(seconds, 1), "articles_per_s": round(n / seconds, 1),
-                "peak_rss_one_process_mib": round(watch.one_peak / MIB),
-                "peak_rss_tree_mib": round(watch.tree_peak / MIB),
-                "under_2gib": watch.tree_peak < 2048 * MIB, "summary": stdout.strip()}
+        out: dict = {"articles": n, "input_mib": round(size / MIB, 1),
+                     "generate_seconds": round(time.perf_counter() - start, 1),
+                     "workers": args.workers, "skip_after": args.skip_after}
+        digests = {}
+        for backend in args.backends.split(","):
+            with _target(backend, Path(tmp), args.postgres) as db:
+                out[backend] = _ingest(data, db, n, args)
+                digests[backend] = out[backend].pop("claims_sha256")
+        if len(digests) > 1:
+            out["identical_claims"] = len(set(digests.values())) == 1
+        return out
+
+
+def _ingest(data: Path, db: str, n: int, args) -> dict:
+    """``claimledger ingest`` of the generated file into ``db`` as a child process, watched."""
+    cmd = [sys.executable, "-c", _SKIP_AFTER if args.skip_after else _CLI, "ingest", str(data), "--db", db]
+    if args.workers:
+        cmd += ["--workers", str(args.workers)]
+    start = time.perf_counter()
+    child = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    watch = TreeMemory(child.pid)
+    watch.start()
+    stdout, stderr = child.communicate()
+    seconds = time.perf_counter() - start
+    watch.stop.set()
+    watch.join()
+    if child.returncode != 0:
+        raise SystemExit(f"ingest into {db} failed ({child.returncode}): {stderr.strip()[-2000:]}")
+    return {"seconds": round(seconds, 1), "articles_per_s": round(n / seconds, 1),
+            "peak_rss_one_process_mib": round(watch.one_peak / MIB),
+            "peak_rss_tree_mib": round(watch.tree_peak / MIB),
+            "under_2gib": watch.tree_peak < 2048 * MIB, "summary": stdout.strip(),
+            "claims_sha256": _claims_digest(db)}
+
+
+def _claims_digest(db: str) -> str:
+    """SHA-256 of the exported claims (the spec's JSON Lines), lines sorted: two stores
+    that hold the same claims give the same digest."""
+    import hashlib
+    export = subprocess.run([sys.executable, "-c", _CLI, "export", "claims", "--format", "jsonl",
+                             "--db", db], capture_output=True, text=True, check=True)
+    lines = sorted(export.stdout.splitlines())
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
+
+
+@contextmanager
+def _target(backend: str, tmp: Path, server: str):
+    """A fresh, empty store of ``backend``: a SQLite file, or a new schema on ``server``
+    (dropped afterwards)."""
+    if backend == "sqlite":
+        yield str(tmp / "volume.db")
+        return
+    if backend != "postgresql":
+        raise SystemExit(f"unknown backend {backend!r}: use sqlite, postgresql or both")
+    import psycopg
+    schema = f"claimledger_volume_{os.getpid()}"
+    with psycopg.connect(server, autocommit=True) as admin:
+        admin.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}")
+    try:
+        sep = "&" if "?" in server else "?"
+        yield f"{server}{sep}options=-csearch_path%3D{schema}"
+    finally:
+        with psycopg.connect(server, autocommit=True) as admin:
+            admin.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
 _CLI = "import sys; from claimledger.cli import main; sys.argv[0] = 'claimledger'; main()"
@@ -195,6 +242,13 @@ def main(argv: list[str] | None = None) -> int:
     v.add_argument("--workers", type=int, default=0, help="0: one process (default)")
     v.add_argument("--skip-after", action="store_true", help="leave out copies and events")
     v.add_argument("--tmp", help="folder for the generated file and database (default: system temp)")
+    v.add_argument("--backends", default="sqlite",
+                   help="comma-separated: sqlite, postgresql; with both, the exported claims are "
+                        "compared (default: sqlite)")
+    v.add_argument("--postgres", default=os.environ.get("CLAIMLEDGER_TEST_POSTGRES",
+                                                        "postgresql://127.0.0.1:5432/test"),
+                   help="server for the postgresql backend; a fresh schema is made there and "
+                        "dropped afterwards (default: $CLAIMLEDGER_TEST_POSTGRES or the local test db)")
     args = p.parse_args(argv)
     result = throughput(args) if args.what == "throughput" else volume(args)
     print(json.dumps(result, indent=None if args.json else 1))
