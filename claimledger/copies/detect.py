@@ -14,20 +14,15 @@ the same with or without workers.
 """
 from __future__ import annotations
 
-import gc
-import multiprocessing
 import os
-import queue
 import re
-import signal
 import sys
 import threading
-import traceback
 from collections import OrderedDict, deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
+from functools import cached_property, partial
 
 import numpy as np
 
@@ -35,6 +30,7 @@ from ..model import Article, Copy, Passage
 from ..store.base import Store
 from .align import Match, align, seeds
 from .index import BandIndex
+from .processes import Done, Here, Pending, Workers
 from .shingle import Tokens, band_keys, sentence_spans, tokens, trigram_hashes, units
 
 _CLOSE = re.compile(r"[.!?…;:,]?[\"”’')\]]*")
@@ -135,11 +131,11 @@ class CopyFinder:
         batches = [todo[at:at + self.batch] for at in range(0, len(todo), self.batch)]
         n = self._worker_count(len(todo))
         if n:
-            workers: _Workers | _Here = _Workers(n, CACHE // n)
+            workers: Workers | Here = Workers(n, partial(_Worker, CACHE // n), "claimledger-copies")
         else:
             if self._local is None:
                 self._local = _Worker(CACHE)
-            workers = _Here(self._local)
+            workers = Here(self._local)
         try:
             self._run(batches, order, workers, max(n, 1), report)
         except BaseException:
@@ -147,11 +143,11 @@ class CopyFinder:
             raise
         workers.close()
 
-    def _run(self, batches: list[list[str]], order: dict[str, int], workers: _Workers | _Here,
+    def _run(self, batches: list[list[str]], order: dict[str, int], workers: Workers | Here,
              n: int, report: CopyReport) -> None:
         """Batch b goes to worker b % n; n batches are prepared ahead, and n - 1 aligned
         ahead of the one written, so the workers are busy while this process looks up."""
-        prepared: dict[int, tuple[list, _Pending | _Done]] = {}
+        prepared: dict[int, tuple[list, Pending | Done]] = {}
         aligned: deque = deque()
 
         def prepare(b: int) -> None:
@@ -199,7 +195,7 @@ class CopyFinder:
             trigrams[seq] = tri
         return jobs, writes
 
-    def _write(self, size: int, writes: list, aligned: _Pending | _Done, report: CopyReport) -> None:
+    def _write(self, size: int, writes: list, aligned: Pending | Done, report: CopyReport) -> None:
         found = aligned.result()
         with self.store.transaction():
             for (article_id, keys), copies in zip(writes, found):
@@ -288,127 +284,6 @@ class _Worker:
                     found.extend(copies_between(new, other, order, options))
             out.append(found)
         return out
-
-
-class _Done:
-    """The result of a task run in this process."""
-
-    def __init__(self, value):
-        self.value = value
-
-    def result(self):
-        return self.value
-
-
-class _Here:
-    """Tasks run in this process, as they are sent."""
-
-    def __init__(self, worker: _Worker):
-        self.worker = worker
-
-    def submit(self, k: int, task: str, *args) -> _Done:
-        return _Done(getattr(self.worker, task)(*args))
-
-    def close(self, failed: bool = False) -> None:
-        pass
-
-
-class _Workers:
-    """``n`` worker processes, forked before any thread starts (a queue's feeder
-    thread); the tasks sent to one run in order, so it still holds the texts of the
-    batch it prepared when it aligns that batch."""
-
-    def __init__(self, n: int, size: int):
-        context = multiprocessing.get_context("fork")
-        self._queues = [(context.Queue(), context.Queue()) for _ in range(n)]
-        self._processes = [context.Process(target=_serve, args=(tasks, results, size), daemon=True,
-                                           name=f"claimledger-copies-{k}")
-                           for k, (tasks, results) in enumerate(self._queues)]
-        self._waiting: list[deque[_Pending]] = [deque() for _ in range(n)]
-        try:
-            for process in self._processes:
-                process.start()
-        except BaseException:
-            self.close(failed=True)
-            raise
-
-    def submit(self, k: int, task: str, *args) -> _Pending:
-        self._queues[k][0].put((task, args))
-        pending = _Pending(self, k)
-        self._waiting[k].append(pending)
-        return pending
-
-    def _receive(self, k: int) -> None:
-        """The next result of worker ``k``, to the task waiting first for it."""
-        while True:
-            try:
-                ok, value = self._queues[k][1].get(timeout=1.0)
-                break
-            except queue.Empty:
-                if not self._processes[k].is_alive():
-                    raise RuntimeError(f"copy detection worker {k} died "
-                                       f"(exit code {self._processes[k].exitcode})") from None
-        self._waiting[k].popleft().settle(ok, value)
-
-    def close(self, failed: bool = False) -> None:
-        """Stop the workers: when they are done (a failure: at once)."""
-        for (tasks, _), process in zip(self._queues, self._processes):
-            if process.pid is None:
-                continue
-            if failed:
-                process.kill()
-            else:
-                tasks.put(None)
-        for (tasks, results), process in zip(self._queues, self._processes):
-            if process.pid is not None:
-                process.join(None if not failed else 10)
-            tasks.close()
-            results.close()
-            if failed:
-                tasks.cancel_join_thread()  # what the dead worker did not read
-            else:
-                tasks.join_thread()  # no thread left behind
-
-
-class _Pending:
-    def __init__(self, workers: _Workers, k: int):
-        self.workers, self.k, self.done = workers, k, False
-        self.ok, self.value = False, None
-
-    def settle(self, ok: bool, value) -> None:
-        self.ok, self.value, self.done = ok, value, True
-
-    def result(self):
-        while not self.done:
-            self.workers._receive(self.k)
-        if not self.ok:
-            raise RuntimeError(f"copy detection worker failed:\n{self.value}")
-        return self.value
-
-
-def _serve(tasks, results, size: int) -> None:
-    """A worker process: runs the tasks it is sent until it is sent None, or its parent
-    is gone (killed: it cannot say so)."""
-    # the work makes no reference cycles; collections would only walk the kept texts
-    gc.disable()
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the parent stops the workers
-    parent = os.getppid()
-    worker = _Worker(size)
-    while True:
-        try:
-            item = tasks.get(timeout=2.0)
-        except queue.Empty:
-            if os.getppid() != parent:
-                results.cancel_join_thread()  # nobody reads what is left
-                return
-            continue
-        if item is None:
-            return
-        task, args = item
-        try:
-            results.put((True, getattr(worker, task)(*args)))
-        except Exception:
-            results.put((False, traceback.format_exc()))
 
 
 def copies_between(x: _Text, y: _Text, order: dict[str, int], options: Options) -> list[Copy]:

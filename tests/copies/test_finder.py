@@ -204,12 +204,14 @@ def test_workers_end_when_their_parent_is_killed():
     import time
     from pathlib import Path
     script = ("import os, sys\n"
-              "from claimledger.copies.detect import _Workers\n"
-              "workers = _Workers(2, 10)\n"
+              "from functools import partial\n"
+              "from claimledger.copies.detect import _Worker\n"
+              "from claimledger.copies.processes import Workers\n"
+              "workers = Workers(2, partial(_Worker, 10))\n"
               "print(' '.join(str(p.pid) for p in workers._processes), flush=True)\n"
               "os._exit(0)  # as if killed: the workers are told nothing\n")
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                         timeout=60, check=True).stdout
+                         timeout=120, check=True).stdout
     pids = [int(p) for p in out.split()]
     assert len(pids) == 2
 
@@ -220,7 +222,7 @@ def test_workers_end_when_their_parent_is_killed():
         except (FileNotFoundError, ProcessLookupError):
             return False
 
-    deadline = time.monotonic() + 20
+    deadline = time.monotonic() + 60  # they look every 2 s; a loaded machine is slow
     while any(map(running, pids)) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not any(map(running, pids))
