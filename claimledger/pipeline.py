@@ -170,10 +170,8 @@ def commit(todo: list[tuple[Article, bool]], claims: dict, store: Store, report:
     with store.transaction():
         for mark in marks:
             store.mark_ingested(mark)
+        store.put_articles([(a, claims.get(a.id, [])) for a, _ in todo])
         for a, is_new in todo:
-            store.put_article(a)
-            store.replace_claims(a.id, claims.get(a.id, []))
-            store.clear_failure(a.origin or "")
             report.claims += len(claims.get(a.id, []))
             report.not_english += not is_extractable(a.language)
             if is_new:

@@ -41,6 +41,18 @@ class Store(ABC):
     def replace_claims(self, article_id: str, claims: Sequence[Claim]) -> None:
         """Delete the article's claims and insert these, in one transaction."""
 
+    def put_articles(self, items: Sequence[tuple[Article, Sequence[Claim]]]) -> list[PutResult]:
+        """Many articles with their claims in one transaction, each as ``put_article``
+        then ``replace_claims`` then ``clear_failure`` of its origin would store it; a
+        backend may do it in fewer statements (PostgreSQL: a few round trips a batch)."""
+        out = []
+        with self.transaction():
+            for article, claims in items:
+                out.append(self.put_article(article))
+                self.replace_claims(article.id, claims)
+                self.clear_failure(article.origin or "")
+        return out
+
     @abstractmethod
     def claims(self, article: str | None = None, category: str | None = None,
                source: str | None = None,

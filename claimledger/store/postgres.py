@@ -47,6 +47,15 @@ def _insert(table: str, columns: str) -> str:
 
 _INSERT_CLAIM = _insert("claims", "id, " + _CLAIM_COLUMNS)
 _INSERT_SOURCE = _insert("claim_sources", _SOURCE_COLUMNS)
+# many new articles in one statement, in the order given (seq is the ingest order)
+_INSERT_ARTICLES = (
+    "INSERT INTO articles (text, published, outlet, url, title, origin, language, "
+    "content_hash, id) "
+    "SELECT v.text, v.published, v.outlet, v.url, v.title, v.origin, v.language, v.hash, v.id "
+    "FROM unnest(%s::text[], %s::date[], %s::text[], %s::text[], %s::text[], %s::text[], "
+    "%s::text[], %s::text[], %s::text[]) WITH ORDINALITY "
+    "AS v(text, published, outlet, url, title, origin, language, hash, id, n) ORDER BY v.n "
+    "ON CONFLICT (id) DO NOTHING RETURNING id")
 
 
 class PostgresStore(PostgresCopies, PostgresEvents, PostgresFeeds, Store):
@@ -100,6 +109,28 @@ class PostgresStore(PostgresCopies, PostgresEvents, PostgresFeeds, Store):
                 "WHERE id = %s", values)
             return "changed"
 
+    def put_articles(self, items: Sequence[tuple[Article, Sequence[Claim]]]) -> list[PutResult]:
+        # a batch in a few round trips, not a dozen an article: new articles in one
+        # INSERT (in the order given: seq is the ingest order), every claim and source
+        # in two pipelined batches; articles stored before go through put_article
+        items = list(items)
+        if not items or len({a.id for a, _ in items}) < len(items):
+            return super().put_articles(items)  # one id twice: the last one wins, in order
+        for article, claims in items:
+            _check_claims(article.id, claims)
+        rows = [(a.text, a.published, a.outlet, a.url, a.title, a.origin, a.language,
+                 content_hash(a), a.id) for a, _ in items]
+        with self.transaction(), self._errors():
+            columns = [list(column) for column in zip(*rows)]
+            new = {r["id"] for r in self._conn.execute(_INSERT_ARTICLES, columns)}
+            out = ["new" if a.id in new else self.put_article(a) for a, _ in items]
+            self._conn.execute("DELETE FROM claims WHERE article_id = ANY(%s)",
+                               ([a.id for a, _ in items],))
+            self._insert_claims([c for _, claims in items for c in claims])
+            self._conn.execute("DELETE FROM failures WHERE origin = ANY(%s)",
+                               ([a.origin or "" for a, _ in items],))
+        return out
+
     def article(self, id: str) -> Article | None:
         with self._errors():
             row = self._conn.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = %s",
@@ -112,25 +143,24 @@ class PostgresStore(PostgresCopies, PostgresEvents, PostgresFeeds, Store):
 
     # -- claims ------------------------------------------------------------
     def replace_claims(self, article_id: str, claims: Sequence[Claim]) -> None:
-        for claim in claims:
-            if claim.article != article_id:
-                raise StoreError(f"a claim of article {claim.article!r} was given to "
-                                 f"replace_claims({article_id!r}); pass each article's "
-                                 "claims separately")
+        _check_claims(article_id, claims)
         with self.transaction(), self._errors(article_id):
             self._conn.execute("DELETE FROM claims WHERE article_id = %s", (article_id,))
-            if not claims:
-                return
-            # ids first (one round trip), so claims and sources go in as two batches
-            ids = [r["id"] for r in self._conn.execute(
-                "SELECT nextval(pg_get_serial_sequence('claims', 'id')) AS id "
-                "FROM generate_series(1, %s)", (len(claims),))]
-            with self._conn.cursor() as cursor:
-                cursor.executemany(_INSERT_CLAIM, [(id, *recs.claim_row(c))
-                                                   for id, c in zip(ids, claims)])
-                cursor.executemany(_INSERT_SOURCE, [
-                    (id, i, s.name, s.name.casefold(), s.verb, s.date, s.mention, s.start, s.end)
-                    for id, c in zip(ids, claims) for i, s in enumerate(c.sources)])
+            self._insert_claims(claims)
+
+    def _insert_claims(self, claims: Sequence[Claim]) -> None:
+        if not claims:
+            return
+        # ids first (one round trip), so claims and sources go in as two batches
+        ids = [r["id"] for r in self._conn.execute(
+            "SELECT nextval(pg_get_serial_sequence('claims', 'id')) AS id "
+            "FROM generate_series(1, %s)", (len(claims),))]
+        with self._conn.cursor() as cursor:
+            cursor.executemany(_INSERT_CLAIM, [(id, *recs.claim_row(c))
+                                               for id, c in zip(ids, claims)])
+            cursor.executemany(_INSERT_SOURCE, [
+                (id, i, s.name, s.name.casefold(), s.verb, s.date, s.mention, s.start, s.end)
+                for id, c in zip(ids, claims) for i, s in enumerate(c.sources)])
 
     def claims(self, article: str | None = None, category: str | None = None,
                source: str | None = None,
@@ -246,6 +276,14 @@ class PostgresStore(PostgresCopies, PostgresEvents, PostgresFeeds, Store):
 
     def __repr__(self) -> str:
         return f"PostgresStore({self.where!r})"
+
+
+def _check_claims(article_id: str, claims: Sequence[Claim]) -> None:
+    for claim in claims:
+        if claim.article != article_id:
+            raise StoreError(f"a claim of article {claim.article!r} was given to "
+                             f"replace_claims({article_id!r}); pass each article's "
+                             "claims separately")
 
 
 def describe(url: str) -> str:

@@ -281,3 +281,29 @@ def test_put_article_of_an_equal_but_new_object_is_unchanged(store):
     article = make_article()
     store.put_article(article)
     assert store.put_article(replace(article)) == "unchanged"
+
+
+def test_put_articles_stores_a_batch_as_one_article_at_a_time_would(store):
+    store.put_article(make_article("old", text="Five were hurt."))
+    store.put_article(make_article("same", text="Nothing new here."))
+    store.add_failure(Failure("in/b.txt", "binary"))
+    store.add_failure(Failure("in/c.txt", "empty file"))
+    batch = [(make_article("b", origin="in/b.txt"),
+              [make_claim("b"), replace(FULL_CLAIM, article="b")]),
+             (make_article("old", text="At least 1500 people were killed."), [make_claim("old")]),
+             (make_article("same", text="Nothing new here."), []),
+             (make_article("a", origin="in/a.txt"), [])]
+    assert store.put_articles(batch) == ["new", "changed", "unchanged", "new"]
+    assert [c.to_record() for c in store.claims(article="b")] == \
+        [c.to_record() for c in batch[0][1]]
+    assert [c.article for c in store.claims()] == ["b", "b", "old"]
+    assert store.failures() == [Failure("in/c.txt", "empty file")]
+    order = store.ingest_order(["old", "same", "b", "a"])
+    assert order["old"] < order["same"] < order["b"] < order["a"]  # new ones in the order given
+    assert store.put_articles([]) == []
+
+
+def test_put_articles_rejects_a_claim_of_another_article_and_stores_nothing(store):
+    with pytest.raises(StoreError, match="pass each article's claims separately"):
+        store.put_articles([(make_article("a"), []), (make_article("b"), [make_claim("a")])])
+    assert store.article("a") is None and store.article("b") is None
