@@ -27,7 +27,7 @@ from .typology import family
 SEASON_DAYS = 92  # a country-wide interval this long still names one wave
 ANCHOR_MIN = 10  # smaller figures (two killed) recur by chance
 _SLACK = timedelta(days=PRECISE_DAYS)
-_SEASON = timedelta(days=SEASON_DAYS)
+SEASON = timedelta(days=SEASON_DAYS)
 
 
 def candidate_pairs(found: list[Mention]) -> Iterator[tuple[int, int]]:
@@ -82,7 +82,7 @@ def _overlapping(found, members) -> Iterator[tuple[int, int]]:
     active: deque[int] = deque()  # by start; none is wider than a season
     for i in dated:
         start = found[i].when.start
-        while active and found[active[0]].when.start < start - _SEASON:
+        while active and found[active[0]].when.start < start - SEASON:
             active.popleft()
         for j in active:
             if found[j].when.end >= start:

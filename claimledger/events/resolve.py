@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-from datetime import date, timedelta
+from datetime import date
 from collections import defaultdict
 from typing import Iterable
 
 from ..model import Claim, Event, Place, When
-from .candidates import SEASON_DAYS, candidate_pairs, figures, within_season
+from .candidates import SEASON, SEASON_DAYS, candidate_pairs, figures, within_season
 from .mentions import PRECISE_DAYS, Mention, contains, mentions, overlaps, precise, width
 from .typology import actors, compatible, event_type, family, gravest
 
@@ -166,7 +166,7 @@ def _parent(cluster, waves, cluster_of, events) -> Event | None:
         return None
     # a wave around a precise date starts at most a season before it, and not after it
     starts, near = waves.get((cluster[0].country, family(me.type)), ([], []))
-    lo = bisect.bisect_left(starts, me.when.start - timedelta(days=SEASON_DAYS))
+    lo = bisect.bisect_left(starts, me.when.start - SEASON)
     hi = bisect.bisect_right(starts, me.when.end)
     around = [e for _, e in sorted(near[lo:hi], key=lambda w: w[0]) if _inside(me.when, e.when)]
     return min(around, key=lambda e: width(e.when) or 0, default=None)
