@@ -69,6 +69,22 @@ def test_a_two_worker_cluster_stores_exactly_what_one_process_stores(tmp_path, e
         assert _stored(store) == expected
 
 
+def _worker_settings():
+    import os
+
+    import dask
+    return os.environ.get("MALLOC_TRIM_THRESHOLD_"), dask.config.get("distributed.worker.profile.enabled")
+
+
+def test_local_workers_run_without_dasks_trim_threshold_and_profiler(client):
+    # the environment this process started with (a nanny writes its variables into
+    # os.environ, so that cannot tell whether the user set one)
+    start = Path("/proc/self/environ")
+    if not start.exists() or b"MALLOC_TRIM_THRESHOLD_=" in start.read_bytes():
+        pytest.skip("cannot tell whether MALLOC_TRIM_THRESHOLD_ was set before the cluster started")
+    assert set(client.run(_worker_settings).values()) == {(None, False)}
+
+
 def test_an_unreachable_scheduler_says_so():
     from claimledger.errors import ClaimledgerError
     with pytest.raises(ClaimledgerError, match="cannot reach the Dask scheduler"):
