@@ -21,14 +21,16 @@ n_process speed-up is the yardstick.
 
 **volume**: ``--articles`` short articles (default 100,000; ``--million`` for
 1,000,000) are generated into one JSON Lines file in a temporary folder, each two
-or three sentences of mm-notes drawn at random (seeded) with its own id and date;
+or three (``--sentences``) sentences of mm-notes drawn at random (seeded) with its
+own id and date;
 then ``claimledger ingest FILE --db DB`` runs as a child process (``--workers N``
 adds Dask). Reported: wall time, articles per second, and peak memory: the
 largest resident set of any one process and of the whole process tree (sampled
 every 0.2 s with psutil), which must stay under 2 GiB whatever the size.
 ``--backends sqlite,postgresql`` ingests the same file into both (PostgreSQL in a
 fresh schema on ``--postgres``) and compares the claims each exports (sorted JSON
-Lines, SHA-256): ``identical_claims``. ``--skip-after`` leaves out copies and events after the articles (their cost grows
+Lines, SHA-256): ``identical_claims``; each backend's digest is printed too, so
+two runs (one backend each, e.g. side by side) can be compared. ``--skip-after`` leaves out copies and events after the articles (their cost grows
 with the corpus, not the batch; see the report).
 """
 from __future__ import annotations
@@ -104,15 +106,17 @@ def throughput(args) -> dict:
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 
-def generate(corpus: Path, n: int, path: Path, seed: int = 6) -> int:
-    """``n`` short articles of 2-3 corpus sentences each, written as JSON Lines; bytes written."""
+def generate(corpus: Path, n: int, path: Path, seed: int = 6,
+             sentences: tuple[int, ...] = (2, 3)) -> int:
+    """``n`` short articles of ``sentences`` (one of them, at random) corpus sentences
+    each, written as JSON Lines; bytes written."""
     pool = [s for r in read_records(corpus, 10**9) for s in _SENTENCE.split(r["text"])
             if 30 <= len(s) <= 400]
     rnd = random.Random(seed)
     with path.open("w", encoding="utf-8") as f:
         for i in range(n):
             day = f"{1990 + i % 30}-{1 + i % 12:02d}-{1 + i % 28:02d}"
-            text = " ".join(rnd.choice(pool) for _ in range(rnd.choice((2, 3))))
+            text = " ".join(rnd.choice(pool) for _ in range(rnd.choice(sentences)))
             f.write(json.dumps({"id": f"gen{i}", "published": day, "text": text}) + "\n")
     return path.stat().st_size
 
@@ -149,15 +153,16 @@ def volume(args) -> dict:
     with tempfile.TemporaryDirectory(prefix="claimledger-volume-", dir=args.tmp) as tmp:
         data = Path(tmp, "generated.jsonl")
         start = time.perf_counter()
-        size = generate(args.corpus, n, data)
-        out: dict = {"articles": n, "input_mib": round(size / MIB, 1),
+        size = generate(args.corpus, n, data, sentences=args.sentences)
+        out: dict = {"articles": n, "sentences": "-".join(map(str, args.sentences)),
+                     "input_mib": round(size / MIB, 1),
                      "generate_seconds": round(time.perf_counter() - start, 1),
                      "workers": args.workers, "skip_after": args.skip_after}
         digests = {}
         for backend in args.backends.split(","):
             with _target(backend, Path(tmp), args.postgres) as db:
                 out[backend] = _ingest(data, db, n, args)
-                digests[backend] = out[backend].pop("claims_sha256")
+                digests[backend] = out[backend]["claims_sha256"]
         if len(digests) > 1:
             out["identical_claims"] = len(set(digests.values())) == 1
         return out
@@ -224,6 +229,16 @@ _SKIP_AFTER = ("import claimledger.pipeline as p, claimledger.scale.ingest as s;
 
 # -- the run ----------------------------------------------------------------
 
+def _counts(text: str) -> tuple[int, ...]:
+    try:
+        counts = tuple(int(c) for c in text.split(","))
+    except ValueError:
+        counts = ()
+    if not counts or min(counts) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: give sentence counts >= 1, comma-separated, e.g. 1,2")
+    return counts
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -240,6 +255,9 @@ def main(argv: list[str] | None = None) -> int:
     v.add_argument("--articles", type=int, default=100_000)
     v.add_argument("--million", action="store_true", help="1,000,000 articles")
     v.add_argument("--workers", type=int, default=0, help="0: one process (default)")
+    v.add_argument("--sentences", type=_counts, default=(2, 3), metavar="N,M",
+                   help="corpus sentences an article may have, one drawn at random for each "
+                        "(default: 2,3)")
     v.add_argument("--skip-after", action="store_true", help="leave out copies and events")
     v.add_argument("--tmp", help="folder for the generated file and database (default: system temp)")
     v.add_argument("--backends", default="sqlite",
