@@ -15,9 +15,11 @@
   ``n_process=1`` and ``n_process=--workers`` (how far spaCy's own multiprocessing goes).
 
 Models are loaded and the cluster started before any clock; ``--warmup`` articles
-go through every side first. Words are ``len(text.split())``. The headline is
-Dask / one process (target >= 1.7 with 2 workers on 2 cores); spaCy's
-n_process speed-up is the yardstick.
+go through every side first. Words are ``len(text.split())``. Each side reports
+its CPU seconds too: this process's (every thread, including a local Dask
+scheduler) and each Dask worker's (spaCy's n_process children are not counted).
+The headline is Dask / one process (target >= 1.7 with 2 workers on 2 cores);
+spaCy's n_process speed-up is the yardstick.
 
 **volume**: ``--articles`` short articles (default 100,000; ``--million`` for
 1,000,000) are generated into one JSON Lines file in a temporary folder, each two
@@ -75,11 +77,18 @@ def throughput(args) -> dict:
     out: dict = {"records": len(articles), "words": words, "workers": args.workers,
                  "batch_size": args.batch_size, "cpus": os.cpu_count()}
     with tempfile.TemporaryDirectory(prefix="claimledger-scale-") as tmp:
-        def timed(name, run):
+        def timed(name, run, client=None):
+            """Wall time, and CPU seconds of this process (every thread; a local Dask
+            scheduler runs here) and of each Dask worker."""
+            cpu, workers = _cpu_seconds(), client.run(_cpu_seconds) if client else {}
             start = time.perf_counter()
             result = run()
             seconds = time.perf_counter() - start
-            out[name] = {"seconds": round(seconds, 2), "words_per_s": round(words / seconds)}
+            out[name] = {"seconds": round(seconds, 2), "words_per_s": round(words / seconds),
+                         "cpu_here": round(_cpu_seconds() - cpu, 2)}
+            if client:
+                after = client.run(_cpu_seconds)
+                out[name]["cpu_workers"] = [round(after[w] - workers[w], 2) for w in sorted(after)]
             return result
 
         with open_store(Path(tmp, "warm1.db")) as s:
@@ -91,7 +100,7 @@ def throughput(args) -> dict:
             with open_store(Path(tmp, "warm2.db")) as s:
                 scale.ingest_articles(warm, s, client, args.batch_size)
             with open_store(Path(tmp, "dask.db")) as s:
-                timed("dask", lambda: scale.ingest_articles(articles, s, client, args.batch_size))
+                timed("dask", lambda: scale.ingest_articles(articles, s, client, args.batch_size), client)
                 dask = [c.to_record() for c in s.claims()]
         list(baseline.pipe(texts[:args.warmup]))
         timed("spacy_1", lambda: sum(len(d) for d in baseline.pipe(texts)))
@@ -102,6 +111,13 @@ def throughput(args) -> dict:
     out["dask_vs_spacy_n_process"] = round(out[f"spacy_{args.workers}"]["seconds"] / out["dask"]["seconds"], 2)
     out["meets_target"] = out["dask_speedup"] >= TARGET
     return out
+
+
+def _cpu_seconds() -> float:
+    """User + system CPU seconds of the calling process so far."""
+    import resource
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
 
 
 # -- volume -----------------------------------------------------------------
