@@ -19,7 +19,7 @@ import re
 import sys
 import threading
 from collections import OrderedDict, deque
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, partial
@@ -104,10 +104,14 @@ class CopyFinder:
         self._trigrams: dict[int, np.ndarray] = {}  # seq -> trigram hashes, of those indexed here
         self._local: _Worker | None = None  # this process's texts, when it has no workers
 
-    def update(self) -> CopyReport:
-        """Index the articles the copy index lacks now; record the copies they take part in."""
+    def update(self, among: Collection[str] | None = None) -> CopyReport:
+        """Index the articles the copy index lacks now; record the copies they take part in.
+
+        ``among``: the ids just committed, when the caller knows them: once the index is
+        loaded, only these are looked at, not the whole store (the first update always
+        looks at the whole store, so articles an interrupted run left are indexed too)."""
         report = CopyReport()
-        todo = self.store.copy_index_todo()
+        todo = self.store.copy_index_todo(among if self._index is not None else None)
         if not todo:
             return report
         try:

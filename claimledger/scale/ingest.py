@@ -103,7 +103,7 @@ class Flight:
         self.ids.difference_update(a.id for a, _ in todo)
         future.release()
         if self.copies is not None:
-            self.report.copies += self.copies.update().passages
+            self.report.copies += self.copies.update([a.id for a, _ in todo]).passages
 
     def _cancel(self) -> None:
         self.client.cancel([f for _, f, _ in self.out if f is not None])

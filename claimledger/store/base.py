@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Literal
@@ -132,8 +132,10 @@ class Store(ABC):
 
     # Copies (issue 3): the persistent LSH index and the copied passages found.
     # Not abstract, like the methods above; SQLite overrides them.
-    def copy_index_todo(self) -> list[str]:
-        """Ids of articles the copy index lacks or holds an older version of, in ingest order."""
+    def copy_index_todo(self, among: Collection[str] | None = None) -> list[str]:
+        """Ids of articles the copy index lacks or holds an older version of, in ingest
+        order; only those ``among`` these ids when given (a look at a few articles, not
+        a scan of the store)."""
         raise NotImplementedError(f"{type(self).__name__} does not keep copies yet")
 
     def copy_index(self) -> Iterator[tuple[str, int, bytes]]:

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import sys
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 
 from ..model import Copy, Passage
 
 _TODO = ("SELECT a.id FROM articles a LEFT JOIN copy_indexed i ON i.seq = a.seq "
-         "WHERE i.seq IS NULL OR i.content_hash != a.content_hash ORDER BY a.seq")
+         "WHERE (i.seq IS NULL OR i.content_hash != a.content_hash) {among} ORDER BY a.seq")
 _COPIES = ("SELECT c.first_article, c.first_start, c.first_end, c.copy_article, c.copy_start, "
            "c.copy_end, c.similarity, "
            "substr(a.text, (c.first_start + 1)::int, (c.first_end - c.first_start)::int) AS text "
@@ -20,9 +20,12 @@ _COPIES = ("SELECT c.first_article, c.first_start, c.first_end, c.copy_article, 
 
 
 class PostgresCopies:
-    def copy_index_todo(self) -> list[str]:
+    def copy_index_todo(self, among: Collection[str] | None = None) -> list[str]:
         with self._errors():
-            return [r["id"] for r in self._conn.execute(_TODO)]
+            if among is None:
+                return [r["id"] for r in self._conn.execute(_TODO.format(among=""))]
+            sql = _TODO.format(among="AND a.id = ANY(%s)")
+            return [r["id"] for r in self._conn.execute(sql, (list(among),))]
 
     def copy_index(self) -> Iterator[tuple[str, int, bytes]]:
         sql = ("SELECT a.id, a.seq, i.keys FROM copy_indexed i JOIN articles a ON a.seq = i.seq "

@@ -10,12 +10,12 @@ from __future__ import annotations
 import json
 import sys
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 
 from ..model import Copy, Passage
 
 _TODO = ("SELECT a.id FROM articles a LEFT JOIN copy_indexed i ON i.seq = a.seq "
-         "WHERE i.seq IS NULL OR i.content_hash != a.content_hash ORDER BY a.seq")
+         "WHERE (i.seq IS NULL OR i.content_hash != a.content_hash) {among} ORDER BY a.seq")
 _COPIES = ("SELECT c.first_article, c.first_start, c.first_end, c.copy_article, c.copy_start, "
            "c.copy_end, c.similarity, "
            "substr(a.text, c.first_start + 1, c.first_end - c.first_start) AS text "
@@ -23,9 +23,12 @@ _COPIES = ("SELECT c.first_article, c.first_start, c.first_end, c.copy_article, 
 
 
 class SQLiteCopies:
-    def copy_index_todo(self) -> list[str]:
+    def copy_index_todo(self, among: Collection[str] | None = None) -> list[str]:
         with self._errors():
-            return [r[0] for r in self._conn.execute(_TODO)]
+            if among is None:
+                return [r[0] for r in self._conn.execute(_TODO.format(among=""))]
+            sql = _TODO.format(among="AND a.id IN (SELECT value FROM json_each(?))")
+            return [r[0] for r in self._conn.execute(sql, (json.dumps(list(among)),))]
 
     def copy_index(self) -> Iterator[tuple[str, int, bytes]]:
         with self._errors():

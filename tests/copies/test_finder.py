@@ -79,6 +79,34 @@ def test_updates_after_each_batch_find_what_one_run_finds(tmp_path, articles, at
         assert (found(store), keys(store)) == at_once
 
 
+def test_updates_told_the_committed_ids_find_what_one_run_finds(tmp_path, articles, at_once):
+    with open_store(tmp_path / "c.db") as store:
+        with store.transaction():  # left by an interrupted run: the first update takes them
+            for a in articles[:30]:
+                store.put_article(a)
+        finder = CopyFinder(store, batch=16, workers=0)
+        indexed = 0
+        for at in range(30, len(articles), 90):
+            batch = articles[at:at + 90]
+            with store.transaction():
+                for a in batch:
+                    store.put_article(a)
+            indexed += finder.update([a.id for a in batch]).indexed
+        assert indexed == len(articles)
+        assert (found(store), keys(store)) == at_once
+
+
+def test_an_update_told_the_committed_ids_looks_at_no_others(tmp_path, articles):
+    with open_store(tmp_path / "c.db") as store:
+        store.put_article(articles[0])
+        finder = CopyFinder(store, workers=0)
+        assert finder.update(["none"]).indexed == 1  # the first looks at the whole store
+        for a in articles[1:4]:
+            store.put_article(a)
+        assert finder.update([articles[2].id]).indexed == 1
+        assert finder.update().indexed == 2
+
+
 @pytest.mark.parametrize("workers", [1, 2, 3])
 def test_worker_processes_find_what_this_process_finds(tmp_path, articles, at_once, workers):
     with open_store(tmp_path / "c.db") as store:

@@ -22,6 +22,16 @@ def test_keys_round_trip_in_ingest_order(store):
     assert store.copy_index_todo() == []
 
 
+def test_the_todo_among_given_ids_is_those_of_them_not_indexed_in_ingest_order(store):
+    for id in ("a1", "a2", "a3"):
+        store.put_article(make_article(id, text=f"Text of {id}: 4 people were hurt."))
+    store.put_copy_keys("a2", [7])
+    assert store.copy_index_todo(["a3", "a2", "a1", "nobody"]) == ["a1", "a3"]
+    assert store.copy_index_todo(["a3"]) == ["a3"]
+    assert store.copy_index_todo([]) == []
+    assert store.copy_index_todo() == ["a1", "a3"]
+
+
 def test_a_changed_article_leaves_the_index_until_checked_again(store):
     store.put_article(make_article("a1"))
     store.put_copy_keys("a1", [1, 2])
