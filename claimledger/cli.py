@@ -76,20 +76,22 @@ def _store_alias_file(conf: dict, store) -> None:
 @contextmanager
 def _extraction(conf: dict, store, workers: int | None, address: str | None):
     """``ingest_paths`` bound to an extractor in this process, or to a Dask cluster's workers."""
+    max_bytes = int(conf["max_article_mb"] * 1_000_000)
     if workers is None and address is None:
         from .pipeline import ingest_paths
         extractor = _extractor(conf, store)
-        max_bytes = int(conf["max_article_mb"] * 1_000_000)
         yield lambda paths, store, *args, **kw: ingest_paths(paths, store, extractor, *args,
                                                              max_bytes=max_bytes, **kw)
         return
     if workers is not None and address is not None:
         raise ClaimledgerError("give --workers (a local cluster) or --cluster (an existing one), not both")
-    from .scale import Cluster, connect, ingest_paths
+    from .scale import Cluster, connect
+    from .scale import ingest_paths as ingest_on_cluster
     _store_alias_file(conf, store)
     aliases = tuple((canon, alias) for alias, canon in store.aliases().items())
     with connect(Cluster(workers, address, conf["model"], aliases)) as client:
-        yield lambda paths, store, *args, **kw: ingest_paths(paths, store, client, *args, **kw)
+        yield lambda paths, store, *args, **kw: ingest_on_cluster(paths, store, client, *args,
+                                                                  max_bytes=max_bytes, **kw)
 
 
 @main.command()

@@ -167,3 +167,21 @@ def test_jsonl_is_not_read_whole(tmp_path, monkeypatch):
     path.write_text('{"text": "Five people were killed."}\n', encoding="utf-8")
     monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read whole"))
     assert isinstance(next(read_file(path)), Article)
+
+
+@pytest.mark.parametrize("workers", [None, "1"])
+def test_the_article_size_limit_holds_with_and_without_workers(tmp_path, monkeypatch, workers):
+    from click.testing import CliRunner
+
+    from claimledger.cli import main
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("CLAIMLEDGER_MAX_ARTICLE_MB", "0.0001")  # 100 bytes
+    data = tmp_path / "in.jsonl"
+    data.write_text(json.dumps({"id": "short", "text": "Police arrested 30 people."}) + "\n"
+                    + json.dumps({"id": "long", "text": "Police arrested 30 people. " * 10}) + "\n")
+    args = ["ingest", str(data), "--db", str(tmp_path / "c.db")] + (["--workers", workers] if workers else [])
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1, result.output
+    with open_store(tmp_path / "c.db") as store:
+        assert [a.id for a in store.articles()] == ["short"]
+        assert [f.message() for f in store.failures()] and "MB" in store.failures()[0].message()
