@@ -126,14 +126,29 @@ def ingest(paths, db, model, force, mapping, workers, address):
     conf = settings_mod.settings({"db": db, "model": model})
     with _store(conf["db"], must_exist=False) as store, _extraction(conf, store, workers, address) as run:
         with Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
-            task = progress.add_task("ingesting", total=None)
-            report = run(paths, store, conf["batch_size"], force,
-                         on_file=lambda done, total: progress.update(task, completed=done, total=total),
+            report = run(paths, store, conf["batch_size"], force, progress=_IngestProgress(progress),
                          fields=fields)
     for f in report.failures:
         click.echo(f"failed: {f.message()}", err=True)
     click.echo(report.summary())
     sys.exit(1 if report.failures else 0)
+
+
+class _IngestProgress:
+    """``pipeline.Progress`` on a rich bar: files read, articles so far, then the stage."""
+
+    def __init__(self, bar):
+        self.bar, self.task, self.articles = bar, bar.add_task("reading", total=None), 0
+
+    def __call__(self, stage: str, done: int, total: int | None) -> None:
+        if stage == "files":
+            self.bar.update(self.task, completed=done, total=total)
+        elif stage == "articles":
+            self.articles = done
+            self.bar.update(self.task, description=f"reading: {done:,} articles")
+        else:
+            what = {"copies": "finding copied passages", "events": "gathering events"}.get(stage, stage)
+            self.bar.update(self.task, description=f"{self.articles:,} articles read; {what}")
 
 
 @main.command()

@@ -50,10 +50,16 @@ class IngestReport:
         return line + (f"; {self.skipped} other files skipped" if self.skipped else "")
 
 
+Progress = Callable[[str, int, "int | None"], None]
+"""``progress(stage, done, total)``, told as an ingest goes: ("files", files read, files),
+("articles", articles read so far, None) after each batch, then ("copies", 0, None) and
+("events", 0, None) as those begin."""
+
+
 def ingest_paths(paths: Iterable[str], store: Store, extractor: Extractor, batch_size: int = 64,
-           force: bool = False, on_file: Callable[[int, int], None] | None = None,
+           force: bool = False, progress: Progress | None = None,
            fields: FieldMap | None = None, max_bytes: int = DEFAULT_MAX_MB * 1_000_000) -> IngestReport:
-    """Read files and folders into the store; ``on_file(done, total)`` reports progress.
+    """Read files and folders into the store, telling ``progress`` how far it is.
 
     ``fields`` maps CSV columns / JSON keys to article fields (``--map``). A file read
     whole with no failure is marked in the transaction of its last article, and skipped
@@ -64,14 +70,20 @@ def ingest_paths(paths: Iterable[str], store: Store, extractor: Extractor, batch
     for f in walked.failures:
         _fail(store, report, f)
     for batch, marks in read_batches(walked.files, store, report, batch_size, force,
-                                     on_file, fields, max_bytes):
+                                     progress, fields, max_bytes):
         _write(batch, store, extractor, report, force, marks)
-    finish(store, report)
+        tell_articles(progress, report)
+    finish(store, report, progress)
     return report
 
 
+def tell_articles(progress: Progress | None, report: IngestReport) -> None:
+    if progress:
+        progress("articles", report.new + report.changed + report.unchanged, None)
+
+
 def read_batches(files: Sequence[Path], store: Store, report: IngestReport, batch_size: int,
-                 force: bool, on_file: Callable[[int, int], None] | None = None,
+                 force: bool, progress: Progress | None = None,
                  fields: FieldMap | None = None, max_bytes: int = DEFAULT_MAX_MB * 1_000_000,
                  ) -> Iterator[tuple[list[Article], list[FileMark]]]:
     """(articles, files now read whole) to commit together; failures are stored as read.
@@ -96,8 +108,8 @@ def read_batches(files: Sequence[Path], store: Store, report: IngestReport, batc
                 batch, read_whole = [], []
         if mark and clean and not skip:
             read_whole.append(mark)
-        if on_file:
-            on_file(done, len(files))
+        if progress:
+            progress("files", done, len(files))
     if batch or read_whole:
         yield batch, read_whole
 
@@ -130,10 +142,14 @@ def _fail(store: Store, report: IngestReport, f: Failure) -> None:
     report.failures.append(f)
 
 
-def finish(store: Store, report: IngestReport) -> None:
+def finish(store: Store, report: IngestReport, progress: Progress | None = None) -> None:
     """What follows the articles: copies of the new ones, then events (one process or many)."""
+    if progress:
+        progress("copies", 0, None)
     report.copies += find_copies(store).passages  # what is left: all, unless found per batch
     if report.new or report.changed:  # events are gathered from every stored claim
+        if progress:
+            progress("events", 0, None)
         rebuild_events(store)
 
 

@@ -69,6 +69,25 @@ def test_a_two_worker_cluster_stores_exactly_what_one_process_stores(tmp_path, e
         assert _stored(store) == expected
 
 
+def _told(run) -> list[tuple[str, int, int | None]]:
+    told = []
+    run(lambda stage, done, total: told.append((stage, done, total)))
+    return told
+
+
+def test_progress_is_told_with_and_without_workers(tmp_path, extractor, client):
+    corpus = _corpus(tmp_path)
+    with open_store(tmp_path / "one.db") as store:
+        one = _told(lambda p: pipeline.ingest_paths([corpus], store, extractor, batch_size=3, progress=p))
+    with open_store(tmp_path / "dask.db") as store:
+        dask = _told(lambda p: ingest_paths([corpus], store, client, batch_size=3, progress=p))
+    for told in (one, dask):  # batches land later on the cluster: the order of stages differs
+        articles = [done for stage, done, _ in told if stage == "articles"]
+        assert articles == sorted(articles) and articles[-1] == 10 and len(articles) >= 4
+        assert [t for t in told if t[0] == "files"] == [("files", 1, 1)]
+        assert told[-2:] == [("copies", 0, None), ("events", 0, None)]
+
+
 def _worker_settings():
     import os
 

@@ -16,20 +16,21 @@ its index loaded between batches), so little is left for ``finish`` but events.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from ..copies import CopyFinder
 from ..errors import ClaimledgerError
 from ..ingest.fields import FieldMap
 from ..ingest.walk import walk
 from ..model import Article, FileMark
-from ..pipeline import IngestReport, _batches, _fail, commit, finish, plan, read_batches
+from ..pipeline import (IngestReport, Progress, _batches, _fail, commit, finish, plan, read_batches,
+                        tell_articles)
 from ..store.base import Store
 from .cluster import extract_batch
 
 
 def ingest_paths(paths: Iterable[str], store: Store, client, batch_size: int = 64,
-                 force: bool = False, on_file: Callable[[int, int], None] | None = None,
+                 force: bool = False, progress: Progress | None = None,
                  fields: FieldMap | None = None, **limits) -> IngestReport:
     """``pipeline.ingest_paths`` with extraction on ``client``'s workers (see ``connect``);
     ``limits`` (``max_bytes``) go to ``pipeline.read_batches``."""
@@ -37,12 +38,12 @@ def ingest_paths(paths: Iterable[str], store: Store, client, batch_size: int = 6
     report = IngestReport(skipped=len(walked.skipped))
     for f in walked.failures:
         _fail(store, report, f)
-    flight = Flight(client, store, report, force, CopyFinder(store))
+    flight = Flight(client, store, report, force, CopyFinder(store), progress=progress)
     for batch, marks in read_batches(walked.files, store, report, batch_size, force,
-                                     on_file, fields, **limits):
+                                     progress, fields, **limits):
         flight.send(batch, marks)
     flight.drain()
-    finish(store, report)
+    finish(store, report, progress)
     return report
 
 
@@ -63,9 +64,10 @@ class Flight:
     when given, finds each committed batch's copies while later batches are out."""
 
     def __init__(self, client, store: Store, report: IngestReport, force: bool,
-                 copies: CopyFinder | None = None, window: int | None = None):
+                 copies: CopyFinder | None = None, window: int | None = None,
+                 progress: Progress | None = None):
         self.client, self.store, self.report, self.force = client, store, report, force
-        self.copies = copies
+        self.copies, self.progress = copies, progress
         # enough to keep every worker busy while one batch is being committed
         self.window = window or 2 * max(1, len(client.scheduler_info().get("workers", {}))) + 1
         self.out: deque = deque()  # (todo, future)
@@ -91,6 +93,7 @@ class Flight:
         todo, future, marks = self.out.popleft()
         if future is None:  # nothing to extract: only the marks
             commit([], {}, self.store, self.report, marks)
+            tell_articles(self.progress, self.report)
             return
         try:
             articles, claims = future.result()
@@ -104,6 +107,7 @@ class Flight:
         future.release()
         if self.copies is not None:
             self.report.copies += self.copies.update([a.id for a, _ in todo]).passages
+        tell_articles(self.progress, self.report)
 
     def _cancel(self) -> None:
         self.client.cancel([f for _, f, _ in self.out if f is not None])
