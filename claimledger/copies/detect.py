@@ -29,7 +29,7 @@ import numpy as np
 from ..model import Article, Copy, Passage
 from ..store.base import Store
 from .align import Match, align, seeds
-from .index import BandIndex
+from .index import BandIndex, Packed
 from .processes import Done, Here, Pending, Workers
 from .shingle import Tokens, band_keys, sentence_spans, tokens, trigram_hashes, units
 
@@ -101,7 +101,7 @@ class CopyFinder:
         self.store, self.options, self.batch, self.workers = store, options, batch, workers
         self._index: BandIndex | None = None  # loaded by the first update with work
         self._ids: dict[int, str] = {}  # seq -> id of every indexed article
-        self._trigrams: dict[int, np.ndarray] = {}  # seq -> trigram hashes, of those indexed here
+        self._trigrams = Packed()  # seq -> trigram hashes, of those indexed here
         self._local: _Worker | None = None  # this process's texts, when it has no workers
 
     def update(self, among: Collection[str] | None = None) -> CopyReport:
@@ -124,7 +124,7 @@ class CopyFinder:
     def _update(self, todo: list[str], report: CopyReport) -> None:
         order = self.store.ingest_order(todo)
         if self._index is None:
-            self._ids, self._trigrams = {}, {}
+            self._ids, self._trigrams = {}, Packed()
             self._index = BandIndex.load(_stored_keys(self.store, self._ids))
         else:  # new versions of indexed articles: their old keys go first
             stale = [order[id] for id in todo if order.get(id) in self._ids]
@@ -229,7 +229,7 @@ def _candidates(which: np.ndarray, seqs: np.ndarray, held: np.ndarray, cap: int,
     return candidates[np.lexsort((candidates, -shared))][:options.max_candidates].tolist()
 
 
-def _sharing(trigrams: np.ndarray, candidates: list[int], known: dict[int, np.ndarray]) -> list[int]:
+def _sharing(trigrams: np.ndarray, candidates: list[int], known: Packed) -> list[int]:
     """The candidates that may share a word trigram with the text of ``trigrams`` (all
     whose trigrams are not ``known``): alignment finds nothing in the others. Most
     candidates that share one key share it by chance (two short sentences made of

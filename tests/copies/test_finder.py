@@ -7,10 +7,12 @@ from datetime import date
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimledger.copies import CopyFinder, find_copies
 from claimledger.copies.detect import _sharing
-from claimledger.copies.index import BandIndex, _Chunk
+from claimledger.copies.index import BandIndex, Packed, _Chunk
 from claimledger.model import Article
 from claimledger.store import open_store
 
@@ -160,6 +162,26 @@ def test_a_failed_update_is_taken_up_by_the_next(tmp_path, articles, at_once, mo
         monkeypatch.setattr(type(store), "put_copy_keys", write)
         finder.update()
         assert (found(store), keys(store)) == at_once
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 5000), st.lists(st.integers(0, 2**32 - 1), max_size=300),
+                          st.booleans()), max_size=60))
+def test_packed_arrays_hold_what_a_dict_holds(steps):
+    packed, plain = Packed(), {}
+    for seq, values, drop in steps:
+        if drop:
+            expected = plain.pop(seq, None)
+            got = packed.pop(seq, None)
+            assert (got is None) == (expected is None)
+            assert expected is None or got.tolist() == expected.tolist()
+        else:
+            plain[seq] = np.array(values, np.uint32)
+            packed[seq] = plain[seq]
+    for seq in {s for s, _, _ in steps} | {0, 5001, 10**6}:
+        got, expected = packed.get(seq), plain.get(seq)
+        assert (got is None) == (expected is None)
+        assert expected is None or (got.dtype == np.uint32 and got.tolist() == expected.tolist())
 
 
 def test_candidates_sharing_no_trigram_are_left_out():
