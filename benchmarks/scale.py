@@ -35,8 +35,9 @@ must stay under 2 GiB whatever the size (``under_2gib``).
 ``--backends sqlite,postgresql`` ingests the same file into both (PostgreSQL in a
 fresh schema on ``--postgres``) and compares the claims each exports (sorted JSON
 Lines, SHA-256): ``identical_claims``; each backend's digest is printed too, so
-two runs (one backend each, e.g. side by side) can be compared. ``--skip-after`` leaves out copies and events after the articles (their cost grows
-with the corpus, not the batch; see the report).
+two runs (one backend each, e.g. side by side) can be compared. ``--skip-after``
+leaves out copies and events after the articles (their cost grows with the
+corpus, not the batch; see the report).
 """
 from __future__ import annotations
 
