@@ -55,8 +55,11 @@ class Workers:
     def __init__(self, n: int, make: Callable[[], object], name: str = "claimledger-worker"):
         context = multiprocessing.get_context("fork")
         self._queues = [(context.Queue(), context.Queue()) for _ in range(n)]
-        self._processes = [context.Process(target=_serve, args=(tasks, results, make), daemon=True,
-                                           name=f"{name}-{k}")
+        # the parent's pid, taken here: a child that asked after the fork could already
+        # have been handed to init, if this process died first, and never notice
+        parent = os.getpid()
+        self._processes = [context.Process(target=_serve, args=(tasks, results, make, parent),
+                                           daemon=True, name=f"{name}-{k}")
                            for k, (tasks, results) in enumerate(self._queues)]
         self._waiting: list[deque[Pending]] = [deque() for _ in range(n)]
         try:
@@ -120,13 +123,12 @@ class Pending:
         return self.value
 
 
-def _serve(tasks, results, make: Callable[[], object]) -> None:
+def _serve(tasks, results, make: Callable[[], object], parent: int) -> None:
     """A worker process: runs the tasks it is sent until it is sent None, or its parent
     is gone (killed: it cannot say so)."""
     # the work makes no reference cycles; collections would only walk the kept texts
     gc.disable()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the parent stops the workers
-    parent = os.getppid()
     worker = make()
     while True:
         try:

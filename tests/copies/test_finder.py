@@ -276,3 +276,23 @@ def test_workers_end_when_their_parent_is_killed():
     while any(map(running, pids)) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not any(map(running, pids))
+
+
+def test_a_worker_ends_when_the_parent_it_was_given_is_not_its_parent():
+    """The parent's pid is taken before the fork: a child that read it itself could
+    read init's, if the parent died before the child ran, and then live on."""
+    import multiprocessing
+    from functools import partial
+
+    from claimledger.copies.detect import _Worker
+    from claimledger.copies.processes import _serve
+    context = multiprocessing.get_context("fork")
+    tasks, results = context.Queue(), context.Queue()
+    gone = os.getpid() + 1_000_000  # not this process: as if the parent had died
+    child = context.Process(target=_serve, args=(tasks, results, partial(_Worker, 10), gone), daemon=True)
+    child.start()
+    child.join(60)
+    alive = child.is_alive()
+    if alive:
+        child.kill()
+    assert not alive and child.exitcode == 0
