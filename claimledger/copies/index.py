@@ -79,8 +79,8 @@ class BandIndex:
 
     def lookup(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(position in ``keys``, seq) of the first ``cap`` articles holding each key."""
-        return self._collect(len(keys), [(*c.find(keys), c.seqs) for c in self._chunks]
-                             + self._in_buffer(keys))
+        (found,) = self.lookup_many([keys])
+        return found
 
     def lookup_many(self, keys: Sequence[np.ndarray]) -> Iterator[tuple[np.ndarray, np.ndarray]]:
         """``lookup`` of each array of keys in turn, each answered after what the caller
