@@ -26,6 +26,12 @@ def _identifier():
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+def load_model() -> None:
+    """Load the model now rather than at the first paragraph that needs it (a worker
+    that will read many articles sets itself up once)."""
+    _identifier()
+
+
 def detect(text: str) -> str | None:
     """The ISO 639-1 code of ``text``'s language, or None when it cannot be told.
 

@@ -10,8 +10,8 @@
 from __future__ import annotations
 
 from .clusters import Cluster, clusters
-from .detect import CopyFinder, CopyReport, Options, find_copies
+from .detect import CopyFinder, CopyReport, Options, Prepared, find_copies, prepare
 from .voices import ClaimOrigin, Voice, claim_origins, voices
 
-__all__ = ["find_copies", "CopyFinder", "Options", "CopyReport", "clusters", "Cluster",
+__all__ = ["find_copies", "CopyFinder", "Options", "CopyReport", "prepare", "Prepared", "clusters", "Cluster",
            "claim_origins", "ClaimOrigin", "voices", "Voice"]

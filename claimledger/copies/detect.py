@@ -10,7 +10,9 @@ Preparing a text (words, sentences, band keys) and aligning it with its candidat
 are pure functions of the texts; on a large run they go to worker processes, batch
 by batch, while this process looks the keys up, keeps the index and writes. The
 index is updated in article order whoever does the rest, so the copies found are
-the same with or without workers.
+the same with or without workers. A caller whose own workers have read the texts
+already (a Dask worker, beside extraction) hands their ``prepare`` over with
+``update``, so this process does not prepare them again.
 """
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ import re
 import sys
 import threading
 from collections import OrderedDict, deque
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, partial
@@ -74,6 +76,25 @@ class _Text:
                                    np.int64))
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """What an article's text gives the copy index, prepared anywhere (``prepare``):
+    its words and sentences, band keys and trigram hashes. It stands for every
+    article of the same ``text``."""
+    text: str
+    toks: Tokens
+    sentences: tuple[tuple[int, int], ...]
+    keys: np.ndarray
+    trigrams: np.ndarray
+
+
+def prepare(article: Article) -> Prepared:
+    """An article prepared for ``CopyFinder.update(prepared=...)``: pure, so it can run
+    on another machine; it pickles small (the text is the article's own string)."""
+    t = _prepare(article)
+    return Prepared(article.text, t.toks, t.sentences, t.band_keys(), trigram_hashes(t.toks))
+
+
 def find_copies(store: Store, options: Options = Options(), batch: int = 256,
                 workers: int | None = None) -> CopyReport:
     """Index every article the copy index lacks and record the copies it takes part in.
@@ -104,24 +125,28 @@ class CopyFinder:
         self._trigrams = Packed()  # seq -> trigram hashes, of those indexed here
         self._local: _Worker | None = None  # this process's texts, when it has no workers
 
-    def update(self, among: Collection[str] | None = None) -> CopyReport:
+    def update(self, among: Collection[str] | None = None,
+               prepared: Mapping[str, Prepared] | None = None) -> CopyReport:
         """Index the articles the copy index lacks now; record the copies they take part in.
 
         ``among``: the ids just committed, when the caller knows them: once the index is
         loaded, only these are looked at, not the whole store (the first update always
-        looks at the whole store, so articles an interrupted run left are indexed too)."""
+        looks at the whole store, so articles an interrupted run left are indexed too).
+        ``prepared``: ``prepare`` of some of them, by id, done elsewhere; one whose text
+        is not the stored article's is ignored (the article is prepared here)."""
         report = CopyReport()
         todo = self.store.copy_index_todo(among if self._index is not None else None)
         if not todo:
             return report
         try:
-            self._update(todo, report)
+            self._update(todo, report, prepared or {})
         except BaseException:
             self._index = None  # it may hold articles not stored: load it again next time
             raise
         return report
 
-    def _update(self, todo: list[str], report: CopyReport) -> None:
+    def _update(self, todo: list[str], report: CopyReport, prepared: Mapping[str, Prepared]
+                ) -> None:
         order = self.store.ingest_order(todo)
         if self._index is None:
             self._ids, self._trigrams = {}, Packed()
@@ -141,27 +166,28 @@ class CopyFinder:
                 self._local = _Worker(CACHE)
             workers = Here(self._local)
         try:
-            self._run(batches, order, workers, max(n, 1), report)
+            self._run(batches, order, workers, max(n, 1), report, prepared)
         except BaseException:
             workers.close(failed=True)
             raise
         workers.close()
 
     def _run(self, batches: list[list[str]], order: dict[str, int], workers: Workers | Here,
-             n: int, report: CopyReport) -> None:
+             n: int, report: CopyReport, given: Mapping[str, Prepared]) -> None:
         """Batch b goes to worker b % n; n batches are prepared ahead, and n - 1 aligned
         ahead of the one written, so the workers are busy while this process looks up."""
-        prepared: dict[int, tuple[list, Pending | Done]] = {}
+        ahead: dict[int, tuple[list, Pending | Done]] = {}
         aligned: deque = deque()
 
         def prepare(b: int) -> None:
             items = [(id, order[id], self.store.article(id)) for id in batches[b] if id in order]
-            prepared[b] = items, workers.submit(b % n, "keys", [a for _, _, a in items])
+            done = {id: given[id] for id, _, _ in items if id in given}
+            ahead[b] = items, workers.submit(b % n, "keys", [a for _, _, a in items], done)
 
         for b in range(min(n, len(batches))):
             prepare(b)
         for b in range(len(batches)):
-            items, keys = prepared.pop(b)
+            items, keys = ahead.pop(b)
             if b + n < len(batches):
                 prepare(b + n)
             jobs, writes = self._look_up(items, keys.result())
@@ -266,17 +292,29 @@ class _Worker:
         if kept is not None and kept.article == article:
             self._texts.move_to_end(article.id)
             return kept
-        text = self._texts[article.id] = _prepare(article)
-        self._texts.move_to_end(article.id)
+        return self._keep(_prepare(article))
+
+    def _keep(self, text: _Text) -> _Text:
+        self._texts[text.article.id] = text
+        self._texts.move_to_end(text.article.id)
         if len(self._texts) > self.size:
             self._texts.popitem(last=False)
         return text
 
-    def keys(self, articles: Sequence[Article | None]
+    def keys(self, articles: Sequence[Article | None], given: Mapping[str, Prepared] | None = None
              ) -> list[tuple[np.ndarray, np.ndarray] | None]:
-        """The band keys and trigram hashes of each text."""
-        return [None if t is None else (t.band_keys(), trigram_hashes(t.toks))
-                for t in map(self.text, articles)]
+        """The band keys and trigram hashes of each text; those ``given`` (by id, for
+        the same text) are taken as they are, their words kept for alignment."""
+        out: list[tuple[np.ndarray, np.ndarray] | None] = []
+        for article in articles:
+            done = given.get(article.id) if given and article is not None else None
+            if done is not None and done.text == article.text:
+                self._keep(_Text(article, done.toks, done.sentences))
+                out.append((done.keys, done.trigrams))
+                continue
+            t = self.text(article)
+            out.append(None if t is None else (t.band_keys(), trigram_hashes(t.toks)))
+        return out
 
     def align(self, jobs: Sequence[tuple[Article, list[Article | None], dict[str, int]]],
               options: Options) -> list[list[Copy]]:

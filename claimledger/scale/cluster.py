@@ -13,8 +13,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
+from ..copies import Prepared, prepare
 from ..errors import ClaimledgerError, SettingsError
-from ..language import detect, is_extractable
+from ..language import detect, is_extractable, load_model as load_language_model
 from ..model import Article, Claim
 
 try:
@@ -87,7 +88,8 @@ def _load_extractors(client, cluster: Cluster) -> None:
 
 
 class ExtractorPlugin(_PluginBase):
-    """Loads spaCy, the aliases and the gazetteer once per worker process."""
+    """Loads spaCy, the aliases, the gazetteer and the language model once per worker
+    process."""
 
     def __init__(self, model: str, aliases: tuple[tuple[str, str], ...]):
         self.model, self.aliases = model, aliases
@@ -99,6 +101,7 @@ class ExtractorPlugin(_PluginBase):
         from ..nlp import load
         try:
             self.extractor = Extractor(load(self.model), Names.with_aliases(self.aliases))
+            load_language_model()  # a worker reads many articles: every model up front
         except SettingsError as e:  # re-raised as a plain error: it crosses to the client
             raise RuntimeError(str(e)) from None
 
@@ -106,11 +109,15 @@ class ExtractorPlugin(_PluginBase):
         self.extractor = None
 
 
-def extract_batch(articles: list[Article]) -> tuple[list[Article], dict[str, list[Claim]]]:
-    """On a worker: each article with its language, and the claims of those in English.
+def extract_batch(articles: list[Article]) -> tuple[list[Article], dict[str, list[Claim]],
+                                                   dict[str, Prepared]]:
+    """On a worker: each article with its language, the claims of those in English,
+    and each text prepared for the copy index (``copies.prepare``: pure work, which
+    the client would otherwise do beside its writes).
 
     The batch is extracted as one, like ``pipeline`` does, so results are the same."""
     from dask.distributed import get_worker
     extractor = get_worker().plugins[PLUGIN].extractor
     articles = [a if a.language is not None else replace(a, language=detect(a.text)) for a in articles]
-    return articles, extractor.extract([a for a in articles if is_extractable(a.language)])
+    claims = extractor.extract([a for a in articles if is_extractable(a.language)])
+    return articles, claims, {a.id: prepare(a) for a in articles}

@@ -12,6 +12,9 @@ the workers' disks, since articles travel with their batch.
 While the workers extract, this process would only wait: it finds the copies of
 each batch as soon as the batch is committed (``copies.CopyFinder``, which keeps
 its index loaded between batches), so little is left for ``finish`` but events.
+The workers prepare each text for the copy index beside its extraction (words,
+band keys, trigram hashes: pure work), so this process only looks up, aligns and
+writes.
 """
 from __future__ import annotations
 
@@ -61,7 +64,9 @@ def ingest_articles(articles: Iterable[Article], store: Store, client, batch_siz
 
 class Flight:
     """Batches out on the cluster, committed in the order they were sent; ``copies``,
-    when given, finds each committed batch's copies while later batches are out."""
+    when given, finds the committed batches' copies while later batches are out, as
+    soon as a copy batch's worth (``CopyFinder.batch`` articles) is committed: a
+    lookup of many articles at once costs less an article than one of a few."""
 
     def __init__(self, client, store: Store, report: IngestReport, force: bool,
                  copies: CopyFinder | None = None, window: int | None = None,
@@ -72,6 +77,8 @@ class Flight:
         self.window = window or 2 * max(1, len(client.scheduler_info().get("workers", {}))) + 1
         self.out: deque = deque()  # (todo, future)
         self.ids: set[str] = set()  # article ids out, not yet committed
+        self.uncopied: list[str] = []  # committed, copies not looked for yet
+        self.prepared: dict = {}  # their copies.prepare, from the workers
 
     def send(self, batch: list[Article], marks: Sequence[FileMark] = ()) -> None:
         """Plan the batch now, extract it out there; ``marks`` (files read whole) are
@@ -88,6 +95,12 @@ class Flight:
     def drain(self) -> None:
         while self.out:
             self._land()
+        self._find_copies()
+
+    def _find_copies(self) -> None:
+        if self.copies is not None and self.uncopied:
+            self.report.copies += self.copies.update(self.uncopied, self.prepared).passages
+        self.uncopied, self.prepared = [], {}
 
     def _land(self) -> None:
         todo, future, marks = self.out.popleft()
@@ -96,7 +109,7 @@ class Flight:
             tell_articles(self.progress, self.report)
             return
         try:
-            articles, claims = future.result()
+            articles, claims, prepared = future.result()
         except Exception as e:
             self._cancel()
             raise ClaimledgerError(
@@ -106,7 +119,10 @@ class Flight:
         self.ids.difference_update(a.id for a, _ in todo)
         future.release()
         if self.copies is not None:
-            self.report.copies += self.copies.update([a.id for a, _ in todo]).passages
+            self.uncopied.extend(a.id for a, _ in todo)
+            self.prepared.update(prepared)
+            if len(self.uncopied) >= self.copies.batch:
+                self._find_copies()
         tell_articles(self.progress, self.report)
 
     def _cancel(self) -> None:

@@ -98,6 +98,27 @@ def test_updates_told_the_committed_ids_find_what_one_run_finds(tmp_path, articl
         assert (found(store), keys(store)) == at_once
 
 
+@pytest.mark.parametrize("workers", [0, 2])
+def test_texts_prepared_elsewhere_give_what_this_process_finds(tmp_path, articles, at_once, workers):
+    """``prepare`` done elsewhere (a Dask worker) is taken as it is; one made from another
+    text than the stored article's is not used (here: every tenth, prepared from the
+    next article's text, would index keys the article does not have)."""
+    from dataclasses import replace
+
+    from claimledger.copies import prepare
+    with open_store(tmp_path / "c.db") as store:
+        finder = CopyFinder(store, batch=64, workers=workers)
+        for at in range(0, len(articles), 100):
+            batch = articles[at:at + 100]
+            with store.transaction():
+                for a in batch:
+                    store.put_article(a)
+            prepared = {a.id: prepare(a if k % 10 else replace(a, text=batch[k + 1].text))
+                        for k, a in enumerate(batch)}
+            finder.update([a.id for a in batch], prepared)
+        assert (found(store), keys(store)) == at_once
+
+
 def test_an_update_told_the_committed_ids_looks_at_no_others(tmp_path, articles):
     with open_store(tmp_path / "c.db") as store:
         store.put_article(articles[0])
