@@ -132,4 +132,6 @@ def _overlap(s1: int, e1: int, s2: int, e2: int) -> bool:
 
 
 def _similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+    if a == b:  # a verbatim copy, the most common: what the ratio gives, without difflib
+        return 1.0
     return round(SequenceMatcher(None, a, b, autojunk=False).ratio(), 3)

@@ -5,6 +5,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimledger.copies import clusters, find_copies
 from claimledger.ingest import read_file
@@ -140,3 +142,16 @@ def test_signatures_are_datasketch_minhash():
         reference = MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32", hashfunc=int)
         reference.update_batch(int(h) for h in bigrams[i:j - 1])
         assert row.tolist() == reference.hashvalues.tolist()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["the", "police", "fired", "at", "40", "people", "town"]), max_size=12),
+       st.lists(st.sampled_from(["the", "police", "fired", "at", "40", "people", "town"]), max_size=12),
+       st.booleans())
+def test_passage_similarity_is_difflibs_ratio_also_for_verbatim_copies(a, b, same):
+    """Equal passages skip difflib (they score 1.0): every pair scores what difflib gives."""
+    from difflib import SequenceMatcher
+
+    from claimledger.copies.align import _similarity
+    a, b = tuple(a), tuple(a if same else b)
+    assert _similarity(a, b) == round(SequenceMatcher(None, a, b, autojunk=False).ratio(), 3)
