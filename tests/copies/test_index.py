@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 import numpy as np
+import pytest
 
 from claimledger.copies import find_copies
 from claimledger.copies.index import CAP, BandIndex
@@ -54,6 +55,34 @@ def test_chunks_and_buffer_answer_like_one_index(monkeypatch):
     loaded = BandIndex.load(stored, cap=5)
     want = loaded.lookup(probe)
     assert sorted(zip(*map(np.ndarray.tolist, got))) == sorted(zip(*map(np.ndarray.tolist, want)))
+
+
+@pytest.mark.parametrize("loaded", [False, True])
+def test_seqs_past_32_bits_widen_the_index_and_answer_like_small_ones(monkeypatch, loaded):
+    """Seqs are kept in 32 bits while they fit; a bigger one (added, or loaded) widens
+    every chunk, and each answer is the small seqs' answer shifted by the offset."""
+    monkeypatch.setattr("claimledger.copies.index.FLUSH", 4)
+    rng = np.random.default_rng(1)
+    articles = [(seq, rng.integers(0, 40, 5)) for seq in range(1, 40)]
+    small = BandIndex(cap=5)
+    index_all(small, articles)
+    assert small._seqs.dtype == np.int32 and all(c.seqs.dtype == np.int32 for c in small._chunks)
+    offset = 2**31 + 7
+    shifted = [(seq + offset * (seq > 20), ks) for seq, ks in articles]  # half past 32 bits
+    if loaded:
+        stored, one = [], BandIndex(cap=5)
+        for seq, ks in shifted:
+            which, _ = one.lookup(ks)
+            stored.append((seq, one.add(seq, ks, np.bincount(which, minlength=len(ks))).tobytes()))
+        big = BandIndex.load(stored, cap=5)
+    else:
+        big = BandIndex(cap=5)
+        index_all(big, shifted)
+    assert big._seqs.dtype == np.int64 and all(c.seqs.dtype == np.int64 for c in big._chunks)
+    probe = np.arange(45, dtype=np.int64)
+    which, seqs = small.lookup(probe)
+    want = sorted(zip(which.tolist(), (seqs + offset * (seqs > 20)).tolist()))
+    assert sorted(zip(*map(np.ndarray.tolist, big.lookup(probe)))) == want
 
 
 def test_boilerplate_in_many_articles_is_still_found_against_the_first(tmp_path):
