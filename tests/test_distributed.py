@@ -104,6 +104,36 @@ def test_local_workers_run_without_dasks_trim_threshold_and_profiler(client):
     assert set(client.run(_worker_settings).values()) == {(None, False)}
 
 
+def _worker_config(keys):
+    import dask
+    return tuple(dask.config.get(k) for k in keys)
+
+
+def test_local_workers_poll_as_local_config_says(client):
+    from claimledger.scale.cluster import LOCAL_CONFIG
+    keys = sorted(k for k in LOCAL_CONFIG if "pre-spawn-environ" not in k)
+    assert set(client.run(_worker_config, keys).values()) == {tuple(LOCAL_CONFIG[k] for k in keys)}
+
+
+def test_the_docs_give_own_workers_the_local_clusters_settings():
+    """docs/scale.md's YAML for your own workers is LOCAL_CONFIG, key for key."""
+    import re
+
+    import yaml
+
+    from claimledger.scale.cluster import LOCAL_CONFIG
+    doc = (Path(__file__).parents[1] / "docs" / "scale.md").read_text("utf-8")
+    (block,) = re.findall(r"```yaml\n(distributed:.*?)```", doc, re.S)
+
+    def flat(tree, prefix=""):
+        for k, v in tree.items():
+            if isinstance(v, dict):
+                yield from flat(v, f"{prefix}{k}.")
+            else:
+                yield f"{prefix}{k}", v
+    assert dict(flat(yaml.safe_load(block))) == LOCAL_CONFIG
+
+
 def test_an_unreachable_scheduler_says_so():
     from claimledger.errors import ClaimledgerError
     with pytest.raises(ClaimledgerError, match="cannot reach the Dask scheduler"):

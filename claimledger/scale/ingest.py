@@ -93,9 +93,11 @@ class Flight:
             self._land()
 
     def drain(self) -> None:
+        """Land every batch out; their copies are looked for as each lands, since no
+        later batch will keep the workers busy meanwhile."""
         while self.out:
             self._land()
-        self._find_copies()
+            self._find_copies()
 
     def _find_copies(self) -> None:
         if self.copies is not None and self.uncopied:
