@@ -179,17 +179,17 @@ class CopyFinder:
         ahead: dict[int, tuple[list, Pending | Done]] = {}
         aligned: deque = deque()
 
-        def prepare(b: int) -> None:
+        def read_ahead(b: int) -> None:
             items = [(id, order[id], self.store.article(id)) for id in batches[b] if id in order]
             done = {id: given[id] for id, _, _ in items if id in given}
             ahead[b] = items, workers.submit(b % n, "keys", [a for _, _, a in items], done)
 
         for b in range(min(n, len(batches))):
-            prepare(b)
+            read_ahead(b)
         for b in range(len(batches)):
             items, keys = ahead.pop(b)
             if b + n < len(batches):
-                prepare(b + n)
+                read_ahead(b + n)
             jobs, writes = self._look_up(items, keys.result())
             aligned.append((len(batches[b]), writes, workers.submit(b % n, "align", jobs, self.options)))
             if len(aligned) >= n:
