@@ -180,7 +180,8 @@ class CopyFinder:
         aligned: deque = deque()
 
         def read_ahead(b: int) -> None:
-            items = [(id, order[id], self.store.article(id)) for id in batches[b] if id in order]
+            stored = self.store.articles_among([id for id in batches[b] if id in order])
+            items = [(id, order[id], stored.get(id)) for id in batches[b] if id in order]
             done = {id: given[id] for id, _, _ in items if id in given}
             ahead[b] = items, workers.submit(b % n, "keys", [a for _, _, a in items], done)
 
@@ -214,15 +215,19 @@ class CopyFinder:
             ids[seq] = article_id
         items = [(item, p) for item, p in zip(items, prepared) if p is not None]
         looked_up = index.lookup_many([new_keys for _, (new_keys, _) in items])
+        candidates = []
         for (which, seqs), ((article_id, seq, article), (new_keys, tri)) in zip(looked_up, items):
             others = seqs != seq
             which, seqs = which[others], seqs[others]
             held = np.bincount(which, minlength=len(new_keys))
             found = _sharing(tri, _candidates(which, seqs, held, index.cap, self.options), trigrams)
-            jobs.append((article, [self.store.article(ids[s]) for s in found],
-                         {article_id: seq, **{ids[s]: s for s in found}}))
+            candidates.append((article, seq, {ids[s]: s for s in found}))
             writes.append((article_id, index.add(seq, new_keys, held)))
             trigrams[seq] = tri
+        # the candidates' texts in one query, not one each
+        stored = self.store.articles_among({id for _, _, found in candidates for id in found})
+        for article, seq, found in candidates:
+            jobs.append((article, [stored.get(id) for id in found], {article.id: seq, **found}))
         return jobs, writes
 
     def _write(self, size: int, writes: list, aligned: Pending | Done, report: CopyReport) -> None:

@@ -71,6 +71,12 @@ class Store(ABC):
     def articles(self) -> Iterator[Article]:
         """Every article, in ingest order."""
 
+    def articles_among(self, ids: Collection[str]) -> dict[str, Article]:
+        """The stored articles of these ids, by id (unknown ids are left out): one
+        query for a batch where a backend can, not one an article."""
+        found = {id: self.article(id) for id in ids}
+        return {id: a for id, a in found.items() if a is not None}
+
     @abstractmethod
     def count_claims(self) -> int: ...
 

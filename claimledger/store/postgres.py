@@ -8,7 +8,7 @@ The URL is libpq's, so its query part may carry any connection parameter, e.g.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from itertools import count, groupby
@@ -140,6 +140,12 @@ class PostgresStore(PostgresCopies, PostgresEvents, PostgresFeeds, Store):
     def articles(self) -> Iterator[Article]:
         for row in self._stream(f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY seq", ()):
             yield recs.article(row)
+
+    def articles_among(self, ids: Collection[str]) -> dict[str, Article]:
+        with self._errors():
+            rows = self._conn.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ANY(%s)",
+                                      (list(dict.fromkeys(ids)),)).fetchall()
+        return {row["id"]: recs.article(row) for row in rows}
 
     # -- claims ------------------------------------------------------------
     def replace_claims(self, article_id: str, claims: Sequence[Claim]) -> None:

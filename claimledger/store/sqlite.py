@@ -5,7 +5,7 @@ import json
 import os
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from itertools import groupby
@@ -100,6 +100,16 @@ class SQLiteStore(SQLiteCopies, SQLiteEvents, Store):
         with self._errors():
             for row in self._conn.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY seq"):
                 yield recs.article(row, _date)
+
+    def articles_among(self, ids: Collection[str]) -> dict[str, Article]:
+        out: dict[str, Article] = {}
+        with self._errors():
+            for part in recs.batches(dict.fromkeys(ids), 500):  # SQLite's variable limit
+                marks = ", ".join("?" * len(part))
+                for row in self._conn.execute(
+                        f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({marks})", part):
+                    out[row["id"]] = recs.article(row, _date)
+        return out
 
     # -- claims ------------------------------------------------------------
     def replace_claims(self, article_id: str, claims: Sequence[Claim]) -> None:

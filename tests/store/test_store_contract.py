@@ -56,6 +56,14 @@ def test_changed_article_replaces_row_and_drops_claims(store, change):
     assert [a.id for a in store.articles()] == ["a1"]
 
 
+def test_articles_among_gives_the_stored_ones_of_the_ids_by_id(store):
+    for id in ["b", "a", "c"]:
+        store.put_article(make_article(id=id, text=f"Article {id}: 5 were killed."))
+    many = [f"x{k}" for k in range(1200)] + ["c", "a", "c"]  # past SQLite's 999 variables
+    assert store.articles_among(many) == {"a": store.article("a"), "c": store.article("c")}
+    assert store.articles_among([]) == {}
+
+
 def test_articles_in_ingest_order(store):
     for id in ["b", "a", "c"]:
         store.put_article(make_article(id))
