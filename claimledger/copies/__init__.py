@@ -10,8 +10,9 @@
 from __future__ import annotations
 
 from .clusters import Cluster, clusters
-from .detect import CopyFinder, CopyReport, Options, Prepared, find_copies, prepare
+from .detect import CopyFinder, CopyReport, Options, find_copies
+from .prepared import Prepared, PreparedBatch, prepare
 from .voices import ClaimOrigin, Voice, claim_origins, voices
 
-__all__ = ["find_copies", "CopyFinder", "Options", "CopyReport", "prepare", "Prepared", "clusters", "Cluster",
+__all__ = ["find_copies", "CopyFinder", "Options", "CopyReport", "prepare", "Prepared", "PreparedBatch", "clusters", "Cluster",
            "claim_origins", "ClaimOrigin", "voices", "Voice"]

@@ -33,7 +33,8 @@ from ..store.base import Store
 from .align import Match, align, seeds
 from .index import BandIndex, Packed
 from .processes import Done, Here, Pending, Workers
-from .shingle import Tokens, band_keys, sentence_spans, tokens, trigram_hashes, units
+from .prepared import Prepared, sorted_keys
+from .shingle import Tokens, sentence_spans, tokens, trigram_hashes
 
 _CLOSE = re.compile(r"[.!?…;:,]?[\"”’')\]]*")
 _OPEN = re.compile(r"[\"“‘'(\[]+$")
@@ -72,27 +73,7 @@ class _Text:
 
     def band_keys(self) -> np.ndarray:
         """The text's band keys, sorted."""
-        return np.sort(np.fromiter(band_keys(self.toks, units(self.toks, list(self.sentences))),
-                                   np.int64))
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """What an article's text gives the copy index, prepared anywhere (``prepare``):
-    its words and sentences, band keys and trigram hashes. It stands for every
-    article of the same ``text``."""
-    text: str
-    toks: Tokens
-    sentences: tuple[tuple[int, int], ...]
-    keys: np.ndarray
-    trigrams: np.ndarray
-
-
-def prepare(article: Article) -> Prepared:
-    """An article prepared for ``CopyFinder.update(prepared=...)``: pure, so it can run
-    on another machine; it pickles small (the text is the article's own string)."""
-    t = _prepare(article)
-    return Prepared(article.text, t.toks, t.sentences, t.band_keys(), trigram_hashes(t.toks))
+        return sorted_keys(self.toks, self.sentences)
 
 
 def find_copies(store: Store, options: Options = Options(), batch: int = 256,

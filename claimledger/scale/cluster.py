@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
-from ..copies import Prepared, prepare
+from ..copies import PreparedBatch
 from ..errors import ClaimledgerError, SettingsError
 from ..language import detect, is_extractable, load_model as load_language_model
 from ..model import Article, Claim
@@ -121,14 +121,14 @@ class ExtractorPlugin(_PluginBase):
 
 
 def extract_batch(articles: list[Article]) -> tuple[list[Article], dict[str, list[Claim]],
-                                                   dict[str, Prepared]]:
+                                                   PreparedBatch]:
     """On a worker: each article with its language, the claims of those in English,
-    and each text prepared for the copy index (``copies.prepare``: pure work, which
-    the client would otherwise do beside its writes).
+    and each text prepared for the copy index (``copies.PreparedBatch``: pure work,
+    which the client would otherwise do beside its writes; it travels packed).
 
     The batch is extracted as one, like ``pipeline`` does, so results are the same."""
     from dask.distributed import get_worker
     extractor = get_worker().plugins[PLUGIN].extractor
     articles = [a if a.language is not None else replace(a, language=detect(a.text)) for a in articles]
     claims = extractor.extract([a for a in articles if is_extractable(a.language)])
-    return articles, claims, {a.id: prepare(a) for a in articles}
+    return articles, claims, PreparedBatch.of(articles)
