@@ -29,9 +29,42 @@ def _pattern(words: tuple[str, ...]) -> re.Pattern:
     return re.compile(rf"\b(?:{alternatives})\b", re.I)
 
 
-def _has(text: str, words: Iterable[str]) -> bool:
+def _has(text: str, words: Iterable[str], runs: frozenset[str] | None = None) -> bool:
+    """Whether one of ``words`` stands in ``text`` as a whole word, in any case.
+
+    ``runs``: the text's ``word_runs``, when the caller has them: a list none of whose
+    first words is among them cannot match, and its pattern is not searched."""
     words = tuple(words)
-    return bool(words) and bool(_pattern(words).search(text))
+    if not words:
+        return False
+    heads = _heads(words) if runs is not None else None
+    if heads is not None and runs.isdisjoint(heads):
+        return False
+    return bool(_pattern(words).search(text))
+
+
+_RUN = re.compile(r"\w+")
+
+
+def word_runs(text: str) -> frozenset[str] | None:
+    """The lower-cased runs of word characters of an ASCII text (None for another).
+
+    A match of ``\\b(?:entry)\\b``, for an entry that begins with a word character (as
+    every entry of the lists does), begins with a whole run of the text equal to the
+    entry's first run. That holds for str.lower() as for the pattern's case-insensitivity
+    only where both are ASCII (beyond it, re.I also folds the Kelvin sign to k, the
+    long s to s...), so another text is searched as it is."""
+    return frozenset(_RUN.findall(text.lower())) if text.isascii() else None
+
+
+@cache
+def _heads(words: tuple[str, ...]) -> frozenset[str] | None:
+    """The first run of word characters of each entry, lower-cased; None when an entry
+    does not begin with one, or is not ASCII (then the list is always searched)."""
+    firsts = [_RUN.match(w.lower()) if w.isascii() else None for w in words]
+    if any(m is None or m.start() != 0 for m in firsts):
+        return None
+    return frozenset(m.group(0) for m in firsts)
 
 
 def event_type(claims: Iterable[Claim]) -> str:
@@ -39,14 +72,15 @@ def event_type(claims: Iterable[Claim]) -> str:
     claims = list(claims)
     text = " ".join(dict.fromkeys(c.sentence for c in claims))
     categories = {c.category for c in claims}
-    protest = bool(categories & PROTEST_CATEGORIES) or _has(text, table()["protest_words"])
+    runs = word_runs(text)
+    protest = bool(categories & PROTEST_CATEGORIES) or _has(text, table()["protest_words"], runs)
     for name, spec in table()["types"].items():
         if spec.get("needs_protest") and not protest:
             continue
         if name == "protest_peaceful" or name == "other":
             return name
         by_category = bool(categories & set(spec.get("categories", ())))
-        if by_category or _has(text, spec.get("words", ())):
+        if by_category or _has(text, spec.get("words", ()), runs):
             return name
     return "other"
 
@@ -77,7 +111,8 @@ def gravest(types: Iterable[str]) -> str:
 def actors(claims: Iterable[Claim]) -> tuple[str, ...]:
     """Security forces, protesters and named groups the claims' sentences speak of."""
     text = " ".join(dict.fromkeys(c.sentence for c in claims))
-    found = [name for name, words in table()["actors"].items() if _has(text, words)]
+    runs = word_runs(text)
+    found = [name for name, words in table()["actors"].items() if _has(text, words, runs)]
     folded = text.casefold()  # a cheap substring test first: most groups are not there
     found += [g for g in table()["groups"]
               if (g in text if g.isupper() else g.casefold() in folded) and _group(g).search(text)]
