@@ -1,9 +1,10 @@
 """Events (re)built from the stored claims, and what figures need from the store.
 
 Events never cross a border, so they are built one country at a time: the claims
-stream out of the store into mentions, the mentions are set aside by country in a
-temporary file, and each country's are resolved and stored in turn. Memory follows
-the largest country's claims, not the corpus (a million articles fit in 2 GB).
+stream out of the store into mentions, the mentions are set aside by country (in
+memory for a small corpus, in a temporary file past ``SPILL_AFTER``), and each
+country's are resolved and stored in turn. Memory follows the largest country's
+claims, not the corpus (a million articles fit in 2 GB).
 """
 from __future__ import annotations
 
@@ -38,25 +39,53 @@ def rebuild(store: Store) -> int:
     return count
 
 
+SPILL_AFTER = 20_000  # mentions kept in memory; beyond, they wait in a temporary file
+
+
 @contextmanager
-def by_country(found: Iterable[Mention]) -> Iterator[Iterator[list[Mention]]]:
-    """The mentions of each country in turn (in the order they came), kept meanwhile in a
-    temporary SQLite file. An article's mentions of one country are pickled together, so
-    a local part keeps its wave (``Mention.parent``, always of the same country)."""
+def by_country(found: Iterable[Mention], spill_after: int = SPILL_AFTER
+               ) -> Iterator[Iterator[list[Mention]]]:
+    """The mentions of each country in turn (in the order they came). Up to
+    ``spill_after`` mentions are kept in memory; past that, all of them wait in a
+    temporary SQLite file, so memory follows the largest country, not the corpus. An
+    article's mentions of one country are kept together, so a local part keeps its
+    wave (``Mention.parent``, always of the same country)."""
+    parts = ((country or "", group) for _, article in groupby(found, key=lambda m: m.article)
+             for country, group in _grouped(article))
+    held: dict[str, list[list[Mention]]] = {}
+    count = 0
+    for country, group in parts:
+        held.setdefault(country, []).append(group)
+        count += len(group)
+        if count > spill_after:
+            with _spilled(held, parts) as countries:
+                yield countries
+            return
+    yield ([m for group in held[c] for m in group] for c in sorted(held))
+
+
+@contextmanager
+def _spilled(held: dict[str, list[list[Mention]]], rest: Iterator[tuple[str, list[Mention]]]
+             ) -> Iterator[Iterator[list[Mention]]]:
+    """``by_country`` past its limit: the parts held so far, then the rest, in a file."""
     with tempfile.TemporaryDirectory(prefix="claimledger-events-") as tmp:
         spill = sqlite3.connect(Path(tmp, "mentions.db"))
         try:
             spill.execute("CREATE TABLE m (country TEXT, part BLOB)")
-            rows = ((country or "", pickle.dumps(list(group), pickle.HIGHEST_PROTOCOL))
-                    for _, article in groupby(found, key=lambda m: m.article)
-                    for country, group in _grouped(article))
-            spill.executemany("INSERT INTO m VALUES (?, ?)", rows)
+            insert = "INSERT INTO m VALUES (?, ?)"
+            spill.executemany(insert, ((c, _pickled(g)) for c, groups in held.items() for g in groups))
+            held.clear()
+            spill.executemany(insert, ((c, _pickled(g)) for c, g in rest))
             spill.execute("CREATE INDEX m_country ON m (country)")
             countries = [r[0] for r in spill.execute("SELECT DISTINCT country FROM m ORDER BY country")]
             yield ([m for (part,) in spill.execute("SELECT part FROM m WHERE country = ? ORDER BY rowid", (c,))
                     for m in pickle.loads(part)] for c in countries)
         finally:
             spill.close()
+
+
+def _pickled(group: list[Mention]) -> bytes:
+    return pickle.dumps(group, pickle.HIGHEST_PROTOCOL)
 
 
 def _grouped(article: Iterable[Mention]) -> Iterator[tuple[str | None, list[Mention]]]:

@@ -135,3 +135,20 @@ def test_rebuilt_one_country_at_a_time_equals_one_pass_over_every_claim(tmp_path
             return [(e.id, e.parent, e.type, e.when, e.where, e.actors,
                      [(c.article, c.start, c.end, c.category) for c in e.claims]) for e in events]
         assert shape(store.events()) == shape(build_events(store.claims()))
+
+
+def test_mentions_held_in_memory_or_spilled_to_a_file_come_out_alike(tmp_path, extractor):
+    """by_country() keeps a small corpus's mentions in memory and spills a large one's
+    to a temporary file: both must give every country's mentions, in the same order."""
+    from claimledger.events.mentions import mentions
+    from claimledger.events.rebuild import by_country
+    with open_store(tmp_path / "all.db") as store:
+        ingest_paths([SEEDS.parent], store, extractor)
+
+        def countries(spill_after):
+            with by_country(mentions(store.claims()), spill_after) as found:
+                return [[(m.article, m.country, m.when, m.where, m.local, m.type,
+                          m.parent.claims[0].start if m.parent else None,
+                          [(c.start, c.category) for c in m.claims]) for m in group] for group in found]
+        held, spilled, halfway = countries(10**9), countries(0), countries(5)
+        assert len(held) >= 5 and held == spilled == halfway
