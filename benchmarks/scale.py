@@ -4,6 +4,8 @@
     python benchmarks/scale.py volume [--articles 100000 | --million] [--workers 0]
                                       [--backends sqlite,postgresql] [--json]
 
+Needs the ``scale`` extra (``pip install '.[scale]'``: Dask, and psutil for memory).
+
 **throughput** (the same texts, the first N records of mm-notes.jsonl):
 
 * *one process*: ``pipeline.ingest_articles(articles, store, extractor)`` into a fresh
