@@ -54,6 +54,7 @@ corpus, not the batch; see the report).
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import random
@@ -433,6 +434,9 @@ def main(argv: list[str] | None = None) -> int:
                    help="server for the postgresql backend; a fresh schema is made there and "
                         "dropped afterwards (default: $CLAIMLEDGER_TEST_POSTGRES or the local test db)")
     args = p.parse_args(argv)
+    missing = [m for m in ("psutil", "distributed", "pyarrow") if importlib.util.find_spec(m) is None]
+    if missing:
+        p.error(f"{', '.join(missing)} not installed: pip install '.[scale]' (from the checkout)")
     result = {"throughput": throughput, "side": side, "volume": volume}[args.what](args)
     print(json.dumps(result, indent=None if args.json else 1))
     return 0
