@@ -16,7 +16,7 @@ _SIGNATURE = re.compile(
     rf"(?:—|–|--)\s*(?P<name>[^\n()—–]{{1,80}}?(?:\([^()\n]{{0,40}}\)[^\n()—–]{{0,20}}?)?)\s*\((?P<handle>@\w{{1,30}})\)\s*"
     rf"(?P<date>{_MONTH}\s+\d{{1,2}},\s+\d{{4}})?")
 _HANDLE_LINE = re.compile(r"^(?P<handle>@\w{1,30})\s*:\s*(?=\S)", re.M)
-_VERBS = r"said|says|wrote|writes|tweeted|tweets|added|adds|stated|states|commented|comments|explained|posted|posts|declared|noted|told [\w ]{1,30}?|reported|reports|announced|warned|argued|argues|insisted"
+_VERBS = r"said|says|wrote|writes|described|describes|recounted|recounts|recalled|recalls|blogged|tweeted|tweets|added|adds|stated|states|commented|comments|explained|posted|posts|declared|noted|told [\w ]{1,30}?|reported|reports|announced|warned|argued|argues|insisted"
 _COLON_INTRO = re.compile(rf"\b(?P<verb>{_VERBS})\b(?:[^\n:“”\".]{{0,120}}?)?\s*:\s*")
 _CAPITALISED = re.compile(r"[A-Z@][\w’'.\-]*(?:\s+(?:[A-Z@(][\w’'.\-/)]*|of|the|de|al|el|bin|/))*")
 _AFTER_QUOTE = re.compile(

@@ -18,6 +18,7 @@ _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"
 _KEEP = {"compound", "amod", "det", "poss", "nmod", "case", "nummod", "quantmod", "prep", "pobj",
          "punct", "cc", "conj", "flat", "advmod"}
 _NAME_PREPS = {"of", "from", "in", "at", "for", "on"}
+_CROWDS = {"dozens", "scores", "hundreds", "thousands", "millions", "tens"}  # a phrase they open counts
 
 
 @dataclass(frozen=True)
@@ -81,8 +82,11 @@ def _from_verb(verb: Token, child: Token, sent: Span) -> SourceMention | None:
         return None
     start, end = _phrase(subj)
     text = doc_text(sent.doc)[start:end]
-    if any(t.like_num or t.pos_ == "NUM" for t in sent.doc.char_span(start, end, alignment_mode="expand") or []):
-        return None  # "at least two protesters were killed, ...": a count is no speaker
+    words = sent.doc.char_span(start, end, alignment_mode="expand") or []
+    # a count is no speaker ("at least two protesters were killed, ..."), nor is a crowd
+    # ("Dozens of protesters and police officers reported injuries")
+    if any(t.like_num or t.pos_ == "NUM" for t in words) or (len(words) and words[0].lower_ in _CROWDS):
+        return None
     return SourceMention(text, verb.lower_, start, end, verb.i, _date_spans(verb, child),
                          pronoun=subj.lower_ in _PRONOUNS)
 

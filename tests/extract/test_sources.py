@@ -97,6 +97,21 @@ def test_titled_speaker_of_a_colon_quote_appears_once(extractor):
     assert len(c.sources) == 1 and "Ali Rahimi" in c.sources[0].name
 
 
+@pytest.mark.parametrize("verb", ["described what happened that night", "recounted", "recalled", "blogged"])
+def test_a_paragraph_introduced_by_an_account_verb_is_the_speakers(extractor, verb):
+    text = (f"Crowds gathered in the square.\nThe activist Mona Said {verb}:\n"
+            "Police charged the camp at dawn. Scores of people were injured.\nThe unrest went on.")
+    c = the_claim(extractor, text)
+    assert c.category == "injured" and [s.name for s in c.sources] == ["activist Mona Said"]
+
+
+@pytest.mark.parametrize("crowd", ["Dozens of protesters", "Hundreds of residents", "Thousands of marchers"])
+def test_a_crowd_reporting_its_own_injuries_is_no_source(extractor, crowd):
+    found = extract(extractor, f"{crowd} reported injuries, with 12 taken to hospital.")
+    assert {c.category for c in found} == {"injured"} and any(c.value == 12 for c in found)
+    assert [c.sources for c in found] == [()] * len(found)
+
+
 def test_source_mention_offsets_point_into_the_text(extractor):
     text = "Crowds gathered in the square. Amnesty International said 40 protesters were killed."
     c = the_claim(extractor, text)
