@@ -13,6 +13,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Literal
 
+from ..errors import StoreError
 from ..model import Article, Claim, Event, Copy, Failure, FileMark, Outlet
 
 PutResult = Literal["new", "unchanged", "changed"]
@@ -205,6 +206,15 @@ class Store(ABC):
             return [wanted]
         group = {a for a, c in table.items() if c == canonical} | {canonical}
         return [wanted] + sorted(group - {wanted})
+
+
+def check_claims(article_id: str, claims: Sequence[Claim]) -> None:
+    """Every claim given with an article must be of that article."""
+    for claim in claims:
+        if claim.article != article_id:
+            raise StoreError(f"a claim of article {claim.article!r} was given to "
+                             f"replace_claims({article_id!r}); pass each article's "
+                             "claims separately")
 
 
 def content_hash(article: Article) -> str:

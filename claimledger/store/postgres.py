@@ -20,7 +20,7 @@ from psycopg.rows import dict_row
 
 from ..errors import StoreError
 from ..model import Article, Claim, Failure, FileMark
-from .base import PutResult, Store, content_hash
+from .base import PutResult, Store, check_claims, content_hash
 from . import rows as recs
 from .postgres_copies import PostgresCopies
 from .postgres_events import PostgresEvents
@@ -117,7 +117,7 @@ class PostgresStore(PostgresCopies, PostgresEvents, PostgresFeeds, Store):
         if not items or len({a.id for a, _ in items}) < len(items):
             return super().put_articles(items)  # one id twice: the last one wins, in order
         for article, claims in items:
-            _check_claims(article.id, claims)
+            check_claims(article.id, claims)
         rows = [(a.text, a.published, a.outlet, a.url, a.title, a.origin, a.language,
                  content_hash(a), a.id) for a, _ in items]
         with self.transaction(), self._errors():
@@ -149,7 +149,7 @@ class PostgresStore(PostgresCopies, PostgresEvents, PostgresFeeds, Store):
 
     # -- claims ------------------------------------------------------------
     def replace_claims(self, article_id: str, claims: Sequence[Claim]) -> None:
-        _check_claims(article_id, claims)
+        check_claims(article_id, claims)
         with self.transaction(), self._errors(article_id):
             self._conn.execute("DELETE FROM claims WHERE article_id = %s", (article_id,))
             self._insert_claims(claims)
@@ -282,14 +282,6 @@ class PostgresStore(PostgresCopies, PostgresEvents, PostgresFeeds, Store):
 
     def __repr__(self) -> str:
         return f"PostgresStore({self.where!r})"
-
-
-def _check_claims(article_id: str, claims: Sequence[Claim]) -> None:
-    for claim in claims:
-        if claim.article != article_id:
-            raise StoreError(f"a claim of article {claim.article!r} was given to "
-                             f"replace_claims({article_id!r}); pass each article's "
-                             "claims separately")
 
 
 def describe(url: str) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..errors import StoreError
 from ..model import Article, Claim, Failure, FileMark, Outlet
-from .base import FeedState, PutResult, Store, content_hash
+from .base import FeedState, PutResult, Store, check_claims, content_hash
 from . import rows as recs
 from .migrations import SQLITE
 from .rows import iso as _iso, parse_date as _date
@@ -34,8 +34,16 @@ def _insert(table: str, columns: str) -> str:
     return f"INSERT INTO {table} ({columns}) VALUES ({', '.join('?' * len(columns.split(',')))})"
 
 
-_INSERT_CLAIM = _insert("claims", _CLAIM_COLUMNS)
+_INSERT_CLAIM_WITH_ID = _insert("claims", "id, " + _CLAIM_COLUMNS)
+_INSERT_ARTICLE = _insert("articles", "text, published, outlet, url, title, origin, language, "
+                                      "content_hash, ingested_at, id")
 _INSERT_SOURCE = _insert("claim_sources", _SOURCE_COLUMNS)
+
+
+def _article_values(article: Article, digest: str, now: str) -> tuple:
+    """An article's row, in _INSERT_ARTICLE's order (the UPDATE's too: id last)."""
+    return (article.text, _iso(article.published), article.outlet, article.url, article.title,
+            article.origin, article.language, digest, now, article.id)
 
 
 class SQLiteStore(SQLiteCopies, SQLiteEvents, Store):
@@ -70,16 +78,12 @@ class SQLiteStore(SQLiteCopies, SQLiteEvents, Store):
     # -- articles ----------------------------------------------------------
     def put_article(self, article: Article) -> PutResult:
         digest = content_hash(article)
-        values = (article.text, _iso(article.published), article.outlet, article.url,
-                  article.title, article.origin, article.language, digest, _now(), article.id)
+        values = _article_values(article, digest, _now())
         with self.transaction(), self._errors():
             row = self._conn.execute("SELECT content_hash FROM articles WHERE id = ?",
                                      (article.id,)).fetchone()
             if row is None:
-                self._conn.execute(
-                    "INSERT INTO articles (text, published, outlet, url, title, origin, "
-                    "language, content_hash, ingested_at, id) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values)
+                self._conn.execute(_INSERT_ARTICLE, values)
                 return "new"
             if row["content_hash"] == digest:
                 return "unchanged"
@@ -89,6 +93,33 @@ class SQLiteStore(SQLiteCopies, SQLiteEvents, Store):
                 "UPDATE articles SET text = ?, published = ?, outlet = ?, url = ?, title = ?, "
                 "origin = ?, language = ?, content_hash = ?, ingested_at = ? WHERE id = ?", values)
             return "changed"
+
+    def put_articles(self, items: Sequence[tuple[Article, Sequence[Claim]]]) -> list[PutResult]:
+        # a batch in a few statements, not a dozen an article with their savepoints: new
+        # articles in one executemany, in the order given (seq is the ingest order), the
+        # claims and their sources likewise; articles stored before go through put_article
+        items = list(items)
+        if not items or len({a.id for a, _ in items}) < len(items):
+            return super().put_articles(items)  # one id twice: the last one wins, in order
+        for article, claims in items:
+            check_claims(article.id, claims)
+        ids = [a.id for a, _ in items]
+        now = _now()
+        with self.transaction(), self._errors():
+            stored = {row[0] for part in recs.batches(ids, 500) for row in self._conn.execute(
+                f"SELECT id FROM articles WHERE id IN ({', '.join('?' * len(part))})", part)}
+            self._conn.executemany(_INSERT_ARTICLE, [_article_values(a, content_hash(a), now)
+                                                     for a, _ in items if a.id not in stored])
+            out: list[PutResult] = ["new" if a.id not in stored else self.put_article(a) for a, _ in items]
+            for part in recs.batches(ids, 500):
+                marks = ", ".join("?" * len(part))
+                self._conn.execute(f"DELETE FROM claims WHERE article_id IN ({marks})", part)
+            self._insert_claims([c for _, claims in items for c in claims])
+            origins = list(dict.fromkeys(a.origin or "" for a, _ in items))
+            for part in recs.batches(origins, 500):
+                marks = ", ".join("?" * len(part))
+                self._conn.execute(f"DELETE FROM failures WHERE origin IN ({marks})", part)
+        return out
 
     def article(self, id: str) -> Article | None:
         with self._errors():
@@ -113,18 +144,22 @@ class SQLiteStore(SQLiteCopies, SQLiteEvents, Store):
 
     # -- claims ------------------------------------------------------------
     def replace_claims(self, article_id: str, claims: Sequence[Claim]) -> None:
+        check_claims(article_id, claims)
         with self.transaction(), self._errors():
             self._conn.execute("DELETE FROM claims WHERE article_id = ?", (article_id,))
-            for claim in claims:
-                if claim.article != article_id:
-                    raise StoreError(f"a claim of article {claim.article!r} was given to "
-                                     f"replace_claims({article_id!r}); pass each article's "
-                                     "claims separately")
-                cursor = self._conn.execute(_INSERT_CLAIM, recs.claim_row(claim, _iso))
-                self._conn.executemany(
-                    _INSERT_SOURCE,
-                    [(cursor.lastrowid, i, s.name, s.verb, _iso(s.date), s.mention, s.start, s.end)
-                     for i, s in enumerate(claim.sources)])
+            self._insert_claims(claims)
+
+    def _insert_claims(self, claims: Sequence[Claim]) -> None:
+        """Inside a transaction: the claims, with ids after the highest stored (those
+        SQLite would give them one by one), so claims and sources go in as two batches."""
+        if not claims:
+            return
+        top = self._conn.execute("SELECT COALESCE(MAX(id), 0) FROM claims").fetchone()[0]
+        self._conn.executemany(_INSERT_CLAIM_WITH_ID, [(top + i, *recs.claim_row(c, _iso))
+                                                       for i, c in enumerate(claims, 1)])
+        self._conn.executemany(_INSERT_SOURCE, [
+            (top + i, k, s.name, s.verb, _iso(s.date), s.mention, s.start, s.end)
+            for i, c in enumerate(claims, 1) for k, s in enumerate(c.sources)])
 
     def claims(self, article: str | None = None, category: str | None = None,
                source: str | None = None,
