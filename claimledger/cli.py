@@ -146,9 +146,10 @@ class _IngestProgress:
         elif stage == "articles":
             self.articles = done
             self.bar.update(self.task, description=f"reading: {done:,} articles")
-        else:
+        else:  # copies: (indexed, of how many) after each batch; events: (0, None)
             what = {"copies": "finding copied passages", "events": "gathering events"}.get(stage, stage)
-            self.bar.update(self.task, description=f"{self.articles:,} articles read; {what}")
+            self.bar.update(self.task, description=f"{self.articles:,} articles read; {what}",
+                            completed=done, total=total)
 
 
 @main.command()

@@ -52,8 +52,9 @@ class IngestReport:
 
 Progress = Callable[[str, int, "int | None"], None]
 """``progress(stage, done, total)``, told as an ingest goes: ("files", files read, files),
-("articles", articles read so far, None) after each batch, then ("copies", 0, None) and
-("events", 0, None) as those begin."""
+("articles", articles read so far, None) after each batch, then ("copies", 0, None) as
+copy detection begins and ("copies", indexed, of how many) after each of its batches,
+and ("events", 0, None)."""
 
 
 def ingest_paths(paths: Iterable[str], store: Store, extractor: Extractor, batch_size: int = 64,
@@ -146,7 +147,8 @@ def finish(store: Store, report: IngestReport, progress: Progress | None = None)
     """What follows the articles: copies of the new ones, then events (one process or many)."""
     if progress:
         progress("copies", 0, None)
-    report.copies += find_copies(store).passages  # what is left: all, unless found per batch
+    told = (lambda done, total: progress("copies", done, total)) if progress else None
+    report.copies += find_copies(store, progress=told).passages  # what is left: all, unless found per batch
     if report.new or report.changed:  # events are gathered from every stored claim
         if progress:
             progress("events", 0, None)

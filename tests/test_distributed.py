@@ -85,7 +85,11 @@ def test_progress_is_told_with_and_without_workers(tmp_path, extractor, client):
         articles = [done for stage, done, _ in told if stage == "articles"]
         assert articles == sorted(articles) and articles[-1] == 10 and len(articles) >= 4
         assert [t for t in told if t[0] == "files"] == [("files", 1, 1)]
-        assert told[-2:] == [("copies", 0, None), ("events", 0, None)]
+        assert told[-1] == ("events", 0, None)
+        copies = [t for t in told if t[0] == "copies"]  # then how far, if any are left to index
+        assert copies[0] == ("copies", 0, None) and told[-1 - len(copies):-1] == copies
+        assert all(total == copies[-1][2] and done <= total for _, done, total in copies[1:])
+    assert one[-2][1:] == (10, 10) and dask[-2] == ("copies", 0, None)  # found per batch there
 
 
 def _worker_settings():

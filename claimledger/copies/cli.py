@@ -33,7 +33,7 @@ def copies(article, min_chars, fmt, view, db):
     """
     from . import clusters as find_clusters, find_copies, voices
     with _store(db) as store:
-        find_copies(store)
+        _index_what_is_new(store, find_copies)
         if view == "clusters":
             rows = [{"first": c.first, "members": list(c.members)} for c in find_clusters(store)]
             if article:
@@ -51,6 +51,14 @@ def copies(article, min_chars, fmt, view, db):
             rows = [c.to_record() for c in store.copies(article)
                     if c.first.end - c.first.start >= min_chars]
             _show(rows, fmt, _line)
+
+
+def _index_what_is_new(store, find_copies) -> None:
+    """Articles ingested before copies were detected are indexed first, with a bar."""
+    from rich.progress import Progress
+    with Progress(transient=True, disable=not sys.stderr.isatty()) as bar:
+        task = bar.add_task("finding copied passages", total=None)
+        find_copies(store, progress=lambda done, total: bar.update(task, completed=done, total=total))
 
 
 def _show(rows: list[dict], fmt: str, line) -> None:

@@ -21,7 +21,7 @@ import re
 import sys
 import threading
 from collections import OrderedDict, deque
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, partial
@@ -38,6 +38,9 @@ from .shingle import Tokens, sentence_spans, tokens, trigram_hashes
 
 _CLOSE = re.compile(r"[.!?…;:,]?[\"”’')\]]*")
 _OPEN = re.compile(r"[\"“‘'(\[]+$")
+
+Progress = Callable[[int, int], None]
+"""``progress(indexed, total)``: articles indexed so far in an update, of how many."""
 
 CACHE = 8192          # prepared texts kept (split among the workers)
 PARALLEL_MIN = 1000   # articles to index before worker processes pay off
@@ -77,14 +80,14 @@ class _Text:
 
 
 def find_copies(store: Store, options: Options = Options(), batch: int = 256,
-                workers: int | None = None) -> CopyReport:
+                workers: int | None = None, progress: Progress | None = None) -> CopyReport:
     """Index every article the copy index lacks and record the copies it takes part in.
 
     Each ``batch`` of articles is one transaction; an interrupted run loses at most
     the batches under way, and the next run takes them up again. ``workers``: see
-    ``CopyFinder``.
+    ``CopyFinder``; ``progress``: see ``CopyFinder.update``.
     """
-    return CopyFinder(store, options, batch, workers).update()
+    return CopyFinder(store, options, batch, workers).update(progress=progress)
 
 
 class CopyFinder:
@@ -107,27 +110,29 @@ class CopyFinder:
         self._local: _Worker | None = None  # this process's texts, when it has no workers
 
     def update(self, among: Collection[str] | None = None,
-               prepared: Mapping[str, Prepared] | None = None) -> CopyReport:
+               prepared: Mapping[str, Prepared] | None = None,
+               progress: Progress | None = None) -> CopyReport:
         """Index the articles the copy index lacks now; record the copies they take part in.
 
         ``among``: the ids just committed, when the caller knows them: once the index is
         loaded, only these are looked at, not the whole store (the first update always
         looks at the whole store, so articles an interrupted run left are indexed too).
         ``prepared``: ``prepare`` of some of them, by id, done elsewhere; one whose text
-        is not the stored article's is ignored (the article is prepared here)."""
+        is not the stored article's is ignored (the article is prepared here).
+        ``progress(indexed, total)`` is told after each batch is written."""
         report = CopyReport()
         todo = self.store.copy_index_todo(among if self._index is not None else None)
         if not todo:
             return report
         try:
-            self._update(todo, report, prepared or {})
+            self._update(todo, report, prepared or {}, progress)
         except BaseException:
             self._index = None  # it may hold articles not stored: load it again next time
             raise
         return report
 
-    def _update(self, todo: list[str], report: CopyReport, prepared: Mapping[str, Prepared]
-                ) -> None:
+    def _update(self, todo: list[str], report: CopyReport, prepared: Mapping[str, Prepared],
+                progress: Progress | None) -> None:
         order = self.store.ingest_order(todo)
         if self._index is None:
             self._ids, self._trigrams = {}, Packed()
@@ -147,14 +152,16 @@ class CopyFinder:
                 self._local = _Worker(CACHE)
             workers = Here(self._local)
         try:
-            self._run(batches, order, workers, max(n, 1), report, prepared)
+            self._run(batches, order, workers, max(n, 1), report, prepared,
+                      (lambda done: progress(done, len(todo))) if progress else None)
         except BaseException:
             workers.close(failed=True)
             raise
         workers.close()
 
     def _run(self, batches: list[list[str]], order: dict[str, int], workers: Workers | Here,
-             n: int, report: CopyReport, given: Mapping[str, Prepared]) -> None:
+             n: int, report: CopyReport, given: Mapping[str, Prepared],
+             told: Callable[[int], None] | None) -> None:
         """Batch b goes to worker b % n; n batches are prepared ahead, and n - 1 aligned
         ahead of the one written, so the workers are busy while this process looks up."""
         ahead: dict[int, tuple[list, Pending | Done]] = {}
@@ -175,9 +182,9 @@ class CopyFinder:
             jobs, writes = self._look_up(items, keys.result())
             aligned.append((len(batches[b]), writes, workers.submit(b % n, "align", jobs, self.options)))
             if len(aligned) >= n:
-                self._write(*aligned.popleft(), report)
+                self._write(*aligned.popleft(), report, told)
         while aligned:
-            self._write(*aligned.popleft(), report)
+            self._write(*aligned.popleft(), report, told)
 
     def _worker_count(self, todo: int) -> int:
         if self.workers is not None:
@@ -211,7 +218,8 @@ class CopyFinder:
             jobs.append((article, [stored.get(id) for id in found], {article.id: seq, **found}))
         return jobs, writes
 
-    def _write(self, size: int, writes: list, aligned: Pending | Done, report: CopyReport) -> None:
+    def _write(self, size: int, writes: list, aligned: Pending | Done, report: CopyReport,
+               told: Callable[[int], None] | None = None) -> None:
         found = aligned.result()
         with self.store.transaction():
             for (article_id, keys), copies in zip(writes, found):
@@ -219,6 +227,8 @@ class CopyFinder:
                 self.store.put_copy_keys(article_id, keys.tolist())
                 report.passages += len(copies)
         report.indexed += size
+        if told:
+            told(report.indexed)
 
 
 def _stored_keys(store: Store, ids: dict[int, str]):

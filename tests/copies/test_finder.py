@@ -81,6 +81,17 @@ def test_updates_after_each_batch_find_what_one_run_finds(tmp_path, articles, at
         assert (found(store), keys(store)) == at_once
 
 
+@pytest.mark.parametrize("workers", [0, 2])
+def test_progress_is_told_after_each_batch_written(tmp_path, articles, workers):
+    with open_store(tmp_path / "c.db") as store:
+        with store.transaction():
+            for a in articles[:100]:
+                store.put_article(a)
+        told: list[tuple[int, int]] = []
+        find_copies(store, batch=16, workers=workers, progress=lambda done, total: told.append((done, total)))
+        assert told == [(min(k, 100), 100) for k in range(16, 113, 16)]  # 7 batches, the last of 4
+
+
 def test_updates_told_the_committed_ids_find_what_one_run_finds(tmp_path, articles, at_once):
     with open_store(tmp_path / "c.db") as store:
         with store.transaction():  # left by an interrupted run: the first update takes them
