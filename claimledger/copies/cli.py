@@ -31,9 +31,9 @@ def copies(article, min_chars, fmt, view, db):
     Example:
       000_e40b1d751717fdce[437:692] -> 002_64e4dc12b39a7a61[490:745]  1.00  Reuters confirmed ...
     """
-    from . import clusters as find_clusters, find_copies, voices
+    from . import clusters as find_clusters, voices
     with _store(db) as store:
-        _index_what_is_new(store, find_copies)
+        _index_what_is_new(store)
         if view == "clusters":
             rows = [{"first": c.first, "members": list(c.members)} for c in find_clusters(store)]
             if article:
@@ -53,9 +53,11 @@ def copies(article, min_chars, fmt, view, db):
             _show(rows, fmt, _line)
 
 
-def _index_what_is_new(store, find_copies) -> None:
+def _index_what_is_new(store) -> None:
     """Articles ingested before copies were detected are indexed first, with a bar."""
     from rich.progress import Progress
+
+    from . import find_copies
     with Progress(transient=True, disable=not sys.stderr.isatty()) as bar:
         task = bar.add_task("finding copied passages", total=None)
         find_copies(store, progress=lambda done, total: bar.update(task, completed=done, total=total))

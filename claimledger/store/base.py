@@ -208,6 +208,17 @@ class Store(ABC):
         return [wanted] + sorted(group - {wanted})
 
 
+def one_batch(items: Sequence[tuple[Article, Sequence[Claim]]]) -> bool:
+    """Whether a backend may store ``items`` in one go: some, and no id twice (else
+    ``Store.put_articles`` stores them one at a time, the last of an id winning).
+    Raises StoreError for a claim given with another article."""
+    if not items or len({a.id for a, _ in items}) < len(items):
+        return False
+    for article, claims in items:
+        check_claims(article.id, claims)
+    return True
+
+
 def check_claims(article_id: str, claims: Sequence[Claim]) -> None:
     """Every claim given with an article must be of that article."""
     for claim in claims:

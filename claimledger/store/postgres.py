@@ -20,7 +20,7 @@ from psycopg.rows import dict_row
 
 from ..errors import StoreError
 from ..model import Article, Claim, Failure, FileMark
-from .base import PutResult, Store, check_claims, content_hash
+from .base import PutResult, Store, check_claims, content_hash, one_batch
 from . import rows as recs
 from .postgres_copies import PostgresCopies
 from .postgres_events import PostgresEvents
@@ -114,10 +114,8 @@ class PostgresStore(PostgresCopies, PostgresEvents, PostgresFeeds, Store):
         # INSERT (in the order given: seq is the ingest order), every claim and source
         # in two pipelined batches; articles stored before go through put_article
         items = list(items)
-        if not items or len({a.id for a, _ in items}) < len(items):
-            return super().put_articles(items)  # one id twice: the last one wins, in order
-        for article, claims in items:
-            check_claims(article.id, claims)
+        if not one_batch(items):
+            return super().put_articles(items)
         rows = [(a.text, a.published, a.outlet, a.url, a.title, a.origin, a.language,
                  content_hash(a), a.id) for a, _ in items]
         with self.transaction(), self._errors():

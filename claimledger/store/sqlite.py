@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..errors import StoreError
 from ..model import Article, Claim, Failure, FileMark, Outlet
-from .base import FeedState, PutResult, Store, check_claims, content_hash
+from .base import FeedState, PutResult, Store, check_claims, content_hash, one_batch
 from . import rows as recs
 from .migrations import SQLITE
 from .rows import iso as _iso, parse_date as _date
@@ -99,26 +99,19 @@ class SQLiteStore(SQLiteCopies, SQLiteEvents, Store):
         # articles in one executemany, in the order given (seq is the ingest order), the
         # claims and their sources likewise; articles stored before go through put_article
         items = list(items)
-        if not items or len({a.id for a, _ in items}) < len(items):
-            return super().put_articles(items)  # one id twice: the last one wins, in order
-        for article, claims in items:
-            check_claims(article.id, claims)
+        if not one_batch(items):
+            return super().put_articles(items)
         ids = [a.id for a, _ in items]
         now = _now()
         with self.transaction(), self._errors():
-            stored = {row[0] for part in recs.batches(ids, 500) for row in self._conn.execute(
-                f"SELECT id FROM articles WHERE id IN ({', '.join('?' * len(part))})", part)}
+            stored = {row["id"] for row in self._where_in("SELECT id FROM articles WHERE id IN ({marks})", ids)}
             self._conn.executemany(_INSERT_ARTICLE, [_article_values(a, content_hash(a), now)
                                                      for a, _ in items if a.id not in stored])
             out: list[PutResult] = ["new" if a.id not in stored else self.put_article(a) for a, _ in items]
-            for part in recs.batches(ids, 500):
-                marks = ", ".join("?" * len(part))
-                self._conn.execute(f"DELETE FROM claims WHERE article_id IN ({marks})", part)
+            self._where_in("DELETE FROM claims WHERE article_id IN ({marks})", ids)
             self._insert_claims([c for _, claims in items for c in claims])
-            origins = list(dict.fromkeys(a.origin or "" for a, _ in items))
-            for part in recs.batches(origins, 500):
-                marks = ", ".join("?" * len(part))
-                self._conn.execute(f"DELETE FROM failures WHERE origin IN ({marks})", part)
+            self._where_in("DELETE FROM failures WHERE origin IN ({marks})",
+                           dict.fromkeys(a.origin or "" for a, _ in items))
         return out
 
     def article(self, id: str) -> Article | None:
@@ -133,14 +126,16 @@ class SQLiteStore(SQLiteCopies, SQLiteEvents, Store):
                 yield recs.article(row, _date)
 
     def articles_among(self, ids: Collection[str]) -> dict[str, Article]:
-        out: dict[str, Article] = {}
         with self._errors():
-            for part in recs.batches(dict.fromkeys(ids), 500):  # SQLite's variable limit
-                marks = ", ".join("?" * len(part))
-                for row in self._conn.execute(
-                        f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({marks})", part):
-                    out[row["id"]] = recs.article(row, _date)
-        return out
+            rows = self._where_in(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({{marks}})",
+                                  dict.fromkeys(ids))
+        return {row["id"]: recs.article(row, _date) for row in rows}
+
+    def _where_in(self, sql: str, values: Iterable) -> list[sqlite3.Row]:
+        """The rows of ``sql`` run on each 500 of ``values`` (SQLite's variable limit),
+        ``{marks}`` in it standing for their placeholders."""
+        return [row for part in recs.batches(values, 500)
+                for row in self._conn.execute(sql.format(marks=", ".join("?" * len(part))), part)]
 
     # -- claims ------------------------------------------------------------
     def replace_claims(self, article_id: str, claims: Sequence[Claim]) -> None:
