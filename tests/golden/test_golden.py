@@ -24,7 +24,7 @@ def predicted(tmp_path_factory, extractor):
         return [c.to_record() for c in store.claims()]
 
 
-@pytest.mark.parametrize("sample_set", ["seeds", "mm", "gv"])
+@pytest.mark.parametrize("sample_set", ["seeds", "mm", "gv", "usdos", "news"])
 def test_quality_stays_above_floors(predicted, sample_set):
     gold, aliases = load_gold(HERE / "gold" / sample_set)
     figures = score(gold, predicted, aliases).figures
