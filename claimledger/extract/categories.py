@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 
 from .lexicon import lexicon
 from .quantities import Quantity
+from .tallies import tallied
 
 _PATIENT_DEPS = {"dobj", "nsubjpass", "pobj", "attr", "oprd", "conj", "appos"}
 _UNACCUSATIVE = {"die", "perish", "disappear", "vanish"}  # their subject is the victim
@@ -128,6 +129,9 @@ def _candidates(noun: Token, q: Quantity, sent: Span):
     for child in noun.children:
         if child.dep_ in ("amod", "acl", "relcl", "compound") and not _inside(child, q):
             yield lex.adjectives.get(child.lower_) or _verb_category(child, passive=True)
+            if child.dep_ == "acl" and lemma(child) in lex.report_verbs | lex.belief_verbs:
+                yield from (lex.adjectives.get(c.lower_) or _verb_category(c, passive=True) for c in child.children
+                            if c.dep_ in ("acl", "xcomp", "oprd", "acomp"))  # "12 reported killed", "30 feared dead"
     if noun.i != q.core and lex.nouns.get(nl) in _VICTIM:
         yield lex.nouns[nl]  # "116 arrests", "25 deaths"
     yield from _governors(phrase_top(noun, q, sent), q, sent)
@@ -138,12 +142,15 @@ def _candidates(noun: Token, q: Quantity, sent: Span):
 def _governors(noun: Token, q: Quantity, sent: Span):
     """Triggers above the counted noun in the tree."""
     lex = lexicon()
-    tok = noun
+    tok, bare = noun, noun.i == q.core
     for _ in range(4):
         head, dep = tok.head, tok.dep_
         if head is tok:
             return
         hl = lemma(head)
+        if dep == "quantmod" and head.like_num and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "from":
+            tok = head  # "rose from 44 to 61": the first end of a change stands where the last does
+            continue
         if dep == "pobj" and head.dep_ == "prep":
             prep = head.lower_
             owner = head.head
@@ -157,10 +164,12 @@ def _governors(noun: Token, q: Quantity, sent: Span):
             if prep in ("including", "among") and owner.pos_ in ("NOUN", "NUM"):
                 tok = owner  # "800 areas, including 147 areas in Tehran"
                 continue
-            if prep in ("to", "at") and owner.pos_ in ("VERB", "AUX"):
-                subj = next((c for c in owner.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                if subj is not None:
-                    yield lex.nouns.get(lemma(subj)) if lex.nouns.get(lemma(subj)) in _VICTIM else None
+            if prep in ("including", "among") and (whole := _whole(owner, tok)) is not None:
+                tok, bare = whole, whole.pos_ == "NUM"  # "detained 400, including 20 journalists": a part
+                continue
+            if cat := tallied(tok, bare):  # "the toll rose to 35", "an increase in deaths from 560"
+                yield cat
+                return
             if prep == "to" and owner.dep_ == "prep" or owner.pos_ != "VERB":
                 return
             head, dep, hl = owner, "obl", lemma(owner)
@@ -173,11 +182,15 @@ def _governors(noun: Token, q: Quantity, sent: Span):
             if not passive:  # "dozens reported injuries", "several requiring hospitalization"
                 cats += [lex.nouns.get(lemma(c)) for c in head.children if c.dep_ == "dobj"
                          and lex.nouns.get(lemma(c)) in _VICTIM]
-            cats += [_verb_category(c, passive) for c in head.children if c.dep_ in ("conj", "xcomp", "oprd", "acomp", "ccomp") and c.i > tok.i]
+            cats += [_verb_category(c, passive) for c in head.children if c.dep_ in ("conj", "xcomp", "oprd", "acomp", "ccomp")
+                     and c.i > tok.i and not _own_clause(c)]
             cats += [lex.adjectives.get(c.lower_) for c in head.children  # "shot dead 12 protesters"
                      if c.dep_ in ("oprd", "acomp", "advmod", "ccomp", "xcomp", "amod", "dobj") and c is not tok]
             yield from cats
             if any(cats):
+                return
+            if cat := tallied(tok, bare):  # "the death toll was 21", "the dead included 12 students"
+                yield cat
                 return
             if head.dep_ in ("xcomp", "ccomp", "conj", "advcl") or lemma(head) in ("be", "have"):
                 return
@@ -191,9 +204,26 @@ def _governors(noun: Token, q: Quantity, sent: Span):
         return
 
 
+def _own_clause(verb: Token) -> bool:
+    """ "arrested 50, and authorities sentenced 28": a verb with its own subject or
+    object does not share the first verb's object."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children)
+
+
+def _whole(verb: Token, part: Token) -> Token | None:
+    """The counted phrase that a verb's "including ..." lists parts of: its object,
+    else its subject ("120 were arrested, including 20 journalists")."""
+    for deps in (("dobj",), ("nsubjpass",), ("nsubj",)):
+        found = next((c for c in verb.children if c.dep_ in deps and c is not part), None)
+        if found is not None:
+            return found
+    return None
+
+
 _SKIP_LEFT = {"the", "a", "an", "some", "another", "also", "reportedly", "and", "nearly"}
 _SKIP_RIGHT = {"were", "was", "had", "have", "has", "been", "being", "are", "is", "be", "reportedly",
-               "also", "more", "later", "allegedly", "all", "then", "subsequently", "others", "people"}
+               "also", "more", "later", "allegedly", "all", "then", "subsequently", "others", "people",
+               "reported", "believed", "feared", "thought", "confirmed", "presumed"}
 
 
 def _surface_victim(noun: Token, q: Quantity, sent: Span) -> str | None:

@@ -29,6 +29,9 @@ class Lexicon:
     non_count: frozenset[str]
     source_nouns: frozenset[str]
     report_verbs: frozenset[str]
+    tally: frozenset[str]  # nouns whose value is a count of what they are "of"
+    listing_verbs: frozenset[str]  # "the dead included 12 students"
+    belief_verbs: frozenset[str]  # "30 feared dead"
 
     @cached_property  # built once: asked for every part of every token
     def number_words(self) -> frozenset[str]:
@@ -58,5 +61,6 @@ def lexicon() -> Lexicon:
         people=frozenset(t["people_nouns"]), sites=t["site_nouns"],
         protest=frozenset(t["protest_words"]), died_causes=frozenset(t["died_causes"]),
         non_count=frozenset(t["non_count_nouns"]), source_nouns=frozenset(t["source_nouns"]),
-        report_verbs=frozenset(t["report_verbs"]),
+        report_verbs=frozenset(t["report_verbs"]), tally=frozenset(t["tally_nouns"]),
+        listing_verbs=frozenset(t["listing_verbs"]), belief_verbs=frozenset(t["belief_verbs"]),
     )

@@ -1,0 +1,98 @@
+"""Numbers that are the value of a tally rather than the patient of a verb.
+
+Wire and report prose most often gives a toll as a noun with a value:
+"the death toll was at least 21", "the number of detainees reached 1,200",
+"casualties stood at 300", "officials put the toll at 61", "the number of civilian
+deaths increased from 560 to 761", "an increase in deaths from 2,666 to 2,798",
+"the dead included 12 students". The number measures a noun (the holder) and the
+holder says what is counted: a victim noun ("deaths", "detainees"), a tally noun
+("number", "toll", "figure") with what it is "of", or people a victim word
+modifies ("those arrested", "detained protesters").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .lexicon import lexicon
+
+VICTIM = ("killed", "died", "injured", "arrested", "disappeared", "sentenced")
+_VERB_VALUE_PREPS = {"to", "at", "from"}
+_NOUN_VALUE_PREPS = {"to", "from"}  # "an increase in deaths from 560 to 761"
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def lemma(t: Token) -> str:
+    return t.lemma_.lower()
+
+
+def tallied(tok: Token, bare: bool) -> str | None:
+    """The category of the tally whose value ``tok`` is (the counted phrase's top
+    token), or None. ``bare``: the number stands alone ("reached 1,200"), not
+    with a noun of its own ("included 12 students")."""
+    for h in _holders(tok, bare):
+        cat = holder_category(h)
+        if cat in VICTIM:
+            return cat
+        if cat == "participants" and bare and (lemma(h) in lexicon().tally or lemma(h.head) in lexicon().listing_verbs):
+            return cat  # "the number of protesters reached 5,000", "crowds numbering in the hundreds"
+    return None
+
+
+def _holders(tok: Token, bare: bool) -> list[Token]:
+    head, dep = tok.head, tok.dep_
+    if dep == "pobj" and head.dep_ == "prep":
+        prep = head
+        while prep.head.dep_ == "prep" and prep.head.lower_ in _VERB_VALUE_PREPS:
+            prep = prep.head  # "from 560 to 761": "to" hangs on "from"
+        owner = prep.head
+        if owner.pos_ in ("VERB", "AUX") and head.lower_ in _VERB_VALUE_PREPS | _in_number(owner):
+            return _arguments(owner, ("nsubj", "nsubjpass", "dobj"))
+        if owner.pos_ == "NOUN" and head.lower_ in _NOUN_VALUE_PREPS:
+            inside = [c for p in owner.children if p.dep_ == "prep" and p.lower_ in ("in", "of")
+                      for c in p.children if c.dep_ == "pobj"]
+            return inside + ([owner.head] if owner.dep_ == "appos" else [])
+        return []
+    if dep in ("attr", "dobj", "oprd") and head.pos_ in ("VERB", "AUX"):
+        if not bare and lemma(head) not in lexicon().listing_verbs:
+            return []  # "detainees attacked three guards": no list of the detainees
+        return _arguments(head, _SUBJECTS)
+    return []
+
+
+def _in_number(verb: Token) -> set[str]:
+    """ "protesters numbered in the thousands" """
+    return {"in"} if lemma(verb) in ("number", "be") else set()
+
+
+def _arguments(verb: Token, deps: tuple[str, ...]) -> list[Token]:
+    found = [c for c in verb.children if c.dep_ in deps]
+    if not any(c.dep_ in _SUBJECTS for c in found) and verb.dep_ in ("conj", "xcomp"):
+        found += [c for c in verb.head.children if c.dep_ in _SUBJECTS]  # "rose and reached 40"
+    return found
+
+
+def holder_category(h: Token) -> str | None:
+    """What a tally or a counted group counts: "the death toll", "the number of people
+    killed", "detained protesters", "civilian deaths", "the dead", "those arrested"."""
+    lex = lexicon()
+    of = next((c for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
+               for c in p.children if c.dep_ == "pobj"), None)
+    if lemma(h) in lex.tally and of is not None and (cat := group_category(of)):
+        return cat
+    if cat := group_category(h):
+        return cat
+    return "killed" if lemma(h) == "toll" else None
+
+
+def group_category(x: Token) -> str | None:
+    """A victim word on a noun, else the noun's own category."""
+    lex = lexicon()
+    for c in x.children:
+        if c.dep_ in ("amod", "acl", "relcl", "compound") and c.i != x.i:
+            cat = lex.adjectives.get(c.lower_) or lex.nouns.get(lemma(c)) if c.dep_ != "relcl" else None
+            if cat is None and c.tag_ in ("VBN", "VBD"):
+                cat = next((v for v in lex.verbs.get(lemma(c), ()) if v in VICTIM), None)
+            if cat in VICTIM:
+                return cat
+    cat = lex.nouns.get(lemma(x)) or lex.nouns.get(x.lower_)
+    return cat if cat in VICTIM or cat == "participants" else None

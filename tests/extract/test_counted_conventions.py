@@ -1,0 +1,111 @@
+"""What is counted (issue 16, part 2): which numbers become claims, and of which
+category. Sentences are our own, in the wordings of wire notes and report prose,
+cased and lower-cased; negatives say what must not become a claim."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claimledger.model import Article
+
+
+def found(extractor, text: str) -> list[tuple[str, str]]:
+    """(category, span) of every claim extracted from one sentence."""
+    art = Article(id="t", text=text, published=date(2024, 5, 2))
+    return [(c.category, c.span) for c in extractor.extract([art])["t"]]
+
+
+def categories_of(extractor, text: str) -> dict[str, str]:
+    return {span: cat for cat, span in found(extractor, text)}
+
+
+# -- tolls as nouns: the number is the value of a tally --------------------------------
+
+@pytest.mark.parametrize("text, category, span", [
+    ("Human Rights Watch said the death toll was at least 34.", "killed", "at least 34"),
+    ("the death toll stood at 17 on tuesday, a hospital official said.", "killed", "17"),
+    ("The toll has climbed to 58, according to the opposition.", "killed", "58"),
+    ("the number of detainees has reached 2,400, the lawyers' union said.", "arrested", "2,400"),
+    ("The number of arrested students rose to nearly 300 by Sunday.", "arrested", "nearly 300"),
+    ("officials said the number of people injured had risen to 412.", "injured", "412"),
+    ("The interior ministry put the number of arrests at 950.", "arrested", "950"),
+    ("casualties stood at 73 after the second night of clashes.", "killed", "73"),
+    ("Medics put the toll at 26.", "killed", "26"),
+])
+def test_a_toll_as_a_noun_gives_its_value_as_a_claim(extractor, text, category, span):
+    assert (category, span) in found(extractor, text)
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("The number of protesters killed by the police increased from 44 to 61.", ("44", "61")),
+    ("the monitor reported a rise in deaths in custody from 9 to 15.", ("9", "15")),
+    ("The group counted 120 deaths, up from 85 a month before.", ("120",)),
+])
+def test_both_ends_of_a_change_in_a_toll_are_claims(extractor, text, spans):
+    cats = categories_of(extractor, text)
+    for span in spans:
+        assert cats.get(span) == "killed", cats
+
+
+@pytest.mark.parametrize("text", [
+    "The number of schools closed rose to 40.",
+    "the total reached 300 million dollars.",
+    "The figure was 12 percent, the ministry said.",
+])
+def test_a_tally_of_things_that_are_not_people_is_no_claim(extractor, text):
+    assert found(extractor, text) == []
+
+
+# -- lists of counted groups and parts of totals --------------------------------------
+
+@pytest.mark.parametrize("text, category, spans", [
+    ("The dead included nine students, three nurses and a shopkeeper's two sons.",
+     "killed", ("nine", "three", "two")),
+    ("those detained included 14 lawyers and 6 journalists, the group said.", "arrested", ("14", "6")),
+    ("The wounded include 22 children and 5 elderly women.", "injured", ("22", "5")),
+])
+def test_a_list_of_groups_takes_the_category_of_what_governs_it(extractor, text, category, spans):
+    cats = categories_of(extractor, text)
+    assert all(cats.get(s) == category for s in spans), cats
+
+
+@pytest.mark.parametrize("text, total, part, category", [
+    ("Police detained 260 people, including 31 reporters.", "260", "31", "arrested"),
+    ("the number of people detained reached 700, including 45 minors.", "700", "45", "arrested"),
+    ("Security forces arrested activists across the country, including more than 90 students.",
+     None, "more than 90", "arrested"),
+])
+def test_a_part_of_a_total_after_including_is_a_claim_of_the_same_category(extractor, text, total, part, category):
+    cats = categories_of(extractor, text)
+    assert cats.get(part) == category, cats
+    if total:
+        assert cats.get(total) == category, cats
+
+
+# -- each number takes the category of its own verb ------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Police arrested 80 students, and a court sentenced 12 of the organisers.",
+     {"80": "arrested"}),
+    ("security forces detained more than 40 people and a judge convicted at least 9.",
+     {"more than 40": "arrested", "at least 9": "sentenced"}),
+    ("Troops killed 7 demonstrators, while riot police arrested 65 others.",
+     {"7": "killed", "65": "arrested"}),
+])
+def test_coordinated_clauses_keep_their_own_verbs(extractor, text, expected):
+    cats = categories_of(extractor, text)
+    for span, cat in expected.items():
+        assert cats.get(span) == cat, cats
+
+
+def test_shot_and_killed_share_one_object(extractor):
+    assert categories_of(extractor, "Soldiers shot and killed 11 villagers.") == {"11": "killed"}
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Rights groups said 23 people were killed, up from the 15 reported killed on Friday.", "15"),
+    ("at least 30 miners were feared dead after the police raid on the camp.", "at least 30"),
+])
+def test_reported_killed_and_feared_dead_are_killed(extractor, text, span):
+    assert categories_of(extractor, text).get(span) == "killed"
