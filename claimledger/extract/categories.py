@@ -23,6 +23,7 @@ from .tallies import tallied
 
 _PATIENT_DEPS = {"dobj", "nsubjpass", "pobj", "attr", "oprd", "conj", "appos"}
 _UNACCUSATIVE = {"die", "perish", "disappear", "vanish"}  # their subject is the victim
+_DEATH_WORDS = {"die", "death", "dead", "perish", "succumb", "fatality", "victim"}
 _VICTIM = ("killed", "died", "injured", "arrested", "disappeared", "sentenced")
 _RANK = {"killed": 0, "died": 1, "injured": 2, "disappeared": 3, "sentenced": 4, "arrested": 5}
 _COUNT_PREPS = {"of", "to", "at", "including", "among", "with", "from", "like", "as"}
@@ -98,13 +99,17 @@ def categorize(q: Quantity, sent: Span) -> Counted | None:
     nl = lemma(noun)
     if noun.i != q.core and (nl in lex.non_count or nl in lex.source_nouns):
         return None
+    if _is_speaker(phrase_top(noun, q, sent)) and not _verb_before(q, sent):
+        return None  # "two residents told the BBC", "one demonstrator said": sayers, not a crowd
+    if q.value == 1 and q.end < sent.end and sent.doc[q.end].lower_ == "of":
+        return None  # "one of the protesters", "one of the holiest places": someone, not a count
     category = _right_of(noun, q, sent) or _trigger_category(noun, q, sent)
     site = lex.sites.get(nl) if noun.i != q.core else None
     if site:  # places are never killed or arrested: "demonstrations were held in 14 provinces"
         return Counted("protest_sites", site, noun.lower_) if _protest_context(sent) else None
     if category in (None, "participants"):
         category = _surface_victim(noun, q, sent) or category
-    if category is None and not _is_speaker(noun):
+    if category is None:
         category = _participants(noun, q, sent) or _acting_right_of(noun, q, sent)
     if category is None:
         return None
@@ -298,9 +303,23 @@ def _participants(noun: Token, q: Quantity, sent: Span) -> str | None:
     return "participants" if _protest_context(sent) else None
 
 
-def _is_speaker(noun: Token) -> bool:
-    """ "one resident said": a speaker, not a crowd."""
-    return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in lexicon().report_verbs
+def _verb_before(q: Quantity, sent: Span) -> bool:
+    """ "killing at least 10 people, witnesses said": the phrase is the verb's object
+    even where the parser hung it on the saying."""
+    i = q.start - 1
+    while i >= sent.start and sent.doc[i].lower_ in _SKIP_LEFT:
+        i -= 1
+    return i >= sent.start and sent.doc[i].pos_ == "VERB"
+
+
+def _is_speaker(top: Token) -> bool:
+    """ "one resident said", "two protesters told Reuters", "according to three
+    students": the counted phrase is who speaks."""
+    while top.dep_ == "conj" and top.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        top = top.head  # "one nurse and two residents said"
+    if top.dep_ == "nsubj":
+        return lemma(top.head) in lexicon().speech_verbs
+    return top.dep_ == "pobj" and top.head.lower_ == "to" and top.head.head.lower_ == "according"
 
 
 def _protest_context(sent: Span) -> bool:
@@ -310,8 +329,20 @@ def _protest_context(sent: Span) -> bool:
 def _died_of_cause(noun: Token, sent: Span) -> bool:
     """"died of the coronavirus": a death by other causes than violence."""
     causes = lexicon().died_causes
-    return any(lemma(t) in causes or t.lower_ in causes for t in sent
+    return any((lemma(t) in causes or t.lower_ in causes) and _under_death_word(t) for t in sent
                if t.head.lower_ in ("of", "from") or t.dep_ in ("compound", "pobj"))
+
+
+def _under_death_word(t: Token) -> bool:
+    """ "died of cholera", "covid deaths": the cause hangs on a word of dying, not
+    on a bomb that killed ("a suicide car bomb ..., killing 14")."""
+    for _ in range(4):
+        if lemma(t) in _DEATH_WORDS:
+            return True
+        if t.head is t:
+            return False
+        t = t.head
+    return lemma(t) in _DEATH_WORDS
 
 
 def _inside(tok: Token, q: Quantity) -> bool:

@@ -32,6 +32,7 @@ class Lexicon:
     tally: frozenset[str]  # nouns whose value is a count of what they are "of"
     listing_verbs: frozenset[str]  # "the dead included 12 students"
     belief_verbs: frozenset[str]  # "30 feared dead"
+    speech_verbs: frozenset[str]  # "one resident said": a speaker, not a crowd
 
     @cached_property  # built once: asked for every part of every token
     def number_words(self) -> frozenset[str]:
@@ -63,4 +64,5 @@ def lexicon() -> Lexicon:
         non_count=frozenset(t["non_count_nouns"]), source_nouns=frozenset(t["source_nouns"]),
         report_verbs=frozenset(t["report_verbs"]), tally=frozenset(t["tally_nouns"]),
         listing_verbs=frozenset(t["listing_verbs"]), belief_verbs=frozenset(t["belief_verbs"]),
+        speech_verbs=frozenset(t["speech_verbs"]),
     )

@@ -109,3 +109,42 @@ def test_shot_and_killed_share_one_object(extractor):
 ])
 def test_reported_killed_and_feared_dead_are_killed(extractor, text, span):
     assert categories_of(extractor, text).get(span) == "killed"
+
+
+# -- sayers are not crowds; "one of" names someone ------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Three students told the Guardian that the police had fired on them.",
+    "\"we will come back tomorrow,\" one protester said.",
+    "two marchers and a nurse said troops opened fire on the square.",
+    "According to four demonstrators, the rally was peaceful.",
+])
+def test_a_count_of_sayers_is_no_claim(extractor, text):
+    assert found(extractor, text) == []
+
+
+def test_a_victim_count_before_its_sayers_is_kept(extractor):
+    text = "troops opened fire on the march, killing at least 6 people, residents and activists said."
+    assert ("killed", "at least 6") in found(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "She was one of the organisers of the protest.",
+    "the rally was held in kazan, one of the largest cities in the region.",
+    "He became one of dozens of protesters to have been detained this week.",
+])
+def test_one_of_a_group_is_no_count(extractor, text):
+    assert all(span.lower() != "one" for _, span in found(extractor, text))
+
+
+@pytest.mark.parametrize("text", [
+    "A roadside bomb exploded near the police post, killing 9 and wounding 30.",
+    "the gunmen attacked a wedding with a suicide vest, killing 23.",
+])
+def test_a_bomb_kills_it_does_not_cause_deaths_by_disease(extractor, text):
+    cats = [c for c, _ in found(extractor, text)]
+    assert "killed" in cats and "died" not in cats
+
+
+def test_death_of_disease_is_still_died(extractor):
+    assert ("died", "12") in found(extractor, "In the camp, 12 detainees died of cholera.")
