@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 
 from .lexicon import lexicon
 from .quantities import Quantity
+from .parts import part_category
 from .tallies import tallied
 
 _PATIENT_DEPS = {"dobj", "nsubjpass", "pobj", "attr", "oprd", "conj", "appos"}
@@ -61,6 +62,8 @@ def counted_noun(q: Quantity, sent: Span) -> Token:
             continue
         if obj.pos_ in ("NOUN", "PROPN") or lemma(obj) in lexicon().nouns:  # "four of the dead"
             return obj
+        if obj.lower_ in ("those", "these") and any(c.dep_ in ("acl", "relcl") for c in obj.children):
+            return obj  # "hundreds of those arrested"
         return core
     return core
 
@@ -93,22 +96,16 @@ def is_attribute(q: Quantity, sent: Span) -> bool:
 def categorize(q: Quantity, sent: Span) -> Counted | None:
     """The category, unit and subject of a quantity, or None when it is no claim."""
     lex = lexicon()
-    if is_attribute(q, sent):
-        return None
     noun = counted_noun(q, sent)
     nl = lemma(noun)
-    if noun.i != q.core and (nl in lex.non_count or nl in lex.source_nouns):
+    if _no_count(q, noun, sent):
         return None
-    if _is_speaker(phrase_top(noun, q, sent)) and not _verb_before(q, sent):
-        return None  # "two residents told the BBC", "one demonstrator said": sayers, not a crowd
-    if q.value == 1 and q.end < sent.end and sent.doc[q.end].lower_ == "of":
-        return None  # "one of the protesters", "one of the holiest places": someone, not a count
     category = _right_of(noun, q, sent) or _trigger_category(noun, q, sent)
     site = lex.sites.get(nl) if noun.i != q.core else None
     if site:  # places are never killed or arrested: "demonstrations were held in 14 provinces"
         return Counted("protest_sites", site, noun.lower_) if _protest_context(sent) else None
     if category in (None, "participants"):
-        category = _surface_victim(noun, q, sent) or category
+        category = _surface_victim(noun, q, sent) or part_category(q, sent, categorize) or category
     if category is None:
         category = _participants(noun, q, sent) or _acting_right_of(noun, q, sent)
     if category is None:
@@ -116,6 +113,23 @@ def categorize(q: Quantity, sent: Span) -> Counted | None:
     if category == "killed" and _died_of_cause(noun, sent):
         category = "died"
     return Counted(category, "people", subject(noun, q, sent, category))
+
+
+def _no_count(q: Quantity, noun: Token, sent: Span) -> bool:
+    """Numbers that count no people: ages and sizes, things ("20 factories"), sources,
+    sayers ("two residents told the BBC"), someone ("one of the protesters"),
+    attempts ("86 attempted killings")."""
+    lex = lexicon()
+    nl = lemma(noun)
+    if is_attribute(q, sent):
+        return True
+    if noun.i != q.core and (nl in lex.non_count or nl in lex.source_nouns):
+        return True
+    if _is_speaker(phrase_top(noun, q, sent)) and not _verb_before(q, sent):
+        return True
+    if q.value == 1 and q.end < sent.end and sent.doc[q.end].lower_ == "of":
+        return True
+    return noun.i != q.core and any(c.dep_ == "amod" and c.lower_ in lex.unrealized for c in noun.children)
 
 
 def _trigger_category(noun: Token, q: Quantity, sent: Span) -> str | None:
@@ -179,11 +193,14 @@ def _governors(noun: Token, q: Quantity, sent: Span):
                 return
             head, dep, hl = owner, "obl", lemma(owner)
         if head.pos_ in ("VERB", "AUX") or (head.pos_ == "ADJ" and dep == "nsubj"):
-            passive = dep in _PATIENT_DEPS or head.tag_ == "VBN" or hl in _UNACCUSATIVE
+            passive = dep in _PATIENT_DEPS or head.tag_ == "VBN" or hl in _UNACCUSATIVE \
+                or (head.lower_ in lex.adjectives and head.tag_ in ("JJ", "VBG"))  # "were still missing"
             lost_aux = dep == "nsubj" and head.tag_ == "VBD" and not any(c.dep_ == "dobj" for c in head.children)
             # "dozens injured" is a participle that lost its auxiliary; "9,000 participated" is not
             cats = [_verb_category(head, True) or _verb_category(head, False) if lost_aux
-                    else _verb_category(head, passive)]
+                    else _verb_category(head, passive), _idiom(head, tok)]
+            if dep == "nsubjpass" and hl in lex.gathered_verbs and not any(c.dep_ == "agent" for c in head.children):
+                cats.append("participants")  # "thousands are camped out", "5,000 were gathered"
             if not passive:  # "dozens reported injuries", "several requiring hospitalization"
                 cats += [lex.nouns.get(lemma(c)) for c in head.children if c.dep_ == "dobj"
                          and lex.nouns.get(lemma(c)) in _VICTIM]
@@ -207,6 +224,14 @@ def _governors(noun: Token, q: Quantity, sent: Span):
             tok = head  # "three protesters killed and dozens injured" is handled by the verb
             continue
         return
+
+
+def _idiom(verb: Token, counted: Token) -> str | None:
+    """A verb and its object that together say what happened: "lost their lives",
+    "14 lives were lost"."""
+    table = lexicon().verb_objects
+    objects = [counted, *(c for c in verb.children if c.dep_ == "dobj")]
+    return next((table[(lemma(verb), lemma(o))] for o in objects if (lemma(verb), lemma(o)) in table), None)
 
 
 def _own_clause(verb: Token) -> bool:
@@ -352,7 +377,7 @@ def _inside(tok: Token, q: Quantity) -> bool:
 def subject(noun: Token, q: Quantity, sent: Span, category: str) -> str:
     """Who is counted, as a short lower-case noun phrase."""
     lex = lexicon()
-    if noun.i == q.core or lemma(noun) in lex.nouns and lemma(noun) not in lex.people:
+    if noun.i == q.core or noun.pos_ == "PRON" or lemma(noun) in lex.nouns and lemma(noun) not in lex.people:
         of = _of_object(noun)
         base = _phrase(of) if of is not None and lemma(of) in lex.people else "people"
     else:

@@ -33,6 +33,10 @@ class Lexicon:
     listing_verbs: frozenset[str]  # "the dead included 12 students"
     belief_verbs: frozenset[str]  # "30 feared dead"
     speech_verbs: frozenset[str]  # "one resident said": a speaker, not a crowd
+    unrealized: frozenset[str]  # "86 attempted killings": attempts, not victims
+    gathered_verbs: frozenset[str]  # "thousands are camped out": a crowd in the passive form
+    idiom_words: frozenset[str]  # surface words of verb_objects, for the candidate filter
+    verb_objects: dict[tuple[str, str], str]  # ("lose", "life") -> killed: "lost their lives"
 
     @cached_property  # built once: asked for every part of every token
     def number_words(self) -> frozenset[str]:
@@ -65,4 +69,7 @@ def lexicon() -> Lexicon:
         report_verbs=frozenset(t["report_verbs"]), tally=frozenset(t["tally_nouns"]),
         listing_verbs=frozenset(t["listing_verbs"]), belief_verbs=frozenset(t["belief_verbs"]),
         speech_verbs=frozenset(t["speech_verbs"]),
+        gathered_verbs=frozenset(t["gathered_verbs"]), unrealized=frozenset(t["unrealized"]),
+        idiom_words=frozenset(t["idiom_words"]),
+        verb_objects={tuple(k.split()): v for k, v in t["verb_objects"].items()},
     )

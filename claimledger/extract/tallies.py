@@ -30,10 +30,13 @@ def tallied(tok: Token, bare: bool) -> str | None:
     token), or None. ``bare``: the number stands alone ("reached 1,200"), not
     with a noun of its own ("included 12 students")."""
     for h in _holders(tok, bare):
+        verb = h.head
+        if h.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+            h = verb.head  # "demonstrators, who have numbered in the hundreds of thousands"
         cat = holder_category(h)
         if cat in VICTIM:
             return cat
-        if cat == "participants" and bare and (lemma(h) in lexicon().tally or lemma(h.head) in lexicon().listing_verbs):
+        if cat == "participants" and bare and (lemma(h) in lexicon().tally or lemma(verb) in lexicon().listing_verbs):
             return cat  # "the number of protesters reached 5,000", "crowds numbering in the hundreds"
     return None
 

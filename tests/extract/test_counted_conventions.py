@@ -148,3 +148,44 @@ def test_a_bomb_kills_it_does_not_cause_deaths_by_disease(extractor, text):
 
 def test_death_of_disease_is_still_died(extractor):
     assert ("died", "12") in found(extractor, "In the camp, 12 detainees died of cholera.")
+
+
+# -- parts of totals; attempts are not victims -----------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Medics said 60 were injured, 22 of them by rubber bullets.", {"60": "injured", "22": "injured"}),
+    ("police detained 85 people on saturday, 19 of whom were minors.", {"85": "arrested", "19": "arrested"}),
+    ("The army shot dead 31 villagers, 8 of them children.", {"31": "killed", "8": "killed"}),
+])
+def test_a_part_of_a_total_takes_the_total_category(extractor, text, expected):
+    cats = categories_of(extractor, text)
+    for span, cat in expected.items():
+        assert cats.get(span) == cat, cats
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("The monitor recorded 40 attempted murders of journalists.", "40"),
+    ("police said they foiled 12 planned attacks on protesters.", "12"),
+])
+def test_attempts_are_not_victims(extractor, text, absent):
+    assert absent not in categories_of(extractor, text)
+
+
+def test_a_part_of_attempted_killings_that_were_carried_out_is_killed(extractor):
+    cats = categories_of(extractor, "The commission listed 50 attempted assassinations of activists, 21 of which succeeded.")
+    assert "50" not in cats and cats.get("21") == "killed", cats
+
+
+# -- verbs and idioms of report prose --------------------------------------------------
+
+@pytest.mark.parametrize("text, category, span", [
+    ("At least 17 people lost their lives when troops opened fire on the march.", "killed", "At least 17"),
+    ("nine lives were lost in the crackdown on sunday.", "killed", "nine"),
+    ("The commission said 33 demonstrators were still missing a month later.", "disappeared", "33"),
+    ("hundreds of those detained during the strike remain in prison.", "arrested", "hundreds"),
+    ("the crowds, which have numbered in the tens of thousands, returned on friday.", "participants",
+     "in the tens of thousands"),
+    ("thousands are still camped outside the parliament building.", "participants", "thousands"),
+])
+def test_report_prose_verbs(extractor, text, category, span):
+    assert categories_of(extractor, text).get(span) == category
