@@ -47,7 +47,7 @@ def counted_noun(q: Quantity, sent: Span) -> Token:
     """The noun a quantity counts, or the quantity's own token when it stands alone."""
     core = sent.doc[q.core]
     if core.dep_ in ("nummod", "quantmod", "amod", "compound") and core.head.pos_ in ("NOUN", "PROPN", "PRON"):
-        return core.head
+        return core if _headline_verb(core.head) else core.head
     if core.dep_ == "nummod" and core.head.pos_ == "NUM":  # "twenty nine": the head is the number
         return counted_noun(_replace_core(q, core.head), sent)
     # "thousands of people", "tens of thousands of protesters", "dozens of them"
@@ -66,6 +66,14 @@ def counted_noun(q: Quantity, sent: Span) -> Token:
             return obj  # "hundreds of those arrested"
         return core
     return core
+
+
+def _headline_verb(tok: Token) -> bool:
+    """ "Thousands Rally in Sudan", "3,700 Arrested": a title-cased verb the parser
+    took for the counted noun."""
+    lex = lexicon()
+    return tok.is_title and tok.i > tok.sent.start and not is_people(tok) and lemma(tok) not in lex.nouns \
+        and (tok.lower_ in lex.adjectives or "participants" in lex.verbs.get(tok.lower_, ()))
 
 
 def _replace_core(q: Quantity, core: Token) -> Quantity:
@@ -108,7 +116,7 @@ def categorize(q: Quantity, sent: Span) -> Counted | None:
         category = _surface_victim(noun, q, sent) or part_category(q, sent, categorize) or category
     if category is None:
         category = _participants(noun, q, sent) or _acting_right_of(noun, q, sent)
-    if category is None:
+    if category is None or category == "participants" and not _crowd(noun, q):
         return None
     if category == "killed" and _died_of_cause(noun, sent):
         category = "died"
@@ -121,8 +129,9 @@ def _no_count(q: Quantity, noun: Token, sent: Span) -> bool:
     attempts ("86 attempted killings")."""
     lex = lexicon()
     nl = lemma(noun)
-    if is_attribute(q, sent):
-        return True
+    core = sent.doc[q.core]
+    if is_attribute(q, sent) and not (core.dep_ == "appos" and _right_of(core, q, sent)):
+        return True  # an age or a size, but "Lawmaker: 3,700 Arrested" is a count
     if noun.i != q.core and (nl in lex.non_count or nl in lex.source_nouns):
         return True
     if _is_speaker(phrase_top(noun, q, sent)) and not _verb_before(q, sent):
@@ -263,7 +272,8 @@ def _surface_victim(noun: Token, q: Quantity, sent: Span) -> str | None:
     i = q.start - 1
     while i >= sent.start and doc[i].lower_ in _SKIP_LEFT:
         i -= 1
-    if i >= sent.start and doc[i].pos_ == "VERB" and doc[i].tag_ in ("VBG", "VBD", "VBN", "VBZ", "VBP"):
+    if i >= sent.start and (doc[i].pos_ == "VERB" and doc[i].tag_ in ("VBG", "VBD", "VBN", "VBZ", "VBP")
+                            or doc[i].is_title and doc[i].pos_ == "PROPN"):  # "Police Detain 40 Protesters"
         if cat := _verb_category(doc[i], passive=True):
             return cat
     return _right_of(noun, q, sent)
@@ -298,7 +308,8 @@ def _acting_right_of(noun: Token, q: Quantity, sent: Span) -> str | None:
     j = max(q.end, noun.i + 1)
     while j < sent.end and doc[j].lower_ in _SKIP_RIGHT:
         j += 1
-    if j < sent.end and doc[j].tag_ in ("VBD", "VBZ", "VBP", "VBN") and _verb_category(doc[j], passive=False) == "participants":
+    if j < sent.end and (doc[j].tag_ in ("VBD", "VBZ", "VBP", "VBN") or _headline_verb(doc[j])) \
+            and _verb_category(doc[j], passive=False) == "participants":
         return "participants"
     return None
 
@@ -323,9 +334,20 @@ def _participants(noun: Token, q: Quantity, sent: Span) -> str | None:
     nl = lemma(noun)
     if noun.i == q.core:
         return None  # a bare number takes part only through a verb that says so
-    if nl in _SECURITY or nl not in lex.people and lex.nouns.get(nl) != "participants":
+    if nl in _SECURITY or not is_people(noun):
         return None
     return "participants" if _protest_context(sent) else None
+
+
+def _crowd(noun: Token, q: Quantity) -> bool:
+    """Participants are people ("several of the plants" are not), more than one."""
+    return is_people(noun) if noun.i != q.core else q.value != 1
+
+
+def is_people(noun: Token) -> bool:
+    """A noun for people: "students", "protesters", "iranians"."""
+    lex = lexicon()
+    return lemma(noun) in lex.people or lex.nouns.get(lemma(noun)) == "participants" or noun.lower_ in lex.demonyms
 
 
 def _verb_before(q: Quantity, sent: Span) -> bool:
@@ -348,7 +370,12 @@ def _is_speaker(top: Token) -> bool:
 
 
 def _protest_context(sent: Span) -> bool:
-    return any(lemma(t) in lexicon().protest or t.lower_ in lexicon().protest for t in sent)
+    """A protest word, or the weapons used on crowds ("fired tear gas in several places")."""
+    lex = lexicon()
+    if any(lemma(t) in lex.protest or t.lower_ in lex.protest for t in sent):
+        return True
+    text = sent.text.lower()
+    return any(w in text for w in lex.crowd_control)
 
 
 def _died_of_cause(noun: Token, sent: Span) -> bool:

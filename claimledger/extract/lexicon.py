@@ -33,10 +33,18 @@ class Lexicon:
     listing_verbs: frozenset[str]  # "the dead included 12 students"
     belief_verbs: frozenset[str]  # "30 feared dead"
     speech_verbs: frozenset[str]  # "one resident said": a speaker, not a crowd
+    crowd_control: tuple[str, ...]  # "fired tear gas in several places": a protest without the word
     unrealized: frozenset[str]  # "86 attempted killings": attempts, not victims
     gathered_verbs: frozenset[str]  # "thousands are camped out": a crowd in the passive form
     idiom_words: frozenset[str]  # surface words of verb_objects, for the candidate filter
     verb_objects: dict[tuple[str, str], str]  # ("lose", "life") -> killed: "lost their lives"
+
+    @cached_property
+    def demonyms(self) -> frozenset[str]:
+        """ "iranians", "sudanese": people named by their country (demonyms.tsv)."""
+        text = resources.files("claimledger.data").joinpath("demonyms.tsv").read_text("utf-8")
+        words = {line.split("\t")[0].lower() for line in text.splitlines() if line and not line.startswith("#")}
+        return frozenset(words | {w + "s" for w in words})
 
     @cached_property  # built once: asked for every part of every token
     def number_words(self) -> frozenset[str]:
@@ -69,7 +77,7 @@ def lexicon() -> Lexicon:
         report_verbs=frozenset(t["report_verbs"]), tally=frozenset(t["tally_nouns"]),
         listing_verbs=frozenset(t["listing_verbs"]), belief_verbs=frozenset(t["belief_verbs"]),
         speech_verbs=frozenset(t["speech_verbs"]),
-        gathered_verbs=frozenset(t["gathered_verbs"]), unrealized=frozenset(t["unrealized"]),
+        gathered_verbs=frozenset(t["gathered_verbs"]), crowd_control=tuple(t["crowd_control"]), unrealized=frozenset(t["unrealized"]),
         idiom_words=frozenset(t["idiom_words"]),
         verb_objects={tuple(k.split()): v for k, v in t["verb_objects"].items()},
     )

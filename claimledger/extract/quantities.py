@@ -313,10 +313,12 @@ def _next_to_month(doc, q: Quantity, sent: Span) -> bool:
     i = q.start - 1
     while i >= sent.start and (doc[i].lower_ in glue or (doc[i].like_num and doc[i].text.isdigit() and len(doc[i].text) <= 2)):
         i -= 1
-    listed = q.qualifier == "exact" and q.value is not None and q.value <= 31
-    if listed and i >= sent.start and doc[i].lower_ in _MONTHS and i < q.start - 1 or (q.start > sent.start and doc[q.start - 1].lower_ in _MONTHS):
+    day = q.value is not None and q.value <= 31  # "Hundreds March in Minsk", "12 March 40 people": no day
+    listed = q.qualifier == "exact" and day
+    if listed and i >= sent.start and doc[i].lower_ in _MONTHS and i < q.start - 1 or \
+            (q.start > sent.start and doc[q.start - 1].lower_ in _MONTHS and q.qualifier == "exact" and day):
         return True
     j = q.end
     while j < sent.end and (doc[j].lower_ in glue or (doc[j].text.isdigit() and len(doc[j].text) <= 2)):
         j += 1
-    return j < sent.end and doc[j].lower_ in _MONTHS and (j == q.end or doc[q.end].lower_ in glue)
+    return day and j < sent.end and doc[j].lower_ in _MONTHS and (j == q.end or doc[q.end].lower_ in glue)

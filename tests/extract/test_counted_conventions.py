@@ -189,3 +189,53 @@ def test_a_part_of_attempted_killings_that_were_carried_out_is_killed(extractor)
 ])
 def test_report_prose_verbs(extractor, text, category, span):
     assert categories_of(extractor, text).get(span) == category
+
+
+# -- crowds: headlines, participles, weapons used on crowds ---------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("7 Dead as Thousands March in Khartoum", {"7": "killed", "Thousands": "participants"}),
+    ("Hundreds Rally in Yerevan as Police Detain 30 Protesters", {"Hundreds": "participants", "30": "arrested"}),
+    ("Opposition Leader: 1,200 Detained in Weekend Protests", {"1,200": "arrested"}),
+])
+def test_title_cased_headlines(extractor, text, expected):
+    assert categories_of(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Riot police fired rubber bullets to disperse hundreds of Georgians marching on parliament.", "hundreds"),
+    ("troops chased about 600 workers and students with tear gas near the port.", "about 600"),
+    ("police used water cannon on some 2,000 people outside the court.", "some 2,000"),
+])
+def test_people_met_with_crowd_weapons_are_participants(extractor, text, span):
+    assert categories_of(extractor, text).get(span) == "participants"
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Witnesses said police fired tear gas in several neighbourhoods of the capital.", "several"),
+    ("security forces used live ammunition in at least five towns, residents said.", "at least five"),
+])
+def test_places_where_crowds_were_met_with_force_are_protest_sites(extractor, text, span):
+    assert categories_of(extractor, text).get(span) == "protest_sites"
+
+
+@pytest.mark.parametrize("text", [
+    "workers gathered near several of the factories on tuesday to support the strike.",
+    "The company said 20 state-owned factories had closed during the strike.",
+    "the ministry opened 14 new schools in the region last year.",
+])
+def test_counted_things_that_are_not_people_are_no_claim(extractor, text):
+    assert all(cat not in ("participants", "killed", "arrested") for cat, _ in found(extractor, text))
+
+
+def test_a_single_person_is_no_crowd(extractor):
+    assert found(extractor, "1 angry over the verdict, students marched to the court on monday.") == []
+
+
+def test_a_month_after_a_vague_number_is_no_date(extractor):
+    assert ("participants", "Thousands") in found(extractor, "Thousands March Against the Coup")
+    assert ("arrested", "40") in found(extractor, "on 12 march 40 people were arrested in the capital.")
+
+
+def test_fined_is_sentenced(extractor):
+    assert categories_of(extractor, "A court fined 14 protesters for taking part in the march.").get("14") == "sentenced"
