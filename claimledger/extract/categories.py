@@ -24,7 +24,7 @@ from .tallies import tallied
 
 _PATIENT_DEPS = {"dobj", "nsubjpass", "pobj", "attr", "oprd", "conj", "appos"}
 _UNACCUSATIVE = {"die", "perish", "disappear", "vanish"}  # their subject is the victim
-_DEATH_WORDS = {"die", "death", "dead", "perish", "succumb", "fatality", "victim"}
+_DEATH_WORDS = {"die", "death", "dead", "perish", "succumb", "fatality", "victim", "toll"}
 _VICTIM = ("killed", "died", "injured", "arrested", "disappeared", "sentenced")
 _RANK = {"killed": 0, "died": 1, "injured": 2, "disappeared": 3, "sentenced": 4, "arrested": 5}
 _COUNT_PREPS = {"of", "to", "at", "including", "among", "with", "from", "like", "as"}
@@ -189,6 +189,11 @@ def _governors(noun: Token, q: Quantity, sent: Span):
             if prep == "of" and lemma(owner) == "name":
                 tok = owner  # "the names of 504 slain protesters": names go where the list goes
                 continue
+            if prep == "of" and owner.lower_ == "one" and (verb := _infinitival(owner)) is not None:
+                # "one of several women to have been killed": what befell the one befell them
+                yield from (lex.adjectives.get(c.lower_) for c in verb.children)  # "shot dead"
+                yield _verb_category(verb, passive=True)
+                return
             if prep in ("including", "among") and owner.pos_ in ("NOUN", "NUM"):
                 tok = owner  # "800 areas, including 147 areas in Tehran"
                 continue
@@ -241,6 +246,15 @@ def _idiom(verb: Token, counted: Token) -> str | None:
     table = lexicon().verb_objects
     objects = [counted, *(c for c in verb.children if c.dep_ == "dobj")]
     return next((table[(lemma(verb), lemma(o))] for o in objects if (lemma(verb), lemma(o)) in table), None)
+
+
+def _infinitival(one: Token) -> Token | None:
+    """The verb of "one of N to have been killed", "one of N to be arrested"
+    (hung on the "one" or above it): it describes the N as a class."""
+    for verb in (one.head, *(c for c in one.children if c.dep_ in ("relcl", "acl"))):
+        if verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return verb
+    return None
 
 
 def _own_clause(verb: Token) -> bool:

@@ -31,6 +31,7 @@ class Lexicon:
     report_verbs: frozenset[str]
     tally: frozenset[str]  # nouns whose value is a count of what they are "of"
     listing_verbs: frozenset[str]  # "the dead included 12 students"
+    measure_verbs: frozenset[str]  # "the crowd swelled to 50,000": a crowd's size
     belief_verbs: frozenset[str]  # "30 feared dead"
     speech_verbs: frozenset[str]  # "one resident said": a speaker, not a crowd
     crowd_control: tuple[str, ...]  # "fired tear gas in several places": a protest without the word
@@ -75,7 +76,7 @@ def lexicon() -> Lexicon:
         protest=frozenset(t["protest_words"]), died_causes=frozenset(t["died_causes"]),
         non_count=frozenset(t["non_count_nouns"]), source_nouns=frozenset(t["source_nouns"]),
         report_verbs=frozenset(t["report_verbs"]), tally=frozenset(t["tally_nouns"]),
-        listing_verbs=frozenset(t["listing_verbs"]), belief_verbs=frozenset(t["belief_verbs"]),
+        listing_verbs=frozenset(t["listing_verbs"]), measure_verbs=frozenset(t["measure_verbs"]), belief_verbs=frozenset(t["belief_verbs"]),
         speech_verbs=frozenset(t["speech_verbs"]),
         gathered_verbs=frozenset(t["gathered_verbs"]), crowd_control=tuple(t["crowd_control"]), unrealized=frozenset(t["unrealized"]),
         idiom_words=frozenset(t["idiom_words"]),

@@ -282,8 +282,9 @@ def is_count(q: Quantity, sent: Span) -> bool:
     nxt = doc[q.end].lower_ if q.end < sent.end else ""
     if prev in _CURRENCY or core.text[:1] in _CURRENCY or nxt in ("%", "percent", "per") or nxt in _TIME_TAILS:
         return False
-    if nxt in ("the", "a", "an"):
-        return False  # "; 2 the mysterious death": a list number, counts never stand before articles
+    after = doc[q.end + 1].lower_ if q.end + 1 < sent.end else ""
+    if nxt in ("the", "a", "an") and not (nxt != "the" and after in _SPANS):
+        return False  # "; 2 the mysterious death": a list number ("up from 85 a week earlier" is a count)
     if q.value is not None and q.value >= 1_000_000_000:
         return False  # billions count money, not people
     if _next_to_month(doc, q, sent):
@@ -299,6 +300,9 @@ def is_count(q: Quantity, sent: Span) -> bool:
     if after.startswith(("- year", "-year", "year-old", "years-old", "year old", "years old")):
         return False  # "25-year-old": an age
     return True
+
+
+_SPANS = {"day", "week", "month", "year", "fortnight"}
 
 
 def _in_between(q: Quantity, sent: Span) -> bool:

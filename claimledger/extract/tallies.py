@@ -36,8 +36,8 @@ def tallied(tok: Token, bare: bool) -> str | None:
         cat = holder_category(h)
         if cat in VICTIM:
             return cat
-        if cat == "participants" and bare and (lemma(h) in lexicon().tally or lemma(verb) in lexicon().listing_verbs):
-            return cat  # "the number of protesters reached 5,000", "crowds numbering in the hundreds"
+        if cat == "participants" and bare and (lemma(h) in lexicon().tally or lemma(verb) in lexicon().measure_verbs):
+            return cat  # "the number of protesters reached 5,000", "the crowd swelled to 50,000"
     return None
 
 
@@ -48,6 +48,9 @@ def _holders(tok: Token, bare: bool) -> list[Token]:
         while prep.head.dep_ == "prep" and prep.head.lower_ in _VERB_VALUE_PREPS:
             prep = prep.head  # "from 560 to 761": "to" hangs on "from"
         owner = prep.head
+        if owner.lower_ in ("up", "down"):  # "120 deaths, up from 85"; "40 were killed, up from 25"
+            base = owner.head
+            return [base] if base.pos_ == "NOUN" else [*_arguments(base, ("dobj", "nsubjpass")), base]
         if owner.pos_ in ("VERB", "AUX") and head.lower_ in _VERB_VALUE_PREPS | _in_number(owner):
             return _arguments(owner, ("nsubj", "nsubjpass", "dobj"))
         if owner.pos_ == "NOUN" and head.lower_ in _NOUN_VALUE_PREPS:
@@ -84,6 +87,8 @@ def holder_category(h: Token) -> str | None:
         return cat
     if cat := group_category(h):
         return cat
+    if h.tag_ == "VBN":  # "40 were killed, up from 25"
+        return next((c for c in lex.verbs.get(lemma(h), ()) if c in VICTIM), None)
     return "killed" if lemma(h) == "toll" else None
 
 

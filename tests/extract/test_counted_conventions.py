@@ -239,3 +239,38 @@ def test_a_month_after_a_vague_number_is_no_date(extractor):
 
 def test_fined_is_sentenced(extractor):
     assert categories_of(extractor, "A court fined 14 protesters for taking part in the march.").get("14") == "sentenced"
+
+
+# -- changes, crowds measured, partitives ----------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Officials reported 40 arrests on Monday, down from 65 a day earlier.", {"40": "arrested", "65": "arrested"}),
+    ("the monitor counted 210 deaths, up from 180 a week before.", {"210": "killed", "180": "killed"}),
+    ("Police said 33 protesters were wounded, up from 20 on Friday.", {"33": "injured", "20": "injured"}),
+])
+def test_up_from_and_down_from_count_the_same_thing(extractor, text, expected):
+    cats = categories_of(extractor, text)
+    for span, cat in expected.items():
+        assert cats.get(span) == cat, cats
+
+
+@pytest.mark.parametrize("text, span", [
+    ("The crowd was estimated at 12,000 by organisers.", "12,000"),
+    ("the crowd swelled to more than 40,000 by nightfall.", "more than 40,000"),
+    ("Police put the size of the crowd at 7,500.", "7,500"),
+])
+def test_the_size_of_a_crowd_is_participants(extractor, text, span):
+    assert categories_of(extractor, text).get(span) == "participants"
+
+
+def test_a_toll_from_a_disaster_is_died(extractor):
+    assert categories_of(extractor, "The death toll from the floods rose to 130.").get("130") == "died"
+
+
+@pytest.mark.parametrize("text, span, category", [
+    ("She is one of 14 journalists to be detained this month.", "14", "arrested"),
+    ("the student was one of at least nine protesters to have been shot dead in the city.", "at least nine", "killed"),
+])
+def test_one_of_n_to_have_been_is_a_claim_about_the_n(extractor, text, span, category):
+    cats = categories_of(extractor, text)
+    assert cats.get(span) == category and "one" not in {s.lower() for s in cats}, cats
