@@ -28,6 +28,10 @@ _DEATH_WORDS = {"die", "death", "dead", "perish", "succumb", "fatality", "victim
 _VICTIM = ("killed", "died", "injured", "arrested", "disappeared", "sentenced")
 _RANK = {"killed": 0, "died": 1, "injured": 2, "disappeared": 3, "sentenced": 4, "arrested": 5}
 _COUNT_PREPS = {"of", "to", "at", "including", "among", "with", "from", "like", "as"}
+_QUANTITY_WORDS = {"thousands", "hundreds", "dozens", "scores", "millions", "as", "at", "about", "some", "nearly", "over"}
+_RESIDENTS = {"people", "person", "inhabitant", "resident", "soul", "citizen"}
+_PART_PRONOUNS = {"them", "those", "whom", "which", "these", "us"}
+_COMPANY = {"with", "by", "alongside", "among", "including"}
 _SECURITY = {"police", "officer", "policeman", "soldier", "troop", "guard", "agent", "personnel",
              "force", "militia", "official", "gunman"}
 
@@ -136,9 +140,33 @@ def _no_count(q: Quantity, noun: Token, sent: Span) -> bool:
         return True
     if _is_speaker(phrase_top(noun, q, sent)) and not _verb_before(q, sent):
         return True
-    if q.value == 1 and q.end < sent.end and sent.doc[q.end].lower_ == "of":
+    if q.value == 1 and (noun.tag_ in ("NNS", "NNPS") or q.end < sent.end and sent.doc[q.end].lower_ == "of"
+                         and sent.doc[q.end + 1].lower_ not in _PART_PRONOUNS and q.qualifier == "exact"):
+        return True  # "one of the protesters": someone; "1 protesters clashed": an item number
+    if q.start == sent.start + 1 and sent.doc[sent.start].lower_ == ";" or _item_number(q, noun, sent):
+        return True  # "; 2 demonstrators took to the streets": the notes' item number
+    if _population(phrase_top(noun, q, sent)):
         return True
     return noun.i != q.core and any(c.dep_ == "amod" and c.lower_ in lex.unrealized for c in noun.children)
+
+
+def _item_number(q: Quantity, noun: Token, sent: Span) -> bool:
+    """A number that opens a sentence and another quantity follows it: "2 thousands have
+    taken to the streets", "1 as many as 10 civilians were killed"."""
+    if q.start != sent.start or q.end >= sent.end:
+        return False
+    nxt = sent.doc[q.end]
+    return nxt.like_num or nxt.lower_ in _QUANTITY_WORDS
+
+
+def _population(top: Token) -> bool:
+    """ "a nation of 9 million people", "home to 300,000 people": who lives there."""
+    owner = top.head.head if top.dep_ == "pobj" else None
+    if owner is None or top.head.lower_ not in ("of", "to"):
+        return False
+    if top.head.lower_ == "to":
+        return lemma(owner) == "home"  # "home to more than 100,000 refugees"
+    return lemma(owner) in lexicon().population and (lemma(top) in _RESIDENTS or top.like_num)
 
 
 def _trigger_category(noun: Token, q: Quantity, sent: Span) -> str | None:
@@ -162,15 +190,15 @@ def _candidates(noun: Token, q: Quantity, sent: Span):
                             if c.dep_ in ("acl", "xcomp", "oprd", "acomp"))  # "12 reported killed", "30 feared dead"
     if noun.i != q.core and lex.nouns.get(nl) in _VICTIM:
         yield lex.nouns[nl]  # "116 arrests", "25 deaths"
-    yield from _governors(phrase_top(noun, q, sent), q, sent)
+    yield from _governors(phrase_top(noun, q, sent), q, sent, bare=noun.i == q.core)
     if noun.i != q.core and nl in lex.nouns:
         yield lex.nouns[nl]  # "5,000 protesters": participants unless a victim word says more
 
 
-def _governors(noun: Token, q: Quantity, sent: Span):
-    """Triggers above the counted noun in the tree."""
+def _governors(noun: Token, q: Quantity, sent: Span, bare: bool):
+    """Triggers above the counted phrase in the tree (``bare``: a number without a noun)."""
     lex = lexicon()
-    tok, bare = noun, noun.i == q.core
+    tok, with_crowd = noun, True
     for _ in range(4):
         head, dep = tok.head, tok.dep_
         if head is tok:
@@ -206,6 +234,8 @@ def _governors(noun: Token, q: Quantity, sent: Span):
             if prep == "to" and owner.dep_ == "prep" or owner.pos_ != "VERB":
                 return
             head, dep, hl = owner, "obl", lemma(owner)
+            # "marched with 5,000 workers", "marching in the hundreds", not "gathered near several plants"
+            with_crowd = prep in _COMPANY or _inside(tok.head, q)
         if head.pos_ in ("VERB", "AUX") or (head.pos_ == "ADJ" and dep == "nsubj"):
             passive = dep in _PATIENT_DEPS or head.tag_ == "VBN" or hl in _UNACCUSATIVE \
                 or (head.lower_ in lex.adjectives and head.tag_ in ("JJ", "VBG"))  # "were still missing"
@@ -213,13 +243,15 @@ def _governors(noun: Token, q: Quantity, sent: Span):
             # "dozens injured" is a participle that lost its auxiliary; "9,000 participated" is not
             cats = [_verb_category(head, True) or _verb_category(head, False) if lost_aux
                     else _verb_category(head, passive), _idiom(head, tok)]
+            if not with_crowd:
+                cats = [c for c in cats if c != "participants"]
             if dep == "nsubjpass" and hl in lex.gathered_verbs and not any(c.dep_ == "agent" for c in head.children):
                 cats.append("participants")  # "thousands are camped out", "5,000 were gathered"
             if not passive:  # "dozens reported injuries", "several requiring hospitalization"
                 cats += [lex.nouns.get(lemma(c)) for c in head.children if c.dep_ == "dobj"
                          and lex.nouns.get(lemma(c)) in _VICTIM]
             cats += [_verb_category(c, passive) for c in head.children if c.dep_ in ("conj", "xcomp", "oprd", "acomp", "ccomp")
-                     and c.i > tok.i and not _own_clause(c)]
+                     and c.i > tok.i and not _own_clause(c, tok)]
             cats += [lex.adjectives.get(c.lower_) for c in head.children  # "shot dead 12 protesters"
                      if c.dep_ in ("oprd", "acomp", "advmod", "ccomp", "xcomp", "amod", "dobj") and c is not tok]
             yield from cats
@@ -257,10 +289,12 @@ def _infinitival(one: Token) -> Token | None:
     return None
 
 
-def _own_clause(verb: Token) -> bool:
-    """ "arrested 50, and authorities sentenced 28": a verb with its own subject or
-    object does not share the first verb's object."""
-    return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children)
+def _own_clause(verb: Token, tok: Token) -> bool:
+    """ "arrested 50, and authorities sentenced 28": a verb with its own subject does
+    not share the first verb's arguments, nor one with its own object the first verb's
+    object ("thousands gathered and chanted slogans" share the subject)."""
+    own = {c.dep_ for c in verb.children}
+    return bool(own & {"nsubj", "nsubjpass"}) or (tok.dep_ == "dobj" and "dobj" in own)
 
 
 def _whole(verb: Token, part: Token) -> Token | None:
@@ -305,6 +339,8 @@ def _right_of(noun: Token, q: Quantity, sent: Span) -> str | None:
     found = []
     for k in range(j, min(sent.end, j + 3)):
         t = doc[k]
+        if t.tag_ == "VBD" and any(c.dep_ == "dobj" for c in t.children):
+            break  # "hundreds of turks held a demonstration": an active verb, not a participle
         cat = lex.adjectives.get(t.lower_) or (_verb_category(t, passive=True) if t.tag_ in ("VBN", "VBD") else None)
         if cat:
             found.append(cat)
@@ -354,8 +390,29 @@ def _participants(noun: Token, q: Quantity, sent: Span) -> str | None:
 
 
 def _crowd(noun: Token, q: Quantity) -> bool:
-    """Participants are people ("several of the plants" are not), more than one."""
-    return is_people(noun) if noun.i != q.core else q.value != 1
+    """Participants are more than one, and people ("three rockets struck" are not):
+    named by a people word, a demonym, a faith or an ending ("loyalists", "shiites")."""
+    if q.value == 1:
+        return False
+    if noun.i == q.core or noun.pos_ == "PRON":
+        return True
+    return person_like(noun) or _crowd_act(phrase_top(noun, q, noun.doc[:]))
+
+
+def person_like(noun: Token) -> bool:
+    return is_people(noun) or noun.tag_ == "NNPS" or noun.lower_.endswith(lexicon().person_suffixes)
+
+
+def _crowd_act(top: Token) -> bool:
+    """ "200 nuns marched", "3,000 pupils took part", "hazaras took to the streets":
+    what only a crowd does, whoever it is."""
+    verb = top.head
+    if top.dep_ != "nsubj" or verb.pos_ != "VERB":
+        return False
+    if lemma(verb) in lexicon().crowd_verbs:
+        return True
+    return lemma(verb) == "take" and any(lemma(c) == "part" or c.lower_ == "to" and any(
+        lemma(o) == "street" for o in c.children) for c in verb.children)
 
 
 def is_people(noun: Token) -> bool:
@@ -395,8 +452,16 @@ def _protest_context(sent: Span) -> bool:
 def _died_of_cause(noun: Token, sent: Span) -> bool:
     """"died of the coronavirus": a death by other causes than violence."""
     causes = lexicon().died_causes
-    return any((lemma(t) in causes or t.lower_ in causes) and _under_death_word(t) for t in sent
-               if t.head.lower_ in ("of", "from") or t.dep_ in ("compound", "pobj"))
+    return any((lemma(t) in causes or t.lower_ in causes) and _a_cause(t) for t in sent
+               if t.head.lower_ in ("of", "from") or t.dep_ in ("compound", "pobj", "nsubj"))
+
+
+def _a_cause(t: Token) -> bool:
+    """ "died of cholera", "an earthquake killed", "covid deaths" name a cause;
+    "a suicide car bomb" does not (the word only describes the bomb)."""
+    if any(c.dep_ in ("amod", "compound") and lemma(c) in lexicon().violent for c in t.children):
+        return False  # "live fire", "police fire": violence
+    return t.dep_ not in ("compound", "amod") or _under_death_word(t)
 
 
 def _under_death_word(t: Token) -> bool:

@@ -34,7 +34,11 @@ class Lexicon:
     measure_verbs: frozenset[str]  # "the crowd swelled to 50,000": a crowd's size
     belief_verbs: frozenset[str]  # "30 feared dead"
     speech_verbs: frozenset[str]  # "one resident said": a speaker, not a crowd
+    violent: frozenset[str]  # "live fire": words that make a cause of death violence
     crowd_control: tuple[str, ...]  # "fired tear gas in several places": a protest without the word
+    crowd_verbs: frozenset[str]  # "200 nuns marched": verbs only crowds do, whoever they are
+    person_suffixes: tuple[str, ...]  # "loyalists", "shiites": nouns for people by their ending
+    population: frozenset[str]  # "a nation of 9 million people": who lives there, not a count
     unrealized: frozenset[str]  # "86 attempted killings": attempts, not victims
     gathered_verbs: frozenset[str]  # "thousands are camped out": a crowd in the passive form
     idiom_words: frozenset[str]  # surface words of verb_objects, for the candidate filter
@@ -78,7 +82,9 @@ def lexicon() -> Lexicon:
         report_verbs=frozenset(t["report_verbs"]), tally=frozenset(t["tally_nouns"]),
         listing_verbs=frozenset(t["listing_verbs"]), measure_verbs=frozenset(t["measure_verbs"]), belief_verbs=frozenset(t["belief_verbs"]),
         speech_verbs=frozenset(t["speech_verbs"]),
-        gathered_verbs=frozenset(t["gathered_verbs"]), crowd_control=tuple(t["crowd_control"]), unrealized=frozenset(t["unrealized"]),
+        gathered_verbs=frozenset(t["gathered_verbs"]), crowd_verbs=frozenset(t["crowd_verbs"]), person_suffixes=tuple(t["person_suffixes"]),
+        population=frozenset(t["population_nouns"]), crowd_control=tuple(t["crowd_control"]),
+        violent=frozenset([*t["violent_context"], "live", "sniper", "gunfire", "suicide"]), unrealized=frozenset(t["unrealized"]),
         idiom_words=frozenset(t["idiom_words"]),
         verb_objects={tuple(k.split()): v for k, v in t["verb_objects"].items()},
     )

@@ -274,3 +274,46 @@ def test_a_toll_from_a_disaster_is_died(extractor):
 def test_one_of_n_to_have_been_is_a_claim_about_the_n(extractor, text, span, category):
     cats = categories_of(extractor, text)
     assert cats.get(span) == category and "one" not in {s.lower() for s in cats}, cats
+
+
+# -- crowds named by who they are; not crowds ------------------------------------------
+
+@pytest.mark.parametrize("text, span", [
+    ("thousands of hungarians marched through the capital against the new labour law.", "thousands"),
+    ("several hundred followers of the jailed preacher took to the streets of the port city.", "several hundred"),
+    ("about 300 nuns from the convent marched to the district office.", "about 300"),
+    ("a further 2,000 pupils took part in an after school rally.", "2,000"),
+    ("some 800 loyalists of the former governor blocked the highway, witnesses said.", "some 800"),
+    ("Thousands of Croats rallied in Zagreb, police said.", "Thousands"),
+    ("hundreds of shopkeepers shouted slogans outside the tax office.", "hundreds"),
+    ("they came from every province, marching in the hundreds behind their banners.", "in the hundreds"),
+    ("thousands of villagers gathered and chanted slogans in front of the mine.", "thousands"),
+])
+def test_a_crowd_is_named_by_who_it_is(extractor, text, span):
+    assert categories_of(extractor, text).get(span) == "participants"
+
+
+@pytest.mark.parametrize("text", [
+    "four mortar shells struck an army post east of the city on sunday.",
+    "it is a country of 4 million people that has seen few street protests.",
+    "the camp is home to more than 80,000 refugees, and protests are frequent.",
+    "; 3 demonstrators marched to the square on saturday.",
+    "1 protesters set tyres on fire in the old city.",
+    "one man shouted at the police during the march.",
+])
+def test_not_a_crowd(extractor, text):
+    assert all(cat != "participants" for cat, _ in found(extractor, text))
+
+
+def test_an_active_verb_with_an_object_is_no_participle(extractor):
+    text = "hundreds of local farmers held a protest in front of the governor s office."
+    assert categories_of(extractor, text) == {"hundreds": "participants"}
+
+
+@pytest.mark.parametrize("text, category", [
+    ("police killed 6 protesters with live fire on the bridge.", "killed"),
+    ("an earthquake killed 250 people in the province.", "died"),
+    ("12 inmates died in a fire that swept through the prison.", "died"),
+])
+def test_violence_and_other_causes_of_death(extractor, text, category):
+    assert category in [c for c, _ in found(extractor, text)]
