@@ -29,6 +29,8 @@ _VICTIM = ("killed", "died", "injured", "arrested", "disappeared", "sentenced")
 _RANK = {"killed": 0, "died": 1, "injured": 2, "disappeared": 3, "sentenced": 4, "arrested": 5}
 _COUNT_PREPS = {"of", "to", "at", "including", "among", "with", "from", "like", "as"}
 _QUANTITY_WORDS = {"thousands", "hundreds", "dozens", "scores", "millions", "as", "at", "about", "some", "nearly", "over"}
+_CLAUSE_OPENERS = {"after", "before", "as", "since", "during", "following", "when", "while", "because", "amid"}
+_COLLECTIVE = {"police", "staff", "personnel", "crowd", "people", "militia", "youth", "clergy", "security", "strong"}
 _RESIDENTS = {"people", "person", "inhabitant", "resident", "soul", "citizen"}
 _PART_PRONOUNS = {"them", "those", "whom", "which", "these", "us"}
 _COMPANY = {"with", "by", "alongside", "among", "including"}
@@ -51,6 +53,8 @@ def counted_noun(q: Quantity, sent: Span) -> Token:
     """The noun a quantity counts, or the quantity's own token when it stands alone."""
     core = sent.doc[q.core]
     if core.dep_ in ("nummod", "quantmod", "amod", "compound") and core.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        if core.head.pos_ == "NOUN" and core.head.i < core.i:
+            return core  # "on 12 march 40 people were arrested": a count stands before its noun
         return core if _headline_verb(core.head) else core.head
     if core.dep_ == "nummod" and core.head.pos_ == "NUM":  # "twenty nine": the head is the number
         return counted_noun(_replace_core(q, core.head), sent)
@@ -147,16 +151,19 @@ def _no_count(q: Quantity, noun: Token, sent: Span) -> bool:
         return True  # "; 2 demonstrators took to the streets": the notes' item number
     if _population(phrase_top(noun, q, sent)):
         return True
+    if noun.i != q.core and noun.tag_ == "NN" and (q.value or 2) > 1 and noun.lower_ not in _COLLECTIVE \
+            and not _headline_verb(noun) and lex.nouns.get(nl) not in _VICTIM:
+        return True  # "11 movement marches": a name, not eleven movements
     return noun.i != q.core and any(c.dep_ == "amod" and c.lower_ in lex.unrealized for c in noun.children)
 
 
 def _item_number(q: Quantity, noun: Token, sent: Span) -> bool:
-    """A number that opens a sentence and another quantity follows it: "2 thousands have
-    taken to the streets", "1 as many as 10 civilians were killed"."""
+    """A number that opens a sentence and another quantity or a clause follows it: "2
+    thousands have taken to the streets", "5 after a preacher was arrested"."""
     if q.start != sent.start or q.end >= sent.end:
         return False
     nxt = sent.doc[q.end]
-    return nxt.like_num or nxt.lower_ in _QUANTITY_WORDS
+    return nxt.like_num or nxt.lower_ in _QUANTITY_WORDS or nxt.lower_ in _CLAUSE_OPENERS
 
 
 def _population(top: Token) -> bool:
@@ -396,6 +403,8 @@ def _crowd(noun: Token, q: Quantity) -> bool:
         return False
     if noun.i == q.core or noun.pos_ == "PRON":
         return True
+    if lemma(noun) in _SECURITY:
+        return False  # "1,500 riot police blocked the road" are no protesters
     return person_like(noun) or _crowd_act(phrase_top(noun, q, noun.doc[:]))
 
 

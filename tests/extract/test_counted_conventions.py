@@ -317,3 +317,17 @@ def test_an_active_verb_with_an_object_is_no_participle(extractor):
 ])
 def test_violence_and_other_causes_of_death(extractor, text, category):
     assert category in [c for c, _ in found(extractor, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "7 after the verdict was read, students gathered outside the court.",
+    "the 6 april movement marches through the capital on friday.",
+    "about 900 riot police blocked the bridge to stop the march.",
+])
+def test_item_numbers_names_and_police_are_no_crowd(extractor, text):
+    cats = categories_of(extractor, text)
+    assert all(span not in cats for span in ("7", "6", "about 900")), cats
+
+
+def test_a_civilian_death_typed_in_the_singular_still_counts(extractor):
+    assert ("killed", "about 100") in found(extractor, "the crackdown caused about 100 civilian death, the group said.")
