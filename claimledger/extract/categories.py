@@ -29,8 +29,8 @@ _VICTIM = ("killed", "died", "injured", "arrested", "disappeared", "sentenced")
 _RANK = {"killed": 0, "died": 1, "injured": 2, "disappeared": 3, "sentenced": 4, "arrested": 5}
 _COUNT_PREPS = {"of", "to", "at", "including", "among", "with", "from", "like", "as"}
 _QUANTITY_WORDS = {"thousands", "hundreds", "dozens", "scores", "millions", "as", "at", "about", "some", "nearly", "over"}
+_TIME_ADVERBS = {"yesterday", "today", "tonight", "tomorrow", "overnight"}
 _CLAUSE_OPENERS = {"after", "before", "as", "since", "during", "following", "when", "while", "because", "amid"}
-_COLLECTIVE = {"police", "staff", "personnel", "crowd", "people", "militia", "youth", "clergy", "security", "strong"}
 _RESIDENTS = {"people", "person", "inhabitant", "resident", "soul", "citizen"}
 _PART_PRONOUNS = {"them", "those", "whom", "which", "these", "us"}
 _COMPANY = {"with", "by", "alongside", "among", "including"}
@@ -53,8 +53,9 @@ def counted_noun(q: Quantity, sent: Span) -> Token:
     """The noun a quantity counts, or the quantity's own token when it stands alone."""
     core = sent.doc[q.core]
     if core.dep_ in ("nummod", "quantmod", "amod", "compound") and core.head.pos_ in ("NOUN", "PROPN", "PRON"):
-        if core.head.pos_ == "NOUN" and core.head.i < core.i:
-            return core  # "on 12 march 40 people were arrested": a count stands before its noun
+        if core.head.i < core.i or core.head.lower_ in _TIME_ADVERBS:
+            nxt = sent.doc[q.end] if q.end < sent.end else core  # "on friday 300 students blocked"
+            return nxt if nxt.tag_ in ("NNS", "NNPS") else core  # "rose to three yesterday"
         return core if _headline_verb(core.head) else core.head
     if core.dep_ == "nummod" and core.head.pos_ == "NUM":  # "twenty nine": the head is the number
         return counted_noun(_replace_core(q, core.head), sent)
@@ -142,19 +143,28 @@ def _no_count(q: Quantity, noun: Token, sent: Span) -> bool:
         return True  # an age or a size, but "Lawmaker: 3,700 Arrested" is a count
     if noun.i != q.core and (nl in lex.non_count or nl in lex.source_nouns):
         return True
-    if _is_speaker(phrase_top(noun, q, sent)) and not _verb_before(q, sent):
-        return True
+    if _is_speaker(phrase_top(noun, q, sent)) and not _verb_before(q, sent) and (q.low or 0) < 100:
+        return True  # "two residents told the BBC"; "160,000 protesters said" is still a crowd
     if q.value == 1 and (noun.tag_ in ("NNS", "NNPS") or q.end < sent.end and sent.doc[q.end].lower_ == "of"
                          and sent.doc[q.end + 1].lower_ not in _PART_PRONOUNS and q.qualifier == "exact"):
         return True  # "one of the protesters": someone; "1 protesters clashed": an item number
+    before = [t.lower_ for t in sent.doc[max(sent.start, q.start - 3):q.start]]
+    if "aged" in before or before[-1:] == ["fined"] and noun.i == q.core:
+        return True  # "people aged six to 80", "fined 3,300": an age, a sum
+    if noun.i == q.core and _second_object_of_fine(sent.doc[q.core]):
+        return True  # "fined the opposition leader 2,500": a sum
+    if q.span.lower() == "one" and before[-1:] in (["the"], ["this"]):
+        return True  # "rallies like the one held friday"
     if q.start == sent.start + 1 and sent.doc[sent.start].lower_ == ";" or _item_number(q, noun, sent):
         return True  # "; 2 demonstrators took to the streets": the notes' item number
     if _population(phrase_top(noun, q, sent)):
         return True
-    if noun.i != q.core and noun.tag_ == "NN" and (q.value or 2) > 1 and noun.lower_ not in _COLLECTIVE \
-            and not _headline_verb(noun) and lex.nouns.get(nl) not in _VICTIM:
-        return True  # "11 movement marches": a name, not eleven movements
     return noun.i != q.core and any(c.dep_ == "amod" and c.lower_ in lex.unrealized for c in noun.children)
+
+
+def _second_object_of_fine(core: Token) -> bool:
+    verb = core.head.head if core.dep_ == "appos" else core.head
+    return lemma(verb) in ("fine", "fin") and any(c.dep_ == "dobj" and c is not core for c in verb.children)
 
 
 def _item_number(q: Quantity, noun: Token, sent: Span) -> bool:
@@ -206,6 +216,8 @@ def _governors(noun: Token, q: Quantity, sent: Span, bare: bool):
     """Triggers above the counted phrase in the tree (``bare``: a number without a noun)."""
     lex = lexicon()
     tok, with_crowd = noun, True
+    if bare and tok.dep_ == "nummod" and (tok.head.i < tok.i or tok.head.lower_ in _TIME_ADVERBS):
+        tok = tok.head  # "rose to three yesterday": the number stands where the parser hung it
     for _ in range(4):
         head, dep = tok.head, tok.dep_
         if head is tok:
@@ -242,7 +254,7 @@ def _governors(noun: Token, q: Quantity, sent: Span, bare: bool):
                 return
             head, dep, hl = owner, "obl", lemma(owner)
             # "marched with 5,000 workers", "marching in the hundreds", not "gathered near several plants"
-            with_crowd = prep in _COMPANY or _inside(tok.head, q)
+            with_crowd = prep in _COMPANY or _inside(tok.head, q) or prep == "in" and bare  # "in their thousands"
         if head.pos_ in ("VERB", "AUX") or (head.pos_ == "ADJ" and dep == "nsubj"):
             passive = dep in _PATIENT_DEPS or head.tag_ == "VBN" or hl in _UNACCUSATIVE \
                 or (head.lower_ in lex.adjectives and head.tag_ in ("JJ", "VBG"))  # "were still missing"
@@ -307,11 +319,10 @@ def _own_clause(verb: Token, tok: Token) -> bool:
 def _whole(verb: Token, part: Token) -> Token | None:
     """The counted phrase that a verb's "including ..." lists parts of: its object,
     else its subject ("120 were arrested, including 20 journalists")."""
-    for deps in (("dobj",), ("nsubjpass",), ("nsubj",)):
-        found = next((c for c in verb.children if c.dep_ in deps and c is not part), None)
-        if found is not None:
-            return found
-    return None
+    found = [c for deps in (("dobj",), ("nsubjpass",), ("nsubj",)) for c in verb.children
+             if c.dep_ in deps and c is not part]
+    counted = [c for c in found if c.like_num or any(g.dep_ == "nummod" for g in c.children)]
+    return (counted or found or [None])[0]  # "69,000 people attended the protests, including 4,000 in paris"
 
 
 _SKIP_LEFT = {"the", "a", "an", "some", "another", "also", "reportedly", "and", "nearly"}
@@ -366,8 +377,8 @@ def _acting_right_of(noun: Token, q: Quantity, sent: Span) -> str | None:
     while j < sent.end and doc[j].lower_ in _SKIP_RIGHT:
         j += 1
     if j < sent.end and (doc[j].tag_ in ("VBD", "VBZ", "VBP", "VBN") or _headline_verb(doc[j])) \
-            and _verb_category(doc[j], passive=False) == "participants":
-        return "participants"
+            and (_verb_category(doc[j], passive=False) == "participants" or _crowd_verb(doc[j])):
+        return "participants"  # "hundreds of dominicans protested", "thousands continue protests"
     return None
 
 
@@ -403,25 +414,42 @@ def _crowd(noun: Token, q: Quantity) -> bool:
         return False
     if noun.i == q.core or noun.pos_ == "PRON":
         return True
-    if lemma(noun) in _SECURITY:
-        return False  # "1,500 riot police blocked the road" are no protesters
-    return person_like(noun) or _crowd_act(phrase_top(noun, q, noun.doc[:]))
+    top = phrase_top(noun, q, noun.doc[:])
+    if lemma(noun) in lexicon().organisations:
+        return False  # "two unions staged a strike": bodies, not a crowd
+    if lemma(noun) in _SECURITY:  # "1,500 riot police blocked the road"; "300 police officers marched"
+        return _crowd_act(top, q)
+    return person_like(noun) or _crowd_act(top, q)
 
 
 def person_like(noun: Token) -> bool:
     return is_people(noun) or noun.tag_ == "NNPS" or noun.lower_.endswith(lexicon().person_suffixes)
 
 
-def _crowd_act(top: Token) -> bool:
-    """ "200 nuns marched", "3,000 pupils took part", "hazaras took to the streets":
+def _crowd_act(top: Token, q: Quantity) -> bool:
+    """ "200 nuns marched", "3,000 pupils took part", "hazaras took to the streets",
+    "roma who had gathered", "policemen defied a ban and marched", "held a protest":
     what only a crowd does, whoever it is."""
-    verb = top.head
-    if top.dep_ != "nsubj" or verb.pos_ != "VERB":
-        return False
-    if lemma(verb) in lexicon().crowd_verbs:
+    doc = top.doc
+    j = max(q.end, top.i + 1)
+    while j < len(doc) and (doc[j].lower_ in _SKIP_RIGHT or doc[j].dep_ in ("prep", "pobj", "det", "amod", "compound")
+                            and doc[j].i < top.i + 6 and doc[j].pos_ != "VERB"):
+        j += 1
+    verbs = [doc[j]] if j < len(doc) else []  # the first verb after the phrase, when the parse lost it
+    verbs += [c for c in top.children if c.dep_ == "relcl"]
+    if top.dep_ == "nsubj":
+        verbs += [top.head, *(c for c in top.head.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    return any(v.pos_ == "VERB" and _crowd_verb(v) for v in verbs)
+
+
+def _crowd_verb(verb: Token) -> bool:
+    lex = lexicon()
+    if lemma(verb) in lex.crowd_verbs:
         return True
-    return lemma(verb) == "take" and any(lemma(c) == "part" or c.lower_ == "to" and any(
-        lemma(o) == "street" for o in c.children) for c in verb.children)
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    streets = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children]
+    return any(lemma(o) in lex.protest_events or lemma(verb) == "take" and lemma(o) == "part" for o in objects) \
+        or any(lemma(o) == "street" for o in streets)  # "held a protest", "took part", "took to the streets"
 
 
 def is_people(noun: Token) -> bool:

@@ -283,7 +283,7 @@ def is_count(q: Quantity, sent: Span) -> bool:
     if prev in _CURRENCY or core.text[:1] in _CURRENCY or nxt in ("%", "percent", "per") or nxt in _TIME_TAILS:
         return False
     after = doc[q.end + 1].lower_ if q.end + 1 < sent.end else ""
-    if nxt in ("the", "a", "an") and not (nxt != "the" and after in _SPANS):
+    if nxt in ("the", "a", "an") and not (nxt != "the" and after in _SPANS and prev in ("from", "to")):
         return False  # "; 2 the mysterious death": a list number ("up from 85 a week earlier" is a count)
     if q.value is not None and q.value >= 1_000_000_000:
         return False  # billions count money, not people

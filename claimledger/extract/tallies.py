@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from .lexicon import lexicon
 
 VICTIM = ("killed", "died", "injured", "arrested", "disappeared", "sentenced")
-_VERB_VALUE_PREPS = {"to", "at", "from"}
+_VERB_VALUE_PREPS = {"to", "at", "from", "as"}
 _NOUN_VALUE_PREPS = {"to", "from"}  # "an increase in deaths from 560 to 761"
 _SUBJECTS = ("nsubj", "nsubjpass")
 
@@ -33,7 +33,7 @@ def tallied(tok: Token, bare: bool) -> str | None:
         verb = h.head
         if h.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
             h = verb.head  # "demonstrators, who have numbered in the hundreds of thousands"
-        cat = holder_category(h)
+        cat = holder_category(h) or _carried(h, verb) or _taking_part(h, verb)
         if cat in VICTIM:
             return cat
         if cat == "participants" and bare and (lemma(h) in lexicon().tally or lemma(verb) in lexicon().measure_verbs):
@@ -52,7 +52,7 @@ def _holders(tok: Token, bare: bool) -> list[Token]:
             base = owner.head
             return [base] if base.pos_ == "NOUN" else [*_arguments(base, ("dobj", "nsubjpass")), base]
         if owner.pos_ in ("VERB", "AUX") and head.lower_ in _VERB_VALUE_PREPS | _in_number(owner):
-            return _arguments(owner, ("nsubj", "nsubjpass", "dobj"))
+            return _arguments(owner, ("nsubj", "nsubjpass", "dobj")) + _described(owner)
         if owner.pos_ == "NOUN" and head.lower_ in _NOUN_VALUE_PREPS:
             inside = [c for p in owner.children if p.dep_ == "prep" and p.lower_ in ("in", "of")
                       for c in p.children if c.dep_ == "pobj"]
@@ -65,6 +65,17 @@ def _holders(tok: Token, bare: bool) -> list[Token]:
     return []
 
 
+def _described(verb: Token) -> list[Token]:
+    """ "the number taking part at 80,000", "the number of people protesting as 150": the
+    value hangs on a participle that describes the tally."""
+    if verb.dep_ not in ("acl", "relcl"):
+        return []
+    noun = verb.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and lemma(noun.head.head) in lexicon().tally:
+        noun = noun.head.head
+    return [noun]
+
+
 def _in_number(verb: Token) -> set[str]:
     """ "protesters numbered in the thousands" """
     return {"in"} if lemma(verb) in ("number", "be") else set()
@@ -75,6 +86,25 @@ def _arguments(verb: Token, deps: tuple[str, ...]) -> list[Token]:
     if not any(c.dep_ in _SUBJECTS for c in found) and verb.dep_ in ("conj", "xcomp"):
         found += [c for c in verb.head.children if c.dep_ in _SUBJECTS]  # "rose and reached 40"
     return found
+
+
+def _carried(h: Token, verb: Token) -> str | None:
+    """ "three more were killed, bringing the total to 16": a bare tally carries the
+    category of the clause that it adds to."""
+    if lemma(h) not in lexicon().tally or verb.dep_ not in ("advcl", "conj", "xcomp"):
+        return None
+    main = verb.head
+    return next((c for c in lexicon().verbs.get(lemma(main), ()) if c in VICTIM), None) \
+        if main.tag_ in ("VBN", "VBD") else None
+
+
+def _taking_part(h: Token, verb: Token) -> str | None:
+    """ "the number taking part was put at 15,000": the tally is the subject of a crowd verb."""
+    lex = lexicon()
+    if lemma(h) in lex.tally and h.dep_ == "nsubj" and (lemma(verb) in lex.crowd_verbs or any(
+            c.dep_ == "dobj" and lemma(c) == "part" for c in verb.children)):
+        return "participants"
+    return None
 
 
 def holder_category(h: Token) -> str | None:
@@ -102,5 +132,7 @@ def group_category(x: Token) -> str | None:
                 cat = next((v for v in lex.verbs.get(lemma(c), ()) if v in VICTIM), None)
             if cat in VICTIM:
                 return cat
+    if any(c.dep_ in ("acl", "relcl") and "participants" in lex.verbs.get(lemma(c), ()) for c in x.children):
+        return "participants"  # "the number taking part", "the number of people who marched"
     cat = lex.nouns.get(lemma(x)) or lex.nouns.get(x.lower_)
     return cat if cat in VICTIM or cat == "participants" else None

@@ -331,3 +331,31 @@ def test_item_numbers_names_and_police_are_no_crowd(extractor, text):
 
 def test_a_civilian_death_typed_in_the_singular_still_counts(extractor):
     assert ("killed", "about 100") in found(extractor, "the crackdown caused about 100 civilian death, the group said.")
+
+
+@pytest.mark.parametrize("text", [
+    "two unions staged a general strike on thursday.",
+    "people aged eight to 70 marched through the old town.",
+    "the court fined the opposition leader 2,500 for organising the rally.",
+    "officials described rallies like the one held on friday as illegal.",
+    "several politicians addressed the crowd outside parliament.",
+    "3,000 police were deployed for the rally in the capital.",
+])
+def test_bodies_ages_sums_and_police_are_no_crowd(extractor, text):
+    assert all(cat not in ("participants", "sentenced", "arrested") for cat, _ in found(extractor, text))
+
+
+@pytest.mark.parametrize("text, span", [
+    ("thousands of hungarian policemen defied the ban and marched on parliament.", "thousands"),
+    ("on sunday 400 students blocked the main road into the city.", "400"),
+    ("thousands continue protests in the capital.", "thousands"),
+    ("police estimated the number taking part at about 15,000.", "about 15,000"),
+    ("rumours spread that at least one student had been beaten, and hundreds marched.", "hundreds"),
+])
+def test_more_crowds(extractor, text, span):
+    assert categories_of(extractor, text).get(span) == "participants"
+
+
+def test_bringing_the_total_to_carries_the_category(extractor):
+    text = "two more protesters were killed on sunday, bringing the total to at least 19."
+    assert categories_of(extractor, text).get("at least 19") == "killed"
