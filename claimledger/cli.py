@@ -221,33 +221,52 @@ def export_claims(fmt, output, db):
 
 @main.command()
 @click.argument("gold", type=click.Path(exists=True))
+@click.option("--all", "every_set", is_flag=True,
+              help="GOLD is a folder of gold sets (one sub-folder each, e.g. ../shared/eval/gold): one row per set.")
 @click.option("--errors", is_flag=True, help="List missed, wrongly sourced and extra claims.")
-@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON (with --all: one object per set).")
 @click.option("--db", help=DB_HELP)
-def evaluate(gold, errors, as_json, db):
+def evaluate(gold, every_set, errors, as_json, db):
     """Score the stored claims of the gold's articles against GOLD.
 
     GOLD is a folder with claims.jsonl (and optionally aliases.json), scored by the
     rules of the claim spec: claim F1, sourced-claim F1, source, chain, when and
-    where accuracy.
+    where accuracy. Ingest the gold's articles first. With --all, GOLD holds one
+    folder per set and each set gets a row:
+
+        claimledger evaluate --all ../shared/eval/gold
     """
-    from .evaluate import format_table, load_gold, score
-    rows, aliases = load_gold(Path(gold))
+    from .evaluate import format_rows, format_table, gold_sets, load_gold, score, score_sets
+    if every_set:
+        gold_sets(Path(gold))  # a wrong folder is told before the database is opened
+    else:
+        rows, aliases = load_gold(Path(gold))
     with _store(db) as store:
-        pred = [c.to_record() for c in store.claims(articles={r["article"] for r in rows})]
-    result = score(rows, pred, aliases)
+        def predicted(ids):
+            return [c.to_record() for c in store.claims(articles=ids)]
+        if every_set:
+            results = score_sets(Path(gold), predicted)
+        else:
+            results = {Path(gold).name: score(rows, predicted({r["article"] for r in rows}), aliases)}
     if as_json:
-        click.echo(json.dumps(result.figures))
+        figures = {name: r.figures for name, r in results.items()}
+        click.echo(json.dumps(figures if every_set else next(iter(figures.values()))))
         return
-    click.echo(format_table(result.figures))
+    click.echo(format_rows(results) if every_set else format_table(next(iter(results.values())).figures))
     if errors:
-        for why, g, p in result.misses:
-            got = f" predicted={[s.get('name') for s in p.get('sources') or []]}" if p else ""
-            click.echo(f"\n[{why}] {g['article']} {g['category']} {g.get('span')!r} "
-                       f"gold sources={[s['name'] for s in g.get('sources', [])]}{got}\n    {g.get('sentence', '')[:160]}")
-        for p in result.extras:
-            click.echo(f"\n[extra] {p['article']} {p['category']} {p.get('span')!r} value={p.get('value')}"
-                       f"\n    {(p.get('sentence') or '')[:160]}")
+        for name, result in results.items():
+            _echo_errors(result, name if every_set else None)
+
+
+def _echo_errors(result, set_name: str | None) -> None:
+    tag = f"{set_name} " if set_name else ""
+    for why, g, p in result.misses:
+        got = f" predicted={[s.get('name') for s in p.get('sources') or []]}" if p else ""
+        click.echo(f"\n[{why}] {tag}{g['article']} {g['category']} {g.get('span')!r} "
+                   f"gold sources={[s['name'] for s in g.get('sources', [])]}{got}\n    {g.get('sentence', '')[:160]}")
+    for p in result.extras:
+        click.echo(f"\n[extra] {tag}{p['article']} {p['category']} {p.get('span')!r} value={p.get('value')}"
+                   f"\n    {(p.get('sentence') or '')[:160]}")
 
 
 @main.command()

@@ -187,6 +187,16 @@ def test_evaluate_table_and_errors(runner, ingested, db, gold):
     assert "[missed] good injured" in result.stdout
 
 
+def test_evaluate_all_gives_a_row_per_set(runner, ingested, db, gold):
+    root = gold.parent
+    result = runner.invoke(main, ["evaluate", "--all", str(root), "--json", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["gold"]["matched"] == 2
+    table = runner.invoke(main, ["evaluate", "--all", str(root), "--errors", "--db", db])
+    assert table.stdout.splitlines()[1].split()[:2] == ["gold", "0.800"]  # P 1.0, R 2/3
+    assert "[missed] gold good injured" in table.stdout
+
+
 def test_evaluate_without_gold_file_is_a_one_line_error(runner, db, tmp_path):
     empty = tmp_path / "nogold"
     empty.mkdir()
@@ -204,7 +214,7 @@ def test_evaluate_without_gold_file_is_a_one_line_error(runner, db, tmp_path):
     (["claims"], ["--article", "--category", "--source", "--format", "--db"]),
     (["export"], ["claims"]),
     (["export", "claims"], ["--format", "--output", "--db"]),
-    (["evaluate"], ["--errors", "--json", "--db", "GOLD"]),
+    (["evaluate"], ["--all", "--errors", "--json", "--db", "GOLD"]),
     (["failures"], ["--db"]),
     (["search"], ["--limit", "--db", "QUERY"]),
     (["aliases"], ["add", "list"]),
