@@ -12,8 +12,9 @@ sentence is taken for an excerpt number when
   - it opens the text or follows ";" and is one more or one less than another such
     number of the text (1, 2, 3 ...), or
   - it is 1 before a plural ("1 demonstrators seized ...").
-A number cut from its abbreviated month by the sentence splitter ("since jan. 6 to
-demand ...") counts nothing either.
+A number with a full stop in those places numbers a list item ("7. thousands took to the
+streets"), and a number cut from its abbreviated month by the sentence splitter ("since
+jan. 6 to demand ...") is a day: neither counts anything.
 """
 from __future__ import annotations
 
@@ -21,8 +22,8 @@ import re
 from functools import cache
 from importlib import resources
 
-# a small number that opens the text, follows ";" or opens a sentence, and the word after it
-_CANDIDATE = re.compile(r"(?:\A|;|[.!?][ \t]+)[ \t.]*(\d{1,2})[ \t]+([^\W\d_][\w'-]*|\d)", re.UNICODE)
+# a small number that opens the text, a line, a sentence or follows ";"; its full stop; the word after it
+_CANDIDATE = re.compile(r"(?:\A|;|\n|[.!?][ \t]+)[ \t.]*(\d{1,2})(\.?)[ \t]+([^\W\d_][\w'-]*|\d)", re.UNICODE)
 _SCALES = frozenset({"hundred", "thousand", "million", "billion", "dozen"})  # "2 thousand" is one number
 
 
@@ -35,13 +36,13 @@ def _openers() -> frozenset[str]:
 def excerpt_numbers(text: str) -> frozenset[int]:
     """Offsets (into ``text``) of the numbers that number excerpts (or days), not things."""
     from .quantities import _may_start as may_start_quantity  # noqa: PLC2701 (one rule, two users)
-    found = [(m.start(1), int(m.group(1)), m.group(2).lower(), m.group(0)[:1] in ";" or m.start() == 0)
-             for m in _CANDIDATE.finditer(text)]
-    values = {v for _, v, _, numbered in found if numbered}
+    found = [(m.start(1), int(m.group(1)), bool(m.group(2)), m.group(3).lower(),
+              m.group(0)[:1] in ";" or m.start() == 0) for m in _CANDIDATE.finditer(text)]
+    values = {v for _, v, _, _, numbered in found if numbered}
     openers = _openers()
     marks = set()
-    for at, value, word, numbered in found:
-        if _abbreviated_month(text, at):  # "since jan. 6 to demand": a day cut off by the splitter
+    for at, value, dotted, word, numbered in found:
+        if dotted or _abbreviated_month(text, at):  # "7. thousands marched"; "since jan. 6 to demand"
             marks.add(at)
         elif ((may_start_quantity(word) and word not in _SCALES) or word in openers
                 or (numbered and (value - 1 in values or value + 1 in values))

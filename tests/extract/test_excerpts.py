@@ -1,6 +1,7 @@
 """Excerpt numbers of compiled notes count nothing; real counts in the same places still do."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -20,9 +21,11 @@ def _claims(extractor, text):
     ("1 teachers marched through the port city on monday.", ["1"]),
     ("the march began at noon. 4 hundreds of miners joined it later.", ["4"]),
     ("rallies have been held daily since feb. 9 to demand a new vote.", ["9"]),
+    ("the strike spread.\n3. dozens of bakeries shut their doors.", ["3"]),
+    ("Protests in the south\n2. Miners walked out in the north.", ["2"]),
 ])
 def test_numbers_that_number_excerpts_are_found(text, marked):
-    assert sorted(text[i:i + 2].strip() for i in excerpt_numbers(text)) == sorted(marked)
+    assert sorted(re.match(r"\d+", text[i:]).group() for i in excerpt_numbers(text)) == sorted(marked)
 
 
 @pytest.mark.parametrize("text", [
