@@ -65,32 +65,44 @@ def watch(feeds, every, once, timeout, tries, backoff, db, model):
 
 @click.group()
 def outlets():
-    """Outlet metadata (name, country, affiliation) shown beside claims' sources."""
+    """Outlet metadata (name, country, affiliation) shown beside claims' sources.
+
+    \b
+    Examples:
+      claimledger outlets list
+      claimledger outlets add iranintl.com "Iran International" --country GB --affiliation "exile outlet"
+      claimledger outlets load my-outlets.tsv
+      claimledger outlets remove iranintl.com
+    """
 
 
 @outlets.command("list")
 @click.option("--db", help=DB_HELP)
 def outlets_list(db):
-    """The shipped outlets and those stored in the database."""
-    from .outlets import shipped_outlets
+    """Every outlet once, as a tab-separated table with a header: domain, name,
+    country, affiliation, and from (shipped, stored, or stored over a shipped row).
+    Its output is a file `outlets load` reads back."""
+    from .outlets import COLUMNS, listing
     stored = []
     if _exists(db):  # no database yet: the shipped table alone
         with _store(db) as store:
             stored = store.outlets()
-    for o, where in [(o, "") for o in shipped_outlets()] + [(o, "\t(database)") for o in stored]:
-        click.echo("\t".join([o.domain, o.name, o.country or "", o.affiliation or ""]) + where)
+    click.echo("\t".join((*COLUMNS, "from")))
+    for o, where in listing(stored):
+        click.echo("\t".join([o.domain, o.name, o.country or "", o.affiliation or "", where]))
 
 
 @outlets.command("add")
 @click.argument("domain")
 @click.argument("name")
-@click.option("--country", help="ISO 3166-1 alpha-2 code, e.g. IR.")
+@click.option("--country", help="ISO 3166-1 alpha-2 code, e.g. IR or GB.")
 @click.option("--affiliation", help='e.g. "state media", "opposition outlet", "wire agency".')
 @click.option("--db", help=DB_HELP)
 def outlets_add(domain, name, country, affiliation, db):
-    """Store (or replace) the outlet publishing at DOMAIN."""
-    from .outlets import domain_of
-    outlet = Outlet(domain_of(domain) or domain.lower(), name, country and country.upper(), affiliation)
+    """Store (or replace) the outlet NAME publishing at DOMAIN (a host name such as
+    reuters.com, or a URL of the site); a stored outlet wins over a shipped one."""
+    from .outlets import make_outlet
+    outlet = make_outlet(domain, name, country, affiliation)
     with _store(db, must_exist=False) as store:
         store.add_outlets([outlet])
     click.echo(f"outlet {outlet.domain} stored")
@@ -100,12 +112,25 @@ def outlets_add(domain, name, country, affiliation, db):
 @click.argument("file", type=click.Path())
 @click.option("--db", help=DB_HELP)
 def outlets_load(file, db):
-    """Store the outlets of a TSV FILE (domain, name, country, affiliation per line)."""
+    """Store the outlets of a tab-separated FILE: domain, name, country, affiliation
+    per line, or the columns a header row names (`outlets list` writes one). Nothing
+    is stored when a line is wrong: the message names it."""
     from .outlets import read_outlet_file
+    from .watch import plural
     found = read_outlet_file(file)
     with _store(db, must_exist=False) as store:
         store.add_outlets(found)
-    click.echo(f"{len(found)} outlets stored")
+    click.echo(f"{plural(len(found), 'outlet')} stored")
+
+
+@outlets.command("remove")
+@click.argument("domain", nargs=-1, required=True)
+@click.option("--db", help=DB_HELP)
+def outlets_remove(domain, db):
+    """Forget the stored outlets of DOMAIN (one or more); shipped ones then show again."""
+    from .outlets import remove_outlets
+    with _store(db) as store:
+        click.echo(remove_outlets(store, domain))
 
 
 def _exists(db: str | None) -> bool:

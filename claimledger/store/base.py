@@ -146,6 +146,10 @@ class Store(ABC):
         """Add or replace outlets by domain."""
         raise NotImplementedError(f"{type(self).__name__} does not keep outlets yet")
 
+    def remove_outlets(self, domains: Iterable[str]) -> int:
+        """Forget the stored outlets of these domains; how many there were."""
+        raise NotImplementedError(f"{type(self).__name__} does not keep outlets yet")
+
     def feed_state(self, url: str) -> FeedState | None:
         """The ETag/Last-Modified last seen for this feed, or None."""
         raise NotImplementedError(f"{type(self).__name__} does not keep feeds yet")

@@ -66,3 +66,10 @@ def test_a_feed_failure_is_cleared_apart_from_its_items_failures(store):
     store.add_failure(Failure(url, "item 3 has neither an id nor a link", 3))
     store.clear_feed_failure(url)
     assert store.failures() == [Failure(url, "item 3 has neither an id nor a link", 3)]
+
+
+def test_outlets_are_removed_by_domain(store):
+    store.add_outlets([Outlet("irna.ir", "IRNA", "IR"), Outlet("x.org", "X")])
+    assert store.remove_outlets(["x.org", "nowhere.org"]) == 1
+    assert store.outlets() == [Outlet("irna.ir", "IRNA", "IR")]
+    assert store.remove_outlets(["x.org"]) == 0

@@ -1,5 +1,6 @@
-"""Both backends' side of watch's per-item state (issue 17): the queries once, the
-dialect as data (its placeholder, and how it takes times and dates).
+"""Both backends' side of issue 17, the queries written once with the dialect as data
+(its placeholder, and how it takes times and dates): watch's per-item state, a feed's
+own failures, and removing outlets.
 
 Mixins of ``SQLiteStore`` and ``PostgresStore``; they use the store's connection,
 transactions and error translation.
@@ -16,7 +17,7 @@ _COLUMNS = ("feed_url", "item_id", "article_id", "seen_at", "state", "attempts",
 _UPDATED = [c for c in _COLUMNS if c not in ("feed_url", "item_id", "seen_at")]
 
 
-class FeedItems:
+class FeedsOutlets:
     _param = "%s"  # the driver's placeholder
 
     @staticmethod
@@ -45,13 +46,18 @@ class FeedItems:
                      self._value(i.next_try), i.reason, i.link, i.title,
                      self._value(i.published), i.summary))
 
+    def remove_outlets(self, domains: Iterable[str]) -> int:
+        with self.transaction(), self._errors():
+            return sum(self._conn.execute(f"DELETE FROM outlets WHERE domain = {self._param}",
+                                          (d,)).rowcount for d in domains)
+
     def clear_feed_failure(self, url: str) -> None:
         with self.transaction(), self._errors():
             self._conn.execute(f"DELETE FROM failures WHERE origin = {self._param} "
                                "AND line IS NULL", (url,))
 
 
-class SQLiteFeedItems(FeedItems):
+class SQLiteFeedsOutlets(FeedsOutlets):
     _param = "?"
 
     @staticmethod
