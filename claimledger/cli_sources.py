@@ -116,7 +116,7 @@ def outlets_load(file, db):
     per line, or the columns a header row names (`outlets list` writes one). Nothing
     is stored when a line is wrong: the message names it."""
     from .outlets import read_outlet_file
-    from .watch import plural
+    from .words import plural
     found = read_outlet_file(file)
     with _store(db, must_exist=False) as store:
         store.add_outlets(found)

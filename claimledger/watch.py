@@ -33,6 +33,7 @@ from .model import Article, Failure
 from .outlets import domain_of
 from .pipeline import IngestReport, ingest_articles
 from .store.base import FeedItem, FeedState, Store
+from .words import plural
 
 TIMEOUT = 20.0  # seconds for one request
 MAX_BYTES = 20 * 2**20  # a page larger than this is not an article
@@ -89,11 +90,6 @@ class PollReport:
         if self.not_modified and not self.retried and not self.failures:
             return f"{self.feed}: not modified"
         return f"{self.feed}: {', '.join(parts)}; {self.ingest.summary()}"
-
-
-def plural(n: int, noun: str, nouns: str | None = None) -> str:
-    """ "1 new item", "2 new items"; "3 tries" given the plural."""
-    return f"{n} {noun}" if n == 1 else f"{n} {nouns or noun + 's'}"
 
 
 def parse_every(text: str, flag: str = "--every") -> float:
