@@ -97,6 +97,8 @@ def read_batches(files: Sequence[Path], store: Store, report: IngestReport, batc
         mark = fingerprint(path)
         skip = mark is not None and not force and store.is_ingested(mark)
         report.done_before += skip
+        if not skip:  # read again: its old failures give way to what this reading finds
+            store.clear_failure(str(path))
         clean = True
         for item in [] if skip else read_limited(path, max_bytes, fields=fields):
             if isinstance(item, Failure):

@@ -163,3 +163,19 @@ def test_ingest_of_a_broken_csv_names_file_and_line_and_stores_the_rest(tmp_path
     with open_store(db) as store:
         assert sorted(a.id for a in store.articles()) == ["a1", "a3", "a4"]
         assert [(f.origin, f.line) for f in store.failures()] == [(str(path), 3)]
+
+
+def test_a_fixed_file_takes_its_old_failures_off_the_list(tmp_path):
+    from click.testing import CliRunner
+
+    from claimledger.cli import main
+    from claimledger.store import open_store
+    path, db = tmp_path / "export.csv", str(tmp_path / "c.db")
+    path.write_text(ROWS.format(bad="a2,2024-01-06,Ten were injured, medics said."), encoding="utf-8")
+    assert CliRunner().invoke(main, ["ingest", str(path), "--db", db]).exit_code == 1
+    path.write_text(ROWS.format(bad='a2,2024-01-06,"Ten were injured, medics said."'), encoding="utf-8")
+    fixed = CliRunner().invoke(main, ["ingest", str(path), "--db", db])
+    assert fixed.exit_code == 0, fixed.output
+    with open_store(db) as store:
+        assert store.failures() == []
+        assert sorted(a.id for a in store.articles()) == ["a1", "a2", "a3", "a4"]
