@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from .errors import ClaimledgerError
 from .extract.claims import Extractor
@@ -133,7 +133,7 @@ def fetch(url: str, timeout: float = TIMEOUT, state: FeedState | None = None) ->
     if state and state.modified:
         headers["If-Modified-Since"] = state.modified
     try:
-        request = urllib.request.Request(url, headers=headers)
+        request = urllib.request.Request(ascii_url(url), headers=headers)
         with urllib.request.urlopen(request, timeout=timeout) as answer:
             body = answer.read(MAX_BYTES + 1)
             if len(body) > MAX_BYTES:
@@ -148,6 +148,19 @@ def fetch(url: str, timeout: float = TIMEOUT, state: FeedState | None = None) ->
         raise OSError(str(error.reason)) from None
     except ValueError as error:  # urllib's word for a malformed URL
         raise OSError(str(error)) from None
+
+
+def ascii_url(url: str) -> str:
+    """The URL as HTTP sends it: a host in IDNA (``例え.jp`` -> ``xn--r8jz45g.jp``), the
+    rest percent-encoded; raises ValueError for a host IDNA cannot write."""
+    if url.isascii():
+        return url
+    parts = urlsplit(url)
+    host = (parts.hostname or "").encode("idna").decode("ascii")
+    netloc = host + (f":{parts.port}" if parts.port else "")
+    safe = "/%:@!$&'()*+,;=-._~?#["
+    return urlunsplit((parts.scheme, netloc, quote(parts.path, safe), quote(parts.query, safe),
+                       quote(parts.fragment, safe)))
 
 
 def poll(url: str, store: Store, extractor: Extractor,

@@ -290,3 +290,9 @@ def test_ctrl_c_stops_cleanly_and_keeps_what_was_stored(site, tmp_path):
     assert "stopped; everything ingested so far is stored" in result.stderr
     with open_store(db) as store:
         assert store.article("a") is not None and store.article("b") is not None
+
+
+def test_a_url_with_letters_beyond_ascii_is_sent_as_http_writes_it():
+    from claimledger.watch import ascii_url
+    assert ascii_url("https://例え.jp/ニュース?q=é") == "https://xn--r8jz45g.jp/%E3%83%8B%E3%83%A5%E3%83%BC%E3%82%B9?q=%C3%A9"
+    assert ascii_url("http://127.0.0.1:8000/feed.xml") == "http://127.0.0.1:8000/feed.xml"
