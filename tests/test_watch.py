@@ -275,7 +275,8 @@ def test_ctrl_c_stops_cleanly_and_keeps_what_was_stored(site, tmp_path):
             time.sleep(0.05)
             try:
                 with sqlite3.connect(db) as conn:  # a second reader: WAL allows it
-                    if conn.execute("SELECT count(*) FROM feeds").fetchone()[0]:
+                    if conn.execute("SELECT count(*) FROM feed_items WHERE state = 'stored'"
+                                    ).fetchone()[0] == 2:
                         break
             except sqlite3.Error:
                 continue  # not created or not migrated yet
