@@ -247,8 +247,8 @@ def _failed_try(item: FeedItem, failure: Failure, options: WatchOptions,
     """The item's next state and the failure to record after one more failed try."""
     tries = item.attempts + 1
     if tries >= options.tries or not item.link:
-        why = (f"{failure.reason}; given up after {plural(tries, 'try', 'tries')}: open the page in a "
-               "browser, save it and `claimledger ingest` the file")
+        why = (f"{failure.reason}; given up after {plural(tries, 'try', 'tries')}: open the "
+               "page in a browser, save it and `claimledger ingest` the file")
         return (replace(item, state="failed", attempts=tries, reason=failure.reason,
                         next_try=None), Failure(failure.origin, why))
     after = now + options.wait(tries)
