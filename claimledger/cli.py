@@ -17,13 +17,21 @@ DB_HELP = "Database: a file path (SQLite, default claimledger.db; env CLAIMLEDGE
 
 
 class _Group(click.Group):
-    """Turns every ClaimledgerError into one line on stderr and exit code 2."""
+    """Turns every ClaimledgerError, and every mistake in a command's flags or arguments,
+    into one line on stderr and exit code 2."""
 
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
         except ClaimledgerError as e:
             click.echo(f"claimledger: {e}", err=True)
+            sys.exit(2)
+        except click.UsageError as e:
+            if isinstance(e, getattr(click.exceptions, "NoArgsIsHelpError", ())):
+                raise  # a bare group: its help is the answer
+            where = e.ctx.command_path if e.ctx else ctx.command_path
+            click.echo(f"claimledger: {e.format_message().rstrip('.')}; see `{where} --help`",
+                       err=True)
             sys.exit(2)
 
 

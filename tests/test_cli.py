@@ -291,3 +291,24 @@ def test_articles_not_extracted_says_why(runner, tmp_path, db):
     assert [line.split("\t")[:3] for line in every.stdout.splitlines()] == [
         ["en1", "", "en"], ["fr1", "", "fr"]]
     assert every.stderr.strip() == "2 articles"
+
+
+@pytest.mark.parametrize("args, words", [
+    (["watch"], "Missing argument 'FEED_URL...'; see `main watch --help`"),
+    (["watch", "http://127.0.0.1/feed.xml", "--timeout", "-1"], "Invalid value for '--timeout'"),
+    (["watch", "http://127.0.0.1/feed.xml", "--tries", "0"], "Invalid value for '--tries'"),
+    (["outlets", "add", "example.org"], "Missing argument 'NAME'; see `main outlets add --help`"),
+    (["outlets", "bogus"], "No such command 'bogus'"),
+    (["outlets", "remove"], "Missing argument 'DOMAIN...'"),
+])
+def test_a_mistake_in_flags_or_arguments_is_one_line_saying_where_help_is(runner, db, args, words):
+    result = runner.invoke(main, [*args, "--db", db])
+    assert result.exit_code == 2
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("claimledger: ") and words in line
+
+
+def test_a_bare_group_still_shows_its_help(runner):
+    result = runner.invoke(main, ["outlets"])
+    assert "Commands:" in result.output and "remove" in result.output
+    assert "Traceback" not in result.output
