@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -35,7 +36,7 @@ def read_csv(path: Path, today: date | None = None,
     if isinstance(text, Failure):
         yield text
         return
-    lines = io.StringIO(text, newline="").readlines()  # \n, \r\n or \r, as csv splits
+    lines = _Lines(io.StringIO(text, newline=""))  # \n, \r\n or \r, as csv splits
     reader = csv.reader(lines, strict=True)
     try:
         header = next(reader, [])
@@ -47,58 +48,81 @@ def read_csv(path: Path, today: date | None = None,
                       f"(columns: {', '.join(header) or 'none'}); name it with "
                       "--map text=COLUMN", 1)
         return
-    rows = _checked_rows(lines, reader.line_num, header, origin)
-    yield from _articles(rows, path.stem, origin, today, fields)
+    yield from _articles(_checked_rows(lines, header, origin), path.stem, origin, today, fields)
 
 
-def _checked_rows(lines: list[str], start: int, header: list[str],
+class _Lines:
+    """The file's lines for csv.reader, numbered, keeping those of the row being read
+    so that reading can go on from one of them after a bad row."""
+
+    def __init__(self, source: Iterator[str]):
+        self.source, self.number, self.row = source, 0, []
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> str:
+        line = next(self.source)
+        self.number += 1
+        self.row.append(line)
+        return line
+
+    def start_row(self) -> int:
+        """Forget the last row's lines; the number of the next row's first line."""
+        self.row = []
+        return self.number + 1
+
+    def resume(self, first: int, width: int) -> None:
+        """After a bad row that began on line ``first``: read on from the first of its
+        later lines that reads alone as a whole row, else from the line after it."""
+        for offset, line in enumerate(self.row[1:], 1):
+            if _whole_row(line, width):
+                self.source = itertools.chain(self.row[offset:], self.source)
+                self.number = first + offset - 1
+                return
+
+
+def _whole_row(line: str, width: int) -> bool:
+    if line.count('"') % 2:
+        return False
+    try:
+        return len(next(csv.reader([line], strict=True), [])) == width
+    except csv.Error:
+        return False
+
+
+def _checked_rows(lines: _Lines, header: list[str],
                   origin: str) -> Iterator[tuple[int, dict | Failure]]:
     """(first line, the row as a dict, or a Failure) for every row after the header."""
     width, rows = len(header), 0
-    while start < len(lines):
-        reader = csv.reader(lines[start:], strict=True)
-        while True:
-            first = start + reader.line_num + 1  # the row's first line, 1-based
-            try:
-                row = next(reader, None)
-            except csv.Error as error:
-                rows += 1
-                yield first, Failure(origin, f"not valid CSV from here ({error}): {_QUOTES}", first)
-                start = _resume(lines, first, start + reader.line_num, width)
-                break
-            if row is None:
-                start = len(lines)
-                break
-            if not row:  # a blank line
-                continue
+    reader = csv.reader(lines, strict=True)
+    while True:
+        first = lines.start_row()
+        try:
+            row = next(reader, None)
+        except csv.Error as error:
             rows += 1
-            last = start + reader.line_num
-            if len(row) != width:
-                yield first, Failure(origin, f"{len(row)} fields where the header has {width}: "
-                                     + (_QUOTES if last > first else "a field holding a comma "
-                                        'belongs in double quotes ("a, b")'), first)
-                if last > first:  # it ran on over lines that may be rows of their own
-                    start = _resume(lines, first, last, width)
-                    break
-                continue
+            yield first, Failure(origin, f"not valid CSV from here ({error}): {_QUOTES}", first)
+            lines.resume(first, width)
+            reader = csv.reader(lines, strict=True)  # a fresh one: no half-read field
+            continue
+        if row is None:
+            break
+        if not row:  # a blank line
+            continue
+        rows += 1
+        if len(row) == width:
             yield first, dict(zip(header, row))
+            continue
+        spans = lines.number > first
+        yield first, Failure(origin, f"{len(row)} fields where the header has {width}: "
+                             + (_QUOTES if spans else 'a field holding a comma belongs in '
+                                'double quotes ("a, b")'), first)
+        if spans:  # it ran on over lines that may be rows of their own
+            lines.resume(first, width)
+            reader = csv.reader(lines, strict=True)
     if rows == 0:
         yield 1, Failure(origin, HEADER_ONLY, 1)
-
-
-def _resume(lines: list[str], first: int, last: int, width: int) -> int:
-    """Where to read on after a bad row on lines first..last (1-based): the first line
-    after its first that reads alone as a whole row, else the line after it all."""
-    for number in range(first + 1, last + 1):
-        line = lines[number - 1]
-        if line.count('"') % 2 == 0:
-            try:
-                parsed = next(csv.reader([line], strict=True), [])
-            except csv.Error:
-                continue
-            if len(parsed) == width:
-                return number - 1  # an index into lines
-    return max(last, first)
 
 
 def _articles(rows: Iterator[tuple[int, dict | Failure]], stem: str, origin: str, today: date,
