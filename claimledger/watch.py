@@ -84,7 +84,8 @@ class PollReport:
         return self.ingest.failures
 
     def summary(self) -> str:
-        parts = ["not modified" if self.not_modified else plural(self.items, "new item")]
+        parts = ["not modified" if self.not_modified else "feed not read"
+                 if self.feed_failed and not self.items else plural(self.items, "new item")]
         if self.retried:
             parts.append(f"{plural(self.retried, 'item')} tried again")
         if self.not_modified and not self.retried and not self.failures:

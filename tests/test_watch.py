@@ -234,6 +234,7 @@ def test_an_unreachable_feed_is_a_failure_and_exit_1(tmp_path):
                                        "--timeout", "2", "--db", str(tmp_path / "c.db")])
     assert result.exit_code == 1
     assert "cannot fetch the feed" in result.stderr
+    assert "feed.xml: feed not read; articles: 0 new" in result.stdout
 
 
 @pytest.mark.parametrize("url, words", [
