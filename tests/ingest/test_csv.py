@@ -1,10 +1,14 @@
 """CSV exports, and the --map of columns (or JSON keys) to article fields."""
 from __future__ import annotations
 
+import csv
+import io
 import json
 from datetime import date
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from claimledger.errors import ClaimledgerError
 from claimledger.ingest import FieldMap, read_paths
@@ -179,3 +183,36 @@ def test_a_fixed_file_takes_its_old_failures_off_the_list(tmp_path):
     with open_store(db) as store:
         assert store.failures() == []
         assert sorted(a.id for a in store.articles()) == ["a1", "a2", "a3", "a4"]
+
+
+_TEXTS = st.text(st.sampled_from('abc ,."'), min_size=1, max_size=30).filter(lambda t: t.strip())
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(texts=st.lists(_TEXTS, min_size=2, max_size=8), quote_all=st.booleans(), data=st.data())
+def test_one_broken_row_among_any_rows_is_one_failure_and_every_other_row_lands(
+        tmp_path, texts, quote_all, data):
+    """Rows written by csv.writer (commas and quotes in the text), one of them broken
+    (its closing quote dropped, or a bare comma added): that row's line is the one
+    failure, every other row lands with its exact text."""
+    bad = data.draw(st.integers(0, len(texts) - 1))
+    how = data.draw(st.sampled_from(["open quote", "extra field"]))
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL)
+    writer.writerow(["id", "text"])
+    lines = []
+    for n, text in enumerate(texts):
+        row = io.StringIO()
+        csv.writer(row, lineterminator="", quoting=csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL
+                   ).writerow([f"r{n}", text])
+        line = row.getvalue()
+        if n == bad:
+            line = f'r{n},"{text.replace(chr(34), "")}' if how == "open quote" else f"r{n},x,{line}"
+        lines.append(line)
+    path = tmp_path / "rows.csv"
+    path.write_text(out.getvalue() + "\n".join(lines) + "\n", encoding="utf-8")
+    found = _read(path)
+    failures = [f for f in found if isinstance(f, Failure)]
+    assert [f.line for f in failures] == [bad + 2], (path.read_text(), failures)
+    landed = {a.id: a.text for a in found if isinstance(a, Article)}
+    assert landed == {f"r{n}": t for n, t in enumerate(texts) if n != bad}
