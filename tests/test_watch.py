@@ -109,8 +109,19 @@ def test_only_new_items_are_fetched_when_the_feed_changes(site, tmp_path):
     assert [path for path, _ in site.log] == ["/feed.xml", "/c.html"]
 
 
-def test_a_failed_page_is_fetched_again_while_the_feed_answers_304(site, tmp_path):
-    db = str(tmp_path / "c.db")
+@pytest.fixture(params=["sqlite", "postgresql"])
+def ledger(request, tmp_path):
+    """A database of each backend: a SQLite file, or a fresh schema on the test server."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "c.db")
+        return
+    from postgres_server import fresh_schema, server_url
+    with fresh_schema(server_url()) as url:
+        yield url
+
+
+def test_a_failed_page_is_fetched_again_while_the_feed_answers_304(site, ledger):
+    db = ledger
     site.pages["/b.html"] = (500, "oops")
     result = _watch(site, db, "--backoff", "1s")
     assert result.exit_code == 1  # cron can tell
