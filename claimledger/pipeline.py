@@ -18,6 +18,7 @@ from .ingest.walk import walk
 from .language import detect, is_extractable
 from .model import Article, Failure, FileMark
 from .store.base import Store, content_hash
+from .words import plural
 
 
 @dataclass
@@ -46,8 +47,8 @@ class IngestReport:
         if self.not_english:
             line += f"; {self.not_english} not in English (stored, not extracted)"
         if self.done_before:
-            line += f"; {self.done_before} files already ingested, skipped (--force reads them)"
-        return line + (f"; {self.skipped} other files skipped" if self.skipped else "")
+            line += f"; {plural(self.done_before, 'file')} already ingested, skipped (--force reads them)"
+        return line + (f"; {plural(self.skipped, 'other file')} skipped" if self.skipped else "")
 
 
 Progress = Callable[[str, int, "int | None"], None]

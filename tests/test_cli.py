@@ -78,7 +78,7 @@ def test_reingest_changes_nothing(runner, ingested, inputs, db):
     line = summary(again)
     # good.txt was read whole: skipped; feed.jsonl had a bad line: read again, unchanged
     assert "0 new" in line and "1 unchanged" in line and "claims found: 0" in line
-    assert "1 files already ingested, skipped" in line
+    assert "1 file already ingested, skipped" in line
     after = runner.invoke(main, ["claims", "--format", "json", "--db", db]).stdout
     assert json.loads(after) == json.loads(before)
 
