@@ -7,7 +7,6 @@ import click
 
 from . import settings as settings_mod
 from .cli import DB_HELP, _extractor, _store
-from .model import Outlet
 
 
 @click.command()

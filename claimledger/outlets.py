@@ -20,7 +20,7 @@ from .errors import ClaimledgerError
 from .model import Article, Outlet
 
 __all__ = ["domain_of", "shipped_outlets", "read_outlet_file", "OutletTable", "label",
-           "article_labels", "make_outlet", "listing"]
+           "article_labels", "make_outlet", "listing", "remove_outlets"]
 
 COLUMNS = ("domain", "name", "country", "affiliation")
 _LABEL = re.compile(r"^(?!-)[^\W_](?:[\w-]{0,61}[^\W_])?$")  # one label of a host name
@@ -50,8 +50,9 @@ def make_outlet(domain: str, name: str, country: str | None = None,
 def is_host_name(host: str) -> bool:
     """``bbc.co.uk`` yes; ``not a domain``, ``localhost``, ``-x.com`` no."""
     labels = host.split(".")
-    return len(host) <= 253 and len(labels) >= 2 and all(_LABEL.match(p) for p in labels) \
-        and not labels[-1].isdigit()
+    if len(host) > 253 or len(labels) < 2 or labels[-1].isdigit():  # an IP address is no outlet
+        return False
+    return all(_LABEL.match(label) for label in labels)
 
 
 def country_code(country: str | None) -> str | None:
