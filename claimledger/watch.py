@@ -231,9 +231,10 @@ def _fetch_items(due: list[FeedItem], store: Store, extractor: Extractor, report
             articles.append(found)
             landed.append(replace(item, state="stored", article=found.id, reason=None,
                                   attempts=item.attempts + 1, next_try=None))
-    failures = report.failures
-    report.ingest = ingest_articles(articles, store, extractor, options.batch_size)
-    report.ingest.failures[:0] = failures
+    if articles:  # else no copies or events to look at again: a quiet poll stays cheap
+        failures = report.failures
+        report.ingest = ingest_articles(articles, store, extractor, options.batch_size)
+        report.ingest.failures[:0] = failures
     with store.transaction():
         store.put_items(landed + [item for item, _ in failed])
         for item in landed:
