@@ -298,7 +298,7 @@ def watch(urls: Iterable[str], store: Store, extractor: Extractor, every: float 
           sleep: Callable[[float], None] = time.sleep) -> list[PollReport]:
     """Poll every feed, then wait ``every`` seconds, until interrupted (or once); returns
     the reports of the last round."""
-    urls = [check_feed_url(url) for url in urls]
+    urls = list(dict.fromkeys(check_feed_url(url) for url in urls))  # each feed once a round
     while True:
         reports = []
         for url in urls:
