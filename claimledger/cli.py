@@ -11,18 +11,27 @@ import click
 from . import export, settings as settings_mod
 from .errors import ClaimledgerError
 from .model import CATEGORIES
+from .words import plural
 
 DB_HELP = "Database: a file path (SQLite, default claimledger.db; env CLAIMLEDGER_DB) or a postgresql:// URL."
 
 
 class _Group(click.Group):
-    """Turns every ClaimledgerError into one line on stderr and exit code 2."""
+    """Turns every ClaimledgerError, and every mistake in a command's flags or arguments,
+    into one line on stderr and exit code 2."""
 
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
         except ClaimledgerError as e:
             click.echo(f"claimledger: {e}", err=True)
+            sys.exit(2)
+        except click.UsageError as e:
+            if isinstance(e, getattr(click.exceptions, "NoArgsIsHelpError", ())):
+                raise  # a bare group: its help is the answer
+            where = e.ctx.command_path if e.ctx else ctx.command_path
+            click.echo(f"claimledger: {e.format_message().rstrip('.')}; see `{where} --help`",
+                       err=True)
             sys.exit(2)
 
 
@@ -167,6 +176,9 @@ def claims(article, category, source, fmt, db):
     """
     from .outlets import article_labels
     with _store(db) as store:
+        if article is not None and store.article(article) is None:
+            raise ClaimledgerError(f"no article with id {article!r} is stored: "
+                                   "`claimledger articles` lists the ids")
         found = list(store.claims(article=article, category=category, source=source))
         outlets = article_labels(store, (c.article for c in found)) if fmt == "table" else {}
     if fmt == "json":
@@ -185,7 +197,7 @@ def _print_table(found, outlets: dict[str, str]) -> None:
             click.echo(click.style(f"\n{current}", bold=True))
         outlet = f" — published by {outlets[c.article]}" if c.article in outlets else ""
         click.echo(f"  {export.describe(c)}{outlet}")
-    click.echo(f"\n{len(found)} claims")
+    click.echo(f"\n{plural(len(found), 'claim')}")
 
 
 @main.group("export")
@@ -277,7 +289,31 @@ def failures(db):
         found = store.failures()
     for f in found:
         click.echo(f.message())
-    click.echo(f"{len(found)} failed inputs", err=True)
+    click.echo(plural(len(found), "failed input"), err=True)
+
+
+@main.command()
+@click.option("--not-extracted", is_flag=True,
+              help="Only the articles stored but not extracted, each with the reason.")
+@click.option("--db", help=DB_HELP)
+def articles(not_extracted, db):
+    """List stored articles: id, date, language, outlet, title (tab-separated).
+
+    \b
+    Example:
+      claimledger articles --not-extracted   articles kept without claims, and why
+    """
+    from .articles import listing
+    shown = 0
+    with _store(db) as store:
+        for a, why in listing(store, not_extracted):
+            shown += 1
+            fields = [a.id, why] if not_extracted else [
+                a.id, a.published.isoformat() if a.published else "", a.language or "",
+                a.outlet or "", a.title or ""]
+            click.echo("\t".join(f or "" for f in fields))
+    click.echo(plural(shown, "article not extracted", "articles not extracted")
+               if not_extracted else plural(shown, "article"), err=True)
 
 
 @main.command()
@@ -304,7 +340,8 @@ def aliases_add(canonical, alias, db):
     """Tie ALIAS (one or more) to CANONICAL; used from the next ingest on."""
     with _store(db, must_exist=False) as store:
         store.add_aliases((a, canonical) for a in alias)
-    click.echo(f"{len(alias)} alias(es) of {canonical} stored; re-extract with `ingest --force`")
+    click.echo(f"{plural(len(alias), 'alias', 'aliases')} of {canonical} stored; "
+               "re-extract with `ingest --force`")
 
 
 @aliases.command("list")
