@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from claimledger.model import Article, Claim, Place, Source, When
 
 from . import segment
+from .excerpts import excerpt_numbers
 from .categories import categorize, counted_noun, phrase_top
 from .names import Names, key
 from .quantities import find_quantities, is_count
@@ -38,13 +39,15 @@ class Context:
     regions: tuple[Region, ...]
     main_time: When | None
     main_place: Place | None
+    excerpts: frozenset[int] = frozenset()  # offsets of numbers that number excerpts
 
 
 def article_context(article: Article, gazetteer: Gazetteer) -> Context:
     times = tuple(find_times(article.text, article.published))
     places = tuple(gazetteer.find_places(article.text))
     return Context(article, times, places, tuple(find_regions(article.text)),
-                   _main_time(times, article.published), main_place(list(places)))
+                   _main_time(times, article.published), main_place(list(places)),
+                   excerpt_numbers(article.text))
 
 
 def _main_time(times: Sequence[TimeMention], published: date | None) -> When | None:
@@ -120,7 +123,7 @@ def sentence_claims(ctx: Context, s: segment.Sentence, sent: Span, names: Names,
     claims = []
     base = s.start - sent.start_char
     for q in find_quantities(sent):
-        if not is_count(q, sent):
+        if base + q.start_char in ctx.excerpts or not is_count(q, sent):
             continue
         counted = categorize(q, sent)
         if counted is None:
