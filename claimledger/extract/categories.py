@@ -28,9 +28,7 @@ _DEATH_WORDS = {"die", "death", "dead", "perish", "succumb", "fatality", "victim
 _VICTIM = ("killed", "died", "injured", "arrested", "disappeared", "sentenced")
 _RANK = {"killed": 0, "died": 1, "injured": 2, "disappeared": 3, "sentenced": 4, "arrested": 5}
 _COUNT_PREPS = {"of", "to", "at", "including", "among", "with", "from", "like", "as"}
-_QUANTITY_WORDS = {"thousands", "hundreds", "dozens", "scores", "millions", "as", "at", "about", "some", "nearly", "over"}
 _TIME_ADVERBS = {"yesterday", "today", "tonight", "tomorrow", "overnight"}
-_CLAUSE_OPENERS = {"after", "before", "as", "since", "during", "following", "when", "while", "because", "amid"}
 _RESIDENTS = {"people", "person", "inhabitant", "resident", "soul", "citizen"}
 _PART_PRONOUNS = {"them", "those", "whom", "which", "these", "us"}
 _COMPANY = {"with", "by", "alongside", "among", "including"}
@@ -145,9 +143,9 @@ def _no_count(q: Quantity, noun: Token, sent: Span) -> bool:
         return True
     if _is_speaker(phrase_top(noun, q, sent)) and not _verb_before(q, sent) and (q.low or 0) < 100:
         return True  # "two residents told the BBC"; "160,000 protesters said" is still a crowd
-    if q.value == 1 and (noun.tag_ in ("NNS", "NNPS") or q.end < sent.end and sent.doc[q.end].lower_ == "of"
-                         and sent.doc[q.end + 1].lower_ not in _PART_PRONOUNS and q.qualifier == "exact"):
-        return True  # "one of the protesters": someone; "1 protesters clashed": an item number
+    if q.value == 1 and q.end + 1 < sent.end and sent.doc[q.end].lower_ == "of" \
+            and sent.doc[q.end + 1].lower_ not in _PART_PRONOUNS and q.qualifier == "exact":
+        return True  # "one of the protesters": someone ("one of them" is a part of a total)
     before = [t.lower_ for t in sent.doc[max(sent.start, q.start - 3):q.start]]
     if "aged" in before or before[-1:] == ["fined"] and noun.i == q.core:
         return True  # "people aged six to 80", "fined 3,300": an age, a sum
@@ -155,8 +153,6 @@ def _no_count(q: Quantity, noun: Token, sent: Span) -> bool:
         return True  # "fined the opposition leader 2,500": a sum
     if q.span.lower() == "one" and before[-1:] in (["the"], ["this"]):
         return True  # "rallies like the one held friday"
-    if q.start == sent.start + 1 and sent.doc[sent.start].lower_ == ";" or _item_number(q, noun, sent):
-        return True  # "; 2 demonstrators took to the streets": the notes' item number
     if _population(phrase_top(noun, q, sent)):
         return True
     return noun.i != q.core and any(c.dep_ == "amod" and c.lower_ in lex.unrealized for c in noun.children)
@@ -165,15 +161,6 @@ def _no_count(q: Quantity, noun: Token, sent: Span) -> bool:
 def _second_object_of_fine(core: Token) -> bool:
     verb = core.head.head if core.dep_ == "appos" else core.head
     return lemma(verb) in ("fine", "fin") and any(c.dep_ == "dobj" and c is not core for c in verb.children)
-
-
-def _item_number(q: Quantity, noun: Token, sent: Span) -> bool:
-    """A number that opens a sentence and another quantity or a clause follows it: "2
-    thousands have taken to the streets", "5 after a preacher was arrested"."""
-    if q.start != sent.start or q.end >= sent.end:
-        return False
-    nxt = sent.doc[q.end]
-    return nxt.like_num or nxt.lower_ in _QUANTITY_WORDS or nxt.lower_ in _CLAUSE_OPENERS
 
 
 def _population(top: Token) -> bool:

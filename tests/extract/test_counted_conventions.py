@@ -297,7 +297,6 @@ def test_a_crowd_is_named_by_who_it_is(extractor, text, span):
     "four mortar shells struck an army post east of the city on sunday.",
     "it is a country of 4 million people that has seen few street protests.",
     "the camp is home to more than 80,000 refugees, and protests are frequent.",
-    "; 3 demonstrators marched to the square on saturday.",
     "1 protesters set tyres on fire in the old city.",
     "one man shouted at the police during the march.",
 ])
