@@ -73,6 +73,8 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
 def _stem(word: str) -> str:
     """A prefix that still names the word: "arrest" for arrested/arrests."""
     w = word.split()[0]
+    if len(w) == 5 and w[-1] in "ye":
+        return w[:-1]  # "rall" for rallied, "seiz" for seized
     return w[:max(4, len(w) - 2)] if len(w) > 5 else w
 
 

@@ -358,3 +358,22 @@ def test_more_crowds(extractor, text, span):
 def test_bringing_the_total_to_carries_the_category(extractor):
     text = "two more protesters were killed on sunday, bringing the total to at least 19."
     assert categories_of(extractor, text).get("at least 19") == "killed"
+
+
+# -- coordinated places are kept together ----------------------------------------------
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Police detained 35 protesters in Brest and Gomel on Sunday.", "Brest and Gomel", "BY"),
+    ("hundreds rallied in minsk, brest and gomel on saturday.", "Minsk, Brest and Gomel", "BY"),
+    ("At least 12 people were killed in Mashhad and Isfahan.", "Mashhad and Isfahan", "IR"),
+])
+def test_coordinated_places_are_both_kept(extractor, text, name, country):
+    art = Article(id="t", text=text, published=date(2024, 5, 2))
+    claims = extractor.extract([art])["t"]
+    assert claims and (claims[0].where.name, claims[0].where.country) == (name, country)
+
+
+def test_a_lone_ambiguous_name_still_needs_its_country(extractor):
+    art = Article(id="t", text="Police detained 35 protesters in Brest on Sunday.", published=date(2024, 5, 2))
+    claims = extractor.extract([art])["t"]
+    assert claims and (claims[0].where is None or claims[0].where.name != "Brest")
