@@ -54,7 +54,10 @@ def counted_noun(q: Quantity, sent: Span) -> Token:
         if core.head.i < core.i or core.head.lower_ in _TIME_ADVERBS:
             nxt = sent.doc[q.end] if q.end < sent.end else core  # "on friday 300 students blocked"
             return nxt if nxt.tag_ in ("NNS", "NNPS") else core  # "rose to three yesterday"
-        return core if _headline_verb(core.head) else core.head
+        if _headline_verb(core.head):
+            return core
+        of = _of_object(core.head) if lemma(core.head) in lexicon().instances else None
+        return of if of is not None and lexicon().nouns.get(lemma(of)) in _VICTIM else core.head
     if core.dep_ == "nummod" and core.head.pos_ == "NUM":  # "twenty nine": the head is the number
         return counted_noun(_replace_core(q, core.head), sent)
     # "thousands of people", "tens of thousands of protesters", "dozens of them"
@@ -115,7 +118,11 @@ def categorize(q: Quantity, sent: Span) -> Counted | None:
     nl = lemma(noun)
     if _no_count(q, noun, sent):
         return None
-    category = _right_of(noun, q, sent) or _trigger_category(noun, q, sent)
+    top = phrase_top(noun, q, sent)
+    if top.dep_ == "dobj" and _verb_category(top.head, passive=True):
+        category = _trigger_category(noun, q, sent)  # "executed 19 persons convicted of ...": the verb's
+    else:
+        category = _right_of(noun, q, sent) or _trigger_category(noun, q, sent)
     site = lex.sites.get(nl) if noun.i != q.core else None
     if site:  # places are never killed or arrested: "demonstrations were held in 14 provinces"
         return Counted("protest_sites", site, noun.lower_) if _protest_context(sent) else None
@@ -139,8 +146,8 @@ def _no_count(q: Quantity, noun: Token, sent: Span) -> bool:
     core = sent.doc[q.core]
     if is_attribute(q, sent) and not (core.dep_ == "appos" and _right_of(core, q, sent)):
         return True  # an age or a size, but "Lawmaker: 3,700 Arrested" is a count
-    if noun.i != q.core and (nl in lex.non_count or nl in lex.source_nouns):
-        return True
+    if noun.i != q.core and (nl in lex.non_count or nl in lex.source_nouns or nl in lex.instances):
+        return True  # "five floors", "three sources", "12 cases" (of no victim: "cases of torture" are theirs)
     if _is_speaker(phrase_top(noun, q, sent)) and not _verb_before(q, sent) and (q.low or 0) < 100:
         return True  # "two residents told the BBC"; "160,000 protesters said" is still a crowd
     if q.value == 1 and q.end + 1 < sent.end and sent.doc[q.end].lower_ == "of" \

@@ -377,3 +377,21 @@ def test_a_lone_ambiguous_name_still_needs_its_country(extractor):
     art = Article(id="t", text="Police detained 35 protesters in Brest on Sunday.", published=date(2024, 5, 2))
     claims = extractor.extract([art])["t"]
     assert claims and (claims[0].where is None or claims[0].where.name != "Brest")
+
+
+# -- report prose ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, category, span", [
+    ("The rights group recorded 87 executions during the year.", "killed", "87"),
+    ("the commission documented 31 extrajudicial killings by the army.", "killed", "31"),
+    ("Authorities hanged at least 6 men convicted of rioting.", "killed", "at least 6"),
+    ("The NGO reported 64 cases of enforced disappearance in the province.", "disappeared", "64"),
+    ("at least 25 people remain unaccounted for after the raid.", "disappeared", "at least 25"),
+    ("there were 11 deaths in custody during the year.", "killed", "11"),
+])
+def test_report_prose_counts(extractor, text, category, span):
+    assert categories_of(extractor, text).get(span) == category
+
+
+def test_cases_of_nothing_counted_are_no_claim(extractor):
+    assert found(extractor, "The court heard 12 cases against the protest organisers.") == []
