@@ -137,6 +137,17 @@ def categorize(q: Quantity, sent: Span) -> Counted | None:
     return Counted(category, "people", subject(noun, q, sent, category))
 
 
+def also_counted(q: Quantity, sent: Span, counted: Counted) -> list[Counted]:
+    """ "dozens of arrests and injuries", "30 deaths and injuries": one number before
+    coordinated victim nouns counts each of them."""
+    noun = counted_noun(q, sent)
+    if noun.i == q.core or lexicon().nouns.get(lemma(noun)) != counted.category:
+        return []
+    cats = [lexicon().nouns.get(lemma(c)) for c in noun.children
+            if c.dep_ == "conj" and not any(g.dep_ == "nummod" or g.like_num for g in c.children)]
+    return [Counted(c, "people", "people") for c in dict.fromkeys(cats) if c in _VICTIM and c != counted.category]
+
+
 def _no_count(q: Quantity, noun: Token, sent: Span) -> bool:
     """Numbers that count no people: ages and sizes, things ("20 factories"), sources,
     sayers ("two residents told the BBC"), someone ("one of the protesters"),
@@ -181,7 +192,10 @@ def _population(top: Token) -> bool:
 
 
 def _trigger_category(noun: Token, q: Quantity, sent: Span) -> str | None:
-    """A victim category from the words around the counted noun, best first."""
+    """A victim category from the words around the counted noun, best first; an event
+    noun says its own ("the toll rose to 40 deaths and 120 injuries")."""
+    if noun.i != q.core and lemma(noun) in lexicon().victim_events:
+        return lexicon().nouns[lemma(noun)]
     found = [c for c in _candidates(noun, q, sent) if c]
     victims = [c for c in found if c in _VICTIM]
     if victims:

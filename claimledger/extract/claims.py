@@ -21,7 +21,7 @@ from claimledger.model import Article, Claim, Place, Source, When
 
 from . import segment
 from .excerpts import excerpt_numbers
-from .categories import categorize, counted_noun, phrase_top
+from .categories import also_counted, categorize, counted_noun, phrase_top
 from .names import Names, key
 from .quantities import find_quantities, is_count
 from .regions import Region, find_regions, region_at
@@ -131,15 +131,16 @@ def sentence_claims(ctx: Context, s: segment.Sentence, sent: Span, names: Names,
         anchor = phrase_top(counted_noun(q, sent), q, sent)
         mentions = [_shift(m, base) for m in sentence_sources(anchor, sent)]
         start, end = base + q.start_char, base + q.end_char
-        claims.append(Claim(
-            article=ctx.article.id, category=counted.category,
-            value=q.value, low=q.low, high=q.high, qualifier=q.qualifier, span=q.span,
-            start=start, end=end, sentence=s.text, sentence_start=s.start,
-            unit=counted.unit, subject=counted.subject,
-            when=claim_time(ctx, s, start, mentions, _present_perfect(anchor)),
-            where=claim_place(ctx, s, start, mentions),
-            sources=claim_sources(ctx, mentions, start, end, names, earlier),
-        ))
+        when = claim_time(ctx, s, start, mentions, _present_perfect(anchor))
+        where = claim_place(ctx, s, start, mentions)
+        sources = claim_sources(ctx, mentions, start, end, names, earlier)
+        for each in (counted, *also_counted(q, sent, counted)):  # "dozens of arrests and injuries"
+            claims.append(Claim(
+                article=ctx.article.id, category=each.category,
+                value=q.value, low=q.low, high=q.high, qualifier=q.qualifier, span=q.span,
+                start=start, end=end, sentence=s.text, sentence_start=s.start,
+                unit=each.unit, subject=each.subject, when=when, where=where, sources=sources,
+            ))
     return claims
 
 

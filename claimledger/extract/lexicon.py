@@ -38,6 +38,7 @@ class Lexicon:
     crowd_control: tuple[str, ...]  # "fired tear gas in several places": a protest without the word
     protest_events: frozenset[str]  # "held a protest": what a crowd stages
     organisations: frozenset[str]  # "two unions staged a strike": bodies, not crowds
+    victim_events: frozenset[str]  # "120 injuries": an event noun says its own category
     instances: frozenset[str]  # "120 cases of enforced disappearance": what they are cases of
     crowd_verbs: frozenset[str]  # "200 nuns marched": verbs only crowds do, whoever they are
     person_suffixes: tuple[str, ...]  # "loyalists", "shiites": nouns for people by their ending
@@ -86,6 +87,7 @@ def lexicon() -> Lexicon:
         listing_verbs=frozenset(t["listing_verbs"]), measure_verbs=frozenset(t["measure_verbs"]), belief_verbs=frozenset(t["belief_verbs"]),
         speech_verbs=frozenset(t["speech_verbs"]),
         gathered_verbs=frozenset(t["gathered_verbs"]), crowd_verbs=frozenset(t["crowd_verbs"]), instances=frozenset(t["instance_nouns"]),
+        victim_events=frozenset(t["victim_events"]),
         protest_events=frozenset(t["protest_events"]), organisations=frozenset(t["organisation_nouns"]), person_suffixes=tuple(t["person_suffixes"]),
         population=frozenset(t["population_nouns"]), crowd_control=tuple(t["crowd_control"]),
         violent=frozenset([*t["violent_context"], "live", "sniper", "gunfire", "suicide"]), unrealized=frozenset(t["unrealized"]),

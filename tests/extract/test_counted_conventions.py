@@ -395,3 +395,22 @@ def test_report_prose_counts(extractor, text, category, span):
 
 def test_cases_of_nothing_counted_are_no_claim(extractor):
     assert found(extractor, "The court heard 12 cases against the protest organisers.") == []
+
+
+# -- one number, coordinated victim nouns ----------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("there were reports of dozens of arrests and injuries in the capital.", {("arrested", "dozens"), ("injured", "dozens")}),
+    ("The clashes caused 45 deaths and injuries, the ministry said.", {("killed", "45"), ("injured", "45")}),
+])
+def test_one_number_before_coordinated_victim_nouns_counts_each(extractor, text, expected):
+    assert expected <= set(found(extractor, text))
+
+
+def test_an_event_noun_says_its_own_category(extractor):
+    cats = categories_of(extractor, "The toll rose to 52 deaths and 300 injuries.")
+    assert cats == {"52": "killed", "300": "injured"}
+
+
+def test_coordinated_people_give_one_claim(extractor):
+    assert found(extractor, "police detained 14 students and teachers on monday.") == [("arrested", "14")]
