@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .lexicon import lexicon
-from .quantities import Quantity
+from .quantities import Quantity, find_quantities, is_count
 from .parts import part_category
 from .tallies import tallied
 
@@ -127,10 +127,13 @@ def categorize(q: Quantity, sent: Span) -> Counted | None:
     if site:  # places are never killed or arrested: "demonstrations were held in 14 provinces"
         return Counted("protest_sites", site, noun.lower_) if _protest_context(sent) else None
     if category in (None, "participants"):
-        category = _surface_victim(noun, q, sent) or part_category(q, sent, categorize) or category
+        category = _surface_victim(noun, q, sent) or part_category(q, sent, categorize) \
+            or _list_member(q, top, sent) or category
     if category is None:
         category = _participants(noun, q, sent) or _acting_right_of(noun, q, sent)
-    if category is None or category == "participants" and not _crowd(noun, q):
+    if category == "participants" and (not _crowd(noun, q) or _prosecuted(top)):
+        return None
+    if category is None:
         return None
     if category == "killed" and _died_of_cause(noun, sent):
         category = "died"
@@ -148,6 +151,33 @@ def also_counted(q: Quantity, sent: Span, counted: Counted) -> list[Counted]:
     return [Counted(c, "people", "people") for c in dict.fromkeys(cats) if c in _VICTIM and c != counted.category]
 
 
+def _list_member(q: Quantity, top: Token, sent: Span) -> str | None:
+    """ "detained ... at least 300 members of X, and at least 15 members of Y": a list
+    member the parser hung on a verb takes the category of the member before it."""
+    if top.dep_ != "conj" or top.head.pos_ not in ("VERB", "AUX"):
+        return None
+    earlier = [e for e in find_quantities(sent) if e.end <= q.start and is_count(e, sent)]
+    counted = categorize(earlier[-1], sent) if earlier else None
+    return counted.category if counted is not None and counted.category in _VICTIM else None
+
+
+def _prosecuted(top: Token) -> bool:
+    """ "three children who took part were being tried": people in court, not a crowd."""
+    verb = top.head
+    return top.dep_ in ("nsubjpass", "dobj") and lemma(verb) in lexicon().prosecution_verbs
+
+
+def _name_number(q: Quantity, sent: Span) -> bool:
+    """ "the 88 Generation Students group", "Charter 77": a number inside a name."""
+    doc = sent.doc
+    nxt = doc[q.end] if q.end < sent.end else None
+    prev = doc[q.start - 1] if q.start > sent.start else None
+    if nxt is not None and nxt.tag_ == "NNP" and nxt.is_title and not _headline_verb(nxt) \
+            and not nxt.lower_ in lexicon().demonyms and prev is not None and not prev.is_title:
+        return True
+    return False
+
+
 def _no_count(q: Quantity, noun: Token, sent: Span) -> bool:
     """Numbers that count no people: ages and sizes, things ("20 factories"), sources,
     sayers ("two residents told the BBC"), someone ("one of the protesters"),
@@ -155,6 +185,8 @@ def _no_count(q: Quantity, noun: Token, sent: Span) -> bool:
     lex = lexicon()
     nl = lemma(noun)
     core = sent.doc[q.core]
+    if _name_number(q, sent):
+        return True
     if is_attribute(q, sent) and not (core.dep_ == "appos" and _right_of(core, q, sent)):
         return True  # an age or a size, but "Lawmaker: 3,700 Arrested" is a count
     if noun.i != q.core and (nl in lex.non_count or nl in lex.source_nouns or nl in lex.instances):

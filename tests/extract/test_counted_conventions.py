@@ -414,3 +414,24 @@ def test_an_event_noun_says_its_own_category(extractor):
 
 def test_coordinated_people_give_one_claim(extractor):
     assert found(extractor, "police detained 14 students and teachers on monday.") == [("arrested", "14")]
+
+
+def test_a_list_member_hung_on_a_verb_keeps_the_list_category(extractor):
+    text = ("Authorities continued to hold opposition figures without charge, including more than 200 "
+            "students, at least 40 members of the Green Party, and at least 9 members of the Farmers Union.")
+    cats = categories_of(extractor, text)
+    assert cats.get("at least 9") == "arrested" and cats.get("at least 40") == "arrested", cats
+
+
+@pytest.mark.parametrize("text", [
+    "State television said four teenagers who joined the protests were being tried for sedition.",
+    "prosecutors charged 12 demonstrators who took part in the march.",
+])
+def test_people_in_court_are_no_crowd(extractor, text):
+    assert all(cat != "participants" for cat, _ in found(extractor, text))
+
+
+def test_a_number_inside_a_name_is_no_count(extractor):
+    text = "Police detained 40 students and two leaders of the 77 Charter Movement after the march."
+    cats = categories_of(extractor, text)
+    assert "77" not in cats and cats.get("40") == "arrested", cats
