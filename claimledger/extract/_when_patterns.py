@@ -41,6 +41,8 @@ UNIT = rf"(?P<unit>{_alt(UNITS)})\b"
 EVENT = _alt(WORDS["event_nouns"])
 COUNT = _alt(WORDS["count_nouns"])
 NOT_NUMBER = r"(?![.,]?\d)"
+# one word: "the first nine months of the year" must fit in a trigger window
+NUM_WORD = rf"(?P<n>(?:{_alt(n for n in NUMBERS if ' ' not in n)})\b|\d{{1,2}}\b)"
 
 _RAW = [
     ("mdy_range", "date", rf"\b{MON}\s+(?P<d1>[0-3]?\d){ORD}\s*[-–]\s*(?P<d2>[0-3]?\d){ORD}\b"
@@ -66,6 +68,9 @@ _RAW = [
     ("recent", "relative", rf"\b(?:(?:in|over|during|for|within)\s+)?(?:the\s+)?(?P<which>past|"
                            rf"last|recent|previous|coming|next)\s+(?:{NUM}\s+)?{UNIT}"),
     ("ago", "ago", rf"\b{NUM}\s+{UNIT}\s+ago\b"),
+    ("year_part", "relative", rf"\b(?:(?:in|during|over)\s+)?the\s+(?P<edge>first|second|last|final)"
+                              rf"\s+(?:{NUM_WORD}\s+)?(?P<part>months?|quarters?|half)\s+of\s+"
+                              rf"(?P<which>the|this|last)\s+year\b"),
     ("duration", "duration", rf"\b(?P<pre>in|within|over|for|after|lasting)\s+(?:(?:just|only|"
                              rf"a\s+mere|less\s+than|more\s+than|nearly|about|almost|some|around)"
                              rf"\s+)?{NUM}\s+{UNIT}(?!\s+ago)"),
@@ -74,7 +79,7 @@ PATTERNS = [(rule, kind, re.compile(rx, re.I)) for rule, kind, rx in _RAW]
 # Overlaps go to the more specific rule first, then to the longer match:
 # "April 28" beats "from April", "monday, june 3rd" beats "on monday".
 TIER = {rule: 0 for rule in ("mdy_range", "dmy_range", "mdy", "dmy", "numeric", "iso")}
-TIER |= {rule: 1 for rule in ("month_year", "relative", "recent", "ago", "duration")}
+TIER |= {rule: 1 for rule in ("month_year", "relative", "recent", "ago", "duration", "year_part")}
 TIER |= {rule: 2 for rule in ("month", "year", "the_year", "year_poss", "weekday")}
 
 
@@ -88,7 +93,7 @@ FAMILY = {rule: "month" for rule in ("mdy_range", "dmy_range", "mdy", "dmy", "mo
                                      "month")}
 FAMILY |= {rule: "year" for rule in ("numeric", "iso", "year", "the_year", "year_poss")}
 FAMILY |= {"weekday": "weekday", "relative": "phrase", "recent": "unit", "ago": "unit",
-           "duration": "unit"}
+           "duration": "unit", "year_part": "phrase"}
 _TRIGGER_WORDS = {
     "month": {*MONTHS, *FULL_MONTHS},
     "year": {str(y) for y in range(1800, 2100)},  # (?:1[89]|20)\d\d as a whole word
@@ -102,19 +107,37 @@ TRIGGERS = {word: tuple(f for f, ws in _TRIGGER_WORDS.items() if word in ws)
 ALL_FAMILIES = tuple(_TRIGGER_WORDS)
 # No rule looks at more than 8 words from where it starts, lookaheads included (the
 # longest: "saturday night, the 3rd of may 2019" + the word after the year, and "for a
-# mere a couple of days" + a following "ago"), and a match starts at most 6 words
-# before its trigger: a scan from WINDOW_WORDS words before each trigger word to
-# WINDOW_WORDS words after it finds exactly what a scan of the whole text finds.
+# mere a couple of days" + a following "ago"), and a match starts at most 7 words
+# before its trigger ("in the first nine months of the year"): a scan from WINDOW_WORDS
+# words before each trigger word to WINDOW_WORDS words after it finds exactly what a
+# scan of the whole text finds.
 WINDOW_WORDS = 8
 
 RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.I)
 RANGE_LINK = re.compile(r"\s*(?P<word>and|to|until|till|through|thru|-|–|—)\s*", re.I)
+# A report's declared period: a short line near the start with a year and a report word
+# ("Chile — 2019 Human Rights Report", "Annual Report 2023"), or a phrase that names it.
+PERIOD_HEAD_CHARS = 600
+PERIOD_LINE_CHARS = 160
+PERIOD_WORD = re.compile(rf"\b(?:{_alt(WORDS['period_words'])})\b", re.I)
+PERIOD_YEAR = re.compile(rf"(?<![\d/.-]){YEAR}", re.I)
+PERIOD_PHRASE = re.compile(rf"\b(?:{_alt(WORDS['period_phrases'])})\b", re.I)
+_YEAR_SPECS = frozenset({"this_year", "last_year"})
+
 SINCE = re.compile(r"\b(?:ever\s+)?since\s+$", re.I)
 BEGAN = re.compile(r"\b(?:began|begun|begins|started|starting|erupted|broke\s+out|beginning)"
                    r"\s+(?:on\s+|in\s+)?$", re.I)
 SINCE_OR_BEGAN = re.compile(rf"(?:{SINCE.pattern}|{BEGAN.pattern})", re.I)
 JOINABLE = frozenset({"date", "month", "year", "weekday"})
 _RELATIVE_RULES = frozenset({"mdy", "dmy", "mdy_range", "dmy_range", "month", "weekday"})
+
+
+def in_period(atom) -> bool:
+    """Whether an atom lies in the period a report declares: a year-less month or day
+    ("In August", "On June 22"), "during the year", "the first nine months of the year"."""
+    if atom.rule == "relative":
+        return PHRASES[word(atom.match, "phrase")] in _YEAR_SPECS
+    return atom.rule == "year_part" or (needs_year(atom) and atom.rule != "weekday")
 
 
 def needs_year(atom) -> bool:

@@ -170,6 +170,23 @@ def ago(mt, ref):
     return (d - timedelta(days=3), min(ref, d + timedelta(days=3))) if unit == "week" else (d, d)
 
 
+_PART_MONTHS = {"month": 1, "months": 1, "quarter": 3, "quarters": 3, "half": 6}
+
+
+def year_part(mt, ref):
+    """ "the first nine months of the year", "the second half of last year"."""
+    if ref is None:
+        return OPEN
+    y = ref.year - (tw.word(mt, "which") == "last")
+    part = tw.word(mt, "part")
+    months = (tw.count(mt) or (1 if part in ("month", "quarter", "half") else 3)) * _PART_MONTHS[part]
+    if not 0 < months <= 12:
+        return None
+    if tw.word(mt, "edge") == "first":
+        return date(y, 1, 1), _month_span(y, months)[1]
+    return date(y, 13 - months, 1), date(y, 12, 31)
+
+
 def duration(mt, ref):
     return OPEN
 
@@ -179,4 +196,5 @@ RESOLVERS = {
     "numeric": numeric, "iso": numeric, "month_year": month_year, "month": bare_month,
     "year": year, "the_year": year, "year_poss": year, "weekday": weekday,
     "relative": relative, "recent": recent, "ago": ago, "duration": duration,
+    "year_part": year_part,
 }

@@ -25,7 +25,7 @@ from .names import Names, key
 from .quantities import find_quantities, is_count
 from .regions import Region, find_regions, region_at
 from .sources import SourceMention, sentence_sources
-from .when import TimeMention, anchor_duration, find_times, re_resolve
+from .when import TimeMention, anchor_duration, declared_year, find_times, re_resolve
 from .where import Gazetteer, PlaceMention, gazetteer as load_gazetteer, main_place
 
 
@@ -41,7 +41,8 @@ class Context:
 
 
 def article_context(article: Article, gazetteer: Gazetteer) -> Context:
-    times = tuple(find_times(article.text, article.published))
+    period = declared_year(article.text, article.published)
+    times = tuple(find_times(article.text, article.published, period))
     places = tuple(gazetteer.find_places(article.text))
     return Context(article, times, places, tuple(find_regions(article.text)),
                    _main_time(times, article.published), main_place(list(places)))
@@ -222,9 +223,8 @@ def claim_time(ctx: Context, s: segment.Sentence, number_at: int, mentions: list
                perfect: bool = False) -> When | None:
     """The time of what is counted: the sentence's own time expression nearest the
     number (not a source's date), else the article's main time, else "before publication"."""
-    source_spans = [span for m in mentions for span in m.date_spans]
     own = [t for t in _in_sentence(ctx, s, ctx.times)
-           if not any(lo <= t.start and t.end <= hi for lo, hi in source_spans) and not _comparison(ctx, t)]
+           if not _said_when(t, mentions, number_at) and not _comparison(ctx, t)]
     anchor_dates = [t.when.start for t in _in_sentence(ctx, s, ctx.times)
                     if t.kind == "date" and t.when.start and t.when.start == t.when.end]
     own.sort(key=lambda t: (t.kind == "duration", abs(t.start - number_at)))
@@ -248,6 +248,21 @@ def claim_time(ctx: Context, s: segment.Sentence, number_at: int, mentions: list
     if ctx.article.published:
         return When(None, ctx.article.published, "(before publication)")
     return None
+
+
+_SAYING_DAYS = 31  # a statement has a day, at most a month ("in its March report"); not a season
+
+
+def _said_when(t: TimeMention, mentions: list[SourceMention], number_at: int) -> bool:
+    """Whether ``t`` dates the saying, not what is counted: it stands in a reporting
+    verb's own phrase ("On May 2, Amnesty said", "officials said on Tuesday"), is no
+    longer than a month, and is not on the far side of the number from the sayer
+    ("UNAMA reported 300 deaths in March" dates the deaths)."""
+    w = t.when
+    if w.start is None or w.end is None or (w.end - w.start).days >= _SAYING_DAYS:
+        return False
+    return any(lo <= t.start and t.end <= hi and not (m.start < number_at < t.start)
+               for m in mentions for lo, hi in m.date_spans)
 
 
 _HISTORY_DAYS = 5 * 365  # older times are history ("since the revolution in 1979"), not context

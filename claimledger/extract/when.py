@@ -2,7 +2,8 @@
 
 Regex based, so it works on cased and lower-cased text alike and needs no spaCy:
 
-    find_times(text, published)   -> [TimeMention]  (each with a resolved When)
+    find_times(text, published, period) -> [TimeMention]  (each with a resolved When)
+    declared_year(text, published) -> the year a report says it covers, or None
     re_resolve(mention, reference) -> the same mention resolved against another date
     anchor_duration(mention, anchor) -> When for "in just five days" and the like
 
@@ -45,6 +46,7 @@ class _Atom:
     kind: str
     match: re.Match
     rule: str
+    ref: date | None = None  # what it was resolved against
 
     def resolve(self, ref: date | None) -> Interval | None:
         return _safe(_RESOLVERS[self.rule], self.match, ref)
@@ -52,12 +54,41 @@ class _Atom:
 
 # --- public API -----------------------------------------------------------------
 
-def find_times(text: str, published: date | None) -> list[TimeMention]:
-    """Every time expression in ``text``, resolved against ``published``."""
+def find_times(text: str, published: date | None, period: int | None = None) -> list[TimeMention]:
+    """Every time expression in ``text``, resolved against ``published``; in a report
+    that covers the year ``period``, its year-less months and days and "during the year"
+    lie in that year, even when it was published after."""
     if not isinstance(text, str) or not text:
         return []
-    atoms = _select(_atoms(text, published))
+    atoms = _select(_atoms(text, published, _period_end(period, published)))
     return [m for m in _combine(text, atoms, published) if _valid(m)]
+
+
+def declared_year(text: str, published: date | None) -> int | None:
+    """The year a report says it covers: a year in a short title-like line near its
+    start with a report word ("Chile — 2019 Human Rights Report", "Annual Report 2023",
+    "Country Reports on Human Rights Practices for 2020"); else, where it speaks of
+    "the year under review", the year before a publication in its first half."""
+    if not isinstance(text, str):
+        return None
+    head = text[:tw.PERIOD_HEAD_CHARS]
+    for line in head.splitlines():
+        if len(line) <= tw.PERIOD_LINE_CHARS and tw.PERIOD_WORD.search(line):
+            year = tw.PERIOD_YEAR.search(line)
+            if year:
+                return int(year.group("year"))
+    if published and published.month <= 6 and tw.PERIOD_PHRASE.search(head):
+        return published.year - 1
+    return None
+
+
+def _period_end(period: int | None, published: date | None) -> date | None:
+    """The reference date of a report about ``period``: its last day, when the report
+    came out after it (a report about the year it is published in reads as news)."""
+    if period is None:
+        return None
+    end = date(period, 12, 31)
+    return end if published is None or published > end else None
 
 
 def re_resolve(m: TimeMention, reference: date | None) -> TimeMention:
@@ -77,14 +108,29 @@ def anchor_duration(m: TimeMention, anchor: date) -> When:
 
 # --- matching -------------------------------------------------------------------
 
-def _atoms(text: str, ref: date | None) -> list[tuple[_Atom, Interval]]:
+def _atoms(text: str, ref: date | None, period_end: date | None) -> list[tuple[_Atom, Interval]]:
     found = []
     for rule, kind, mt in _matches(text):
-        atom = _Atom(mt.start(), mt.end(), kind, mt, rule)
-        interval = atom.resolve(ref)
+        atom = _Atom(mt.start(), mt.end(), kind, mt, rule, ref)
+        if period_end and tw.in_period(atom):
+            atom = replace(atom, ref=period_end)
+        interval = atom.resolve(atom.ref)
+        if interval is not None and period_end and atom.ref == period_end:
+            interval = _into_period(atom, interval, period_end)
         if interval is not None and mt.end() > mt.start():
             found.append((atom, interval))
     return found
+
+
+def _into_period(atom: _Atom, iv: Interval, period_end: date) -> Interval:
+    """ "On January 5" read against 31 December is the next January: move it back."""
+    start, end = iv
+    if not (tw.needs_year(atom) and start and start > period_end):
+        return iv
+    try:
+        return start.replace(year=start.year - 1), end and end.replace(year=end.year - 1)
+    except ValueError:  # 29 February
+        return iv
 
 
 def _matches(text: str) -> Iterator[tuple[str, str, re.Match]]:
@@ -172,7 +218,7 @@ def _join(text, first: _Atom, second_pair, ref) -> TimeMention | None:
     if link.group("word").lower() == "and" and not before and first.kind != second.kind:
         return None
     end = end_iv[1] or end_iv[0]
-    start_iv = first.resolve(end) if tw.needs_year(first) and end else first.resolve(ref)
+    start_iv = first.resolve(end) if tw.needs_year(first) and end else first.resolve(first.ref)
     if not start_iv or start_iv[0] is None or end is None or start_iv[0] > end:
         return None
     start = before.start() if before else first.start

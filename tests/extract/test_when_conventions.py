@@ -1,0 +1,94 @@
+"""The `when` conventions of the spec's "Conventions for hard cases": times anchored by
+the document, relative days, "as of", named waves, and which of several times dates
+the counted happening. Sentences written for these tests, not taken from any sample."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claimledger.extract.when import declared_year, find_times
+from claimledger.model import Article
+
+D = date.fromisoformat
+
+
+def claims_of(extractor, text: str, published: str):
+    return extractor.extract([Article("t", text, D(published))])["t"]
+
+
+def when_of(claims, value):
+    found = [c for c in claims if c.value == value]
+    assert len(found) == 1, [(c.span, c.value) for c in claims]
+    w = found[0].when
+    return (w.start and w.start.isoformat(), w.end and w.end.isoformat())
+
+
+# --- a document that declares the period it covers ----------------------------
+
+@pytest.mark.parametrize("text, published, year", [
+    ("Freedonia — 2016 Human Rights Report\n\nSection 1.", "2017-03-03", 2016),
+    ("ANNUAL REPORT 2023\nThe year under review saw unrest.", "2024-02-01", 2023),
+    ("Country Reports on Human Rights Practices for 2020: Ruritania\n\nText.", "2021-03-30", 2020),
+    ("freedonia: annual review of 2014\n\nin the year under review ...", "2015-05-01", 2014),
+    ("Our watchdog's report. In the year under review, 12 were held.", "2015-05-01", 2014),
+])
+def test_a_declared_period_is_found(text, published, year):
+    assert declared_year(text, D(published)) == year
+
+
+@pytest.mark.parametrize("text", [
+    # a long line of news that happens to hold a year and a report word is no title
+    "police said on monday that the annual rally of 2009 drew crowds, and a report by the "
+    "ministry of health put the number of injured at 40 after clashes that lasted until late "
+    "at night in the capital, witnesses said.",
+    "Police Disperse Rallies With Tear Gas\n\nAuthorities moved against 200 protesters.",
+])
+def test_news_declares_no_period(text):
+    assert declared_year(text, D("2019-06-01")) is None
+
+
+def test_report_months_and_during_the_year_lie_in_the_declared_year(extractor):
+    text = ("Freedonia — 2016 Human Rights Report\n\n"
+            "On January 4, police detained 31 students in the capital. "
+            "In August, security forces killed 9 protesters. "
+            "During the year at least 120 activists were imprisoned. "
+            "Monitors counted 17 deaths in custody in the first six months of the year.")
+    claims = claims_of(extractor, text, "2017-03-03")
+    assert when_of(claims, 31) == ("2016-01-04", "2016-01-04")
+    assert when_of(claims, 9) == ("2016-08-01", "2016-08-31")
+    assert when_of(claims, 120) == ("2016-01-01", "2016-12-31")
+    assert when_of(claims, 17) == ("2016-01-01", "2016-06-30")
+
+
+def test_lower_cased_report_ranges_lie_in_the_declared_year(extractor):
+    text = ("ruritania 2012 annual report\n\n"
+            "from march 2 to may 30, police arrested 450 people at rallies. "
+            "security forces killed 14 protesters between october and november.")
+    claims = claims_of(extractor, text, "2013-04-20")
+    assert when_of(claims, 450) == ("2012-03-02", "2012-05-30")
+    assert when_of(claims, 14) == ("2012-10-01", "2012-11-30")
+
+
+def test_a_report_about_the_year_it_is_published_in_reads_as_news():
+    # "World Report 2023" published in January 2023: "In August" is last August
+    [m] = find_times("In August", D("2023-01-12"), declared_year("World Report 2023\n", D("2023-01-12")))
+    assert (m.when.start, m.when.end) == (D("2022-08-01"), D("2022-08-31"))
+
+
+def test_bare_months_in_news_are_the_latest_not_after_publication(extractor):
+    claims = claims_of(extractor, "In November, police arrested 60 people in the city.", "2021-03-05")
+    assert when_of(claims, 60) == ("2020-11-01", "2020-11-30")
+    claims = claims_of(extractor, "in february police arrested 61 people.", "2021-03-05")
+    assert when_of(claims, 61) == ("2021-02-01", "2021-02-28")
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("in the first nine months of the year", ("2018-01-01", "2018-09-30")),
+    ("during the first half of the year", ("2018-01-01", "2018-06-30")),
+    ("in the last three months of the year", ("2018-10-01", "2018-12-31")),
+    ("the second half of last year", ("2017-07-01", "2017-12-31")),
+])
+def test_parts_of_the_year(phrase, expected):
+    [m] = find_times(phrase, D("2018-12-20"))
+    assert (m.when.start.isoformat(), m.when.end.isoformat()) == expected
