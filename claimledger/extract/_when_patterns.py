@@ -124,6 +124,14 @@ PERIOD_YEAR = re.compile(rf"(?<![\d/.-]){YEAR}", re.I)
 PERIOD_PHRASE = re.compile(rf"\b(?:{_alt(WORDS['period_phrases'])})\b", re.I)
 _YEAR_SPECS = frozenset({"this_year", "last_year"})
 
+# The date of a statement, not of a happening: "a December 16 report", and a date that
+# opens a sentence whose sayer follows ("On May 2, the ministry said ...").
+STATEMENT_AFTER = re.compile(rf"(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}?(?:{_alt(WORDS['statement_nouns'])})\b",
+                             re.I)
+SAYING_AFTER = re.compile(rf",\s+(?:[^\s,.;:]+\s+){{0,6}}?(?:{_alt(WORDS['saying_words'])})\b", re.I)
+# a time that opens its sentence: at most two words ("Late on") after the last full stop
+OPENS_SENTENCE = re.compile(r"(?:^|[.!?]['’\"”)]?\s+|\n\s*)(?:[\w-]+\s+){0,2}$")
+
 SINCE = re.compile(r"\b(?:ever\s+)?since\s+$", re.I)
 BEGAN = re.compile(r"\b(?:began|begun|begins|started|starting|erupted|broke\s+out|beginning)"
                    r"\s+(?:on\s+|in\s+)?$", re.I)

@@ -25,7 +25,8 @@ from .names import Names, key
 from .quantities import find_quantities, is_count
 from .regions import Region, find_regions, region_at
 from .sources import SourceMention, sentence_sources
-from .when import TimeMention, anchor_duration, declared_year, find_times, re_resolve
+from .when import (TimeMention, anchor_duration, dates_a_saying, declared_year, find_times,
+                   opens_sentence, re_resolve)
 from .where import Gazetteer, PlaceMention, gazetteer as load_gazetteer, main_place
 
 
@@ -138,7 +139,7 @@ def sentence_claims(ctx: Context, s: segment.Sentence, sent: Span, names: Names,
             where=claim_place(ctx, s, start, mentions),
             sources=claim_sources(ctx, mentions, start, end, names, earlier),
         ))
-    return claims
+    return _bind_times(ctx, s, sent, claims)
 
 
 def _shift(m: SourceMention, base: int) -> SourceMention:
@@ -265,19 +266,42 @@ def _said_when(t: TimeMention, mentions: list[SourceMention], number_at: int) ->
                for m in mentions for lo, hi in m.date_spans)
 
 
+def _bind_times(ctx: Context, s: segment.Sentence, sent: Span, claims: list[Claim]) -> list[Claim]:
+    """ "two died in 2021 and four in 2020": where the sentence's counts and times
+    alternate, each count takes its own time, the one after it (or, where times lead,
+    the one before it), not merely the nearest."""
+    times = [t for t in _in_sentence(ctx, s, ctx.times) if t.kind != "duration"
+             and (t.when.start or t.when.end) and not _comparison(ctx, t)
+             and not dates_a_saying(ctx.article.text, t)]
+    if not claims or len(times) < 2:
+        return claims
+    base = s.start - sent.start_char
+    numbers = sorted({c.start for c in claims} |
+                     {base + q.start_char for q in find_quantities(sent) if is_count(q, sent)})
+    items = sorted([(n, None) for n in numbers] + [(t.start, t) for t in times], key=lambda i: i[0])
+    at = {n: i for i, (n, t) in enumerate(items) if t is None}
+    for step in (1, -1):
+        bound = {n: items[i + step][1] for n, i in at.items() if 0 <= i + step < len(items)}
+        if len(numbers) > 1 and len(bound) == len(numbers) and all(bound.values()):
+            return [replace(c, when=bound[c.start].when) for c in claims]
+    return claims
+
+
 _HISTORY_DAYS = 5 * 365  # older times are history ("since the revolution in 1979"), not context
 
 
 def _preceding_time(ctx: Context, s: segment.Sentence) -> When | None:
-    """A paragraph tells one episode: the first event time of the sentence's paragraph
-    before it, else the last one of the paragraph before (the lead tells the main one)."""
+    """A sentence without a time of its own continues the happening told before it: the
+    last time that opened a sentence of its paragraph before it (a scene: "On July 6,
+    ..."), else the last time of that stretch, else the last of the paragraph before."""
     text = ctx.article.text
     para = text.rfind("\n", 0, s.start) + 1
     if para == 0:
-        return None
+        return None  # the lead paragraph: the article's main time
     here = _usable(ctx, para, s.start)
-    if here:
-        return here[0].when
+    scenes = [t for t in here if opens_sentence(text, t)]
+    if scenes or here:
+        return (scenes or here)[-1].when
     prev_end = len(text[:para].rstrip())
     previous = _usable(ctx, text.rfind("\n", 0, prev_end) + 1, prev_end)
     return previous[-1].when if previous else None
@@ -290,7 +314,7 @@ def _usable(ctx: Context, start: int, end: int) -> list[TimeMention]:
             and (t.when.start or t.when.end) and not (published and t.when.start and t.when.start > published)
             and not (published and t.when.end and (published - t.when.end).days > _HISTORY_DAYS)
             and not (published and t.when.start and (published - t.when.start).days > _HISTORY_DAYS)
-            and not _comparison(ctx, t)]
+            and not _comparison(ctx, t) and not dates_a_saying(ctx.article.text, t)]
 
 
 def _duration_anchor(ctx: Context, t: TimeMention) -> date | None:

@@ -4,6 +4,7 @@ Regex based, so it works on cased and lower-cased text alike and needs no spaCy:
 
     find_times(text, published, period) -> [TimeMention]  (each with a resolved When)
     declared_year(text, published) -> the year a report says it covers, or None
+    opens_sentence(text, mention), dates_a_saying(text, mention) -> what a time dates
     re_resolve(mention, reference) -> the same mention resolved against another date
     anchor_duration(mention, anchor) -> When for "in just five days" and the like
 
@@ -80,6 +81,20 @@ def declared_year(text: str, published: date | None) -> int | None:
     if published and published.month <= 6 and tw.PERIOD_PHRASE.search(head):
         return published.year - 1
     return None
+
+
+def opens_sentence(text: str, m: TimeMention) -> bool:
+    """Whether ``m`` stands at the start of its sentence ("On July 6, ...", "Late on
+    Friday ..."): a time that sets the scene for what the sentences after it tell."""
+    return bool(tw.OPENS_SENTENCE.search(text, max(0, m.start - 40), m.start))
+
+
+def dates_a_saying(text: str, m: TimeMention) -> bool:
+    """Whether ``m`` is the date of a statement ("a December 16 report", "On May 2, the
+    ministry said"), which belongs to the sayer, not to what is counted."""
+    if tw.STATEMENT_AFTER.match(text, m.end, m.end + 60):
+        return True
+    return opens_sentence(text, m) and bool(tw.SAYING_AFTER.match(text, m.end, m.end + 80))
 
 
 def _period_end(period: int | None, published: date | None) -> date | None:

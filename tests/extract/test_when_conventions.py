@@ -92,3 +92,80 @@ def test_bare_months_in_news_are_the_latest_not_after_publication(extractor):
 def test_parts_of_the_year(phrase, expected):
     [m] = find_times(phrase, D("2018-12-20"))
     assert (m.when.start.isoformat(), m.when.end.isoformat()) == expected
+
+
+# --- a sentence without a time continues the happening told before it -----------
+
+def test_continuation_takes_the_scene_opened_last_not_a_later_aside(extractor):
+    text = ("Unrest spread to the coast.\n"
+            "On March 3, riot police broke up a march in the port city. Officers detained "
+            "210 people, and a court fined 15 of them on March 5. "
+            "Police also detained 40 students at a stadium.")
+    claims = claims_of(extractor, text, "2021-04-01")
+    assert when_of(claims, 40) == ("2021-03-03", "2021-03-03")
+
+
+def test_continuation_moves_on_with_a_new_scene(extractor):
+    text = ("student protests grew.\n"
+            "on june 2 students rallied outside the ministry. "
+            "on june 9 thousands marched again in the capital. "
+            "police detained 75 students.")
+    claims = claims_of(extractor, text, "2021-07-01")
+    assert when_of(claims, 75) == ("2021-06-09", "2021-06-09")
+
+
+def test_continuation_skips_the_date_of_a_report(extractor):
+    text = ("The army has been accused of abuses.\n"
+            "Troops opened fire on a sit-in on October 28. In a November 30 report, "
+            "the watchdog said the army had fired live rounds. "
+            "At least 22 protesters were shot dead at the sit-in.")
+    claims = claims_of(extractor, text, "2021-01-10")
+    assert when_of(claims, 22) == ("2020-10-28", "2020-10-28")
+
+
+def test_continuation_skips_a_sentence_opening_date_of_saying(extractor):
+    text = ("Roads were cleared by force.\n"
+            "Protesters blocked roads across the province in early May. On June 1, the "
+            "ombudsman said the governor ordered the roads cleared. "
+            "Police wounded 64 people while clearing them.")
+    claims = claims_of(extractor, text, "2021-07-01")
+    assert when_of(claims, 64) == ("2021-05-01", "2021-05-10")
+
+
+def test_the_date_of_a_statement_is_the_sayers_not_the_claims(extractor):
+    text = "On May 12, the ministry said 90 people had been arrested during strikes in March."
+    claims = claims_of(extractor, text, "2021-05-20")
+    assert when_of(claims, 90) == ("2021-03-01", "2021-03-31")
+    assert [s.date for s in claims[0].sources] == [date(2021, 5, 12)]
+
+
+def test_a_period_after_the_number_dates_the_count_not_the_saying(extractor):
+    text = "the monitor recorded 310 arrests in the first half of the year, it said."
+    claims = claims_of(extractor, text, "2021-09-01")
+    assert when_of(claims, 310) == ("2021-01-01", "2021-06-30")
+
+
+# --- each number its own year -----------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rights groups counted at least 12 deaths in 2018 and 30 deaths in 2019.",
+     {12: "2018", 30: "2019"}),
+    ("in 2016 the police arrested 500 people and in 2017 they arrested 800.",
+     {500: "2016", 800: "2017"}),
+    ("Officials said 7 journalists were jailed in 2014 and 11 in 2015.",
+     {7: "2014", 11: "2015"}),
+])
+def test_years_bound_to_their_own_numbers(extractor, text, expected):
+    claims = claims_of(extractor, text, "2020-02-01")
+    for value, year in expected.items():
+        assert when_of(claims, value)[0][:4] == year
+
+
+def test_one_time_for_two_numbers_is_shared(extractor):
+    claims = claims_of(extractor, "Police killed 4 protesters and injured 35 on Tuesday.", "2021-03-05")
+    assert when_of(claims, 4) == when_of(claims, 35) == ("2021-03-02", "2021-03-02")
+
+
+def test_a_qualified_count_after_a_month_is_no_day_of_it(extractor):
+    claims = claims_of(extractor, "As of May at least 40 detainees remained in custody.", "2021-07-01")
+    assert [c.value for c in claims] == [40]
