@@ -32,7 +32,7 @@ FULL_MONTHS = frozenset(m.lower() for m in calendar.month_name if m)
 _ABBREVIATIONS = [m for m in MONTHS if m not in FULL_MONTHS]
 MON = rf"(?P<mon>(?:{_alt(FULL_MONTHS)})\b|(?:{_alt(_ABBREVIATIONS)})\b\.?)"
 WDAY = rf"(?P<wd>{_alt(WEEKDAYS)})\b"
-WDAY_LEAD = rf"(?:(?:{_alt(WEEKDAYS)})(?:\s+(?:night|morning|evening|afternoon))?,?\s+(?:the\s+)?)?"
+WDAY_LEAD = rf"(?:(?P<lead>{_alt(WEEKDAYS)})(?:\s+(?:night|morning|evening|afternoon))?,?\s+(?:the\s+)?)?"
 PART = r"(?:\s+(?:night|morning|evening|afternoon))?"
 ORD = r"(?:st|nd|rd|th)?"
 YEAR = r"(?P<year>(?:1[89]|20)\d\d)\b(?![.,]\d)"
@@ -41,6 +41,8 @@ UNIT = rf"(?P<unit>{_alt(UNITS)})\b"
 EVENT = _alt(WORDS["event_nouns"])
 COUNT = _alt(WORDS["count_nouns"])
 NOT_NUMBER = r"(?![.,]?\d)"
+PARTS = "morning|afternoon|evening|night"
+SHIFT_END = r"(?=\s*[,.;:)—–-]|\s*$)"  # "two days before." but not "two days before the vote"
 # one word: "the first nine months of the year" must fit in a trigger window
 NUM_WORD = rf"(?P<n>(?:{_alt(n for n in NUMBERS if ' ' not in n)})\b|\d{{1,2}}\b)"
 
@@ -65,6 +67,11 @@ _RAW = [
     ("weekday", "weekday", rf"\b(?:(?P<pre>last|this\s+past|past|next|this|on|by|since|until|"
                            rf"till|from|all\s+day|early|late)\s+)?{WDAY}{PART}(?:['’]s\b|\s+s\b)?"),
     ("relative", "relative", rf"\b(?P<phrase>{_alt(PHRASES)})\b"),
+    ("shift", "shift", rf"\b(?:{NUM_WORD}\s+(?P<unit>days?|weeks?)\s+(?:(?P<dir>later|earlier)\b"
+                       rf"|(?P<bdir>before|after){SHIFT_END})"
+                       rf"|the\s+day\s+(?P<ddir>before|after){SHIFT_END}"
+                       rf"|the\s+(?P<which>next|following|previous|preceding)\s+(?P<wunit>day|week|{PARTS})"
+                       rf"|(?P<same>(?:later\s+|earlier\s+)?(?:that|the\s+same)\s+(?:day|{PARTS})))\b"),
     ("recent", "relative", rf"\b(?:(?:in|over|during|for|within)\s+)?(?:the\s+)?(?P<which>past|"
                            rf"last|recent|previous|coming|next)\s+(?:{NUM}\s+)?{UNIT}"),
     ("ago", "ago", rf"\b{NUM}\s+{UNIT}\s+ago\b"),
@@ -79,7 +86,8 @@ PATTERNS = [(rule, kind, re.compile(rx, re.I)) for rule, kind, rx in _RAW]
 # Overlaps go to the more specific rule first, then to the longer match:
 # "April 28" beats "from April", "monday, june 3rd" beats "on monday".
 TIER = {rule: 0 for rule in ("mdy_range", "dmy_range", "mdy", "dmy", "numeric", "iso")}
-TIER |= {rule: 1 for rule in ("month_year", "relative", "recent", "ago", "duration", "year_part")}
+TIER |= {rule: 1 for rule in ("month_year", "relative", "recent", "ago", "duration", "year_part",
+                               "shift")}
 TIER |= {rule: 2 for rule in ("month", "year", "the_year", "year_poss", "weekday")}
 
 
@@ -93,13 +101,14 @@ FAMILY = {rule: "month" for rule in ("mdy_range", "dmy_range", "mdy", "dmy", "mo
                                      "month")}
 FAMILY |= {rule: "year" for rule in ("numeric", "iso", "year", "the_year", "year_poss")}
 FAMILY |= {"weekday": "weekday", "relative": "phrase", "recent": "unit", "ago": "unit",
-           "duration": "unit", "year_part": "phrase"}
+           "duration": "unit", "year_part": "phrase", "shift": "shift"}
 _TRIGGER_WORDS = {
     "month": {*MONTHS, *FULL_MONTHS},
     "year": {str(y) for y in range(1800, 2100)},  # (?:1[89]|20)\d\d as a whole word
     "weekday": set(WEEKDAYS),
     "phrase": {phrase.split()[-1] for phrase in PHRASES},
     "unit": set(UNITS),
+    "shift": {"day", "days", "week", "weeks", *PARTS.split("|")},
 }
 # lower-cased word -> its families ("year" is a unit and ends "last year")
 TRIGGERS = {word: tuple(f for f, ws in _TRIGGER_WORDS.items() if word in ws)
@@ -132,6 +141,7 @@ SAYING_AFTER = re.compile(rf",\s+(?:[^\s,.;:]+\s+){{0,6}}?(?:{_alt(WORDS['saying
 # a time that opens its sentence: at most two words ("Late on") after the last full stop
 OPENS_SENTENCE = re.compile(r"(?:^|[.!?]['’\"”)]?\s+|\n\s*)(?:[\w-]+\s+){0,2}$")
 
+DAY_NUMBER = re.compile(r"(?<![\d.,])[0-3]?\d(?:st|nd|rd|th)?\b(?![.,]?\d)", re.I)  # "3rd", not "2019"
 SINCE = re.compile(r"\b(?:ever\s+)?since\s+$", re.I)
 BEGAN = re.compile(r"\b(?:began|begun|begins|started|starting|erupted|broke\s+out|beginning)"
                    r"\s+(?:on\s+|in\s+)?$", re.I)
@@ -146,6 +156,20 @@ def in_period(atom) -> bool:
     if atom.rule == "relative":
         return PHRASES[word(atom.match, "phrase")] in _YEAR_SPECS
     return atom.rule == "year_part" or (needs_year(atom) and atom.rule != "weekday")
+
+
+def shift_days(mt: re.Match) -> int:
+    """How far "two days later", "the day before", "the next morning" lie from the
+    day they count from."""
+    if mt.group("same"):
+        return 0
+    if mt.group("which"):
+        step = 7 if word(mt, "wunit") == "week" else 1
+        return step if word(mt, "which") in ("next", "following") else -step
+    if mt.group("ddir"):
+        return 1 if word(mt, "ddir") == "after" else -1
+    n = (count(mt) or 1) * UNITS[word(mt, "unit")]
+    return n if (word(mt, "dir") or word(mt, "bdir")) in ("later", "after") else -n
 
 
 def needs_year(atom) -> bool:

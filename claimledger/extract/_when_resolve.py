@@ -47,7 +47,26 @@ def _day(mt: re.Match, ref: date | None, day: int) -> date | None:
         return date(int(year), _month(mt), day)
     if ref is None:
         return None
+    lead = tw.word(mt, "lead")
+    if lead:
+        agree = _on_weekday(_month(mt), day, tw.WEEKDAYS[lead], ref)
+        if agree:
+            return agree
     return _nearest(_month(mt), day, ref)
+
+
+def _on_weekday(month: int, day: int, weekday: int, ref: date) -> date | None:
+    """ "monday, june 3rd" without a year: the year, within one of ref's, whose June 3
+    is a Monday (the nearest to ref when two are)."""
+    options = []
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            continue
+        if d.weekday() == weekday:
+            options.append(d)
+    return min(options, key=lambda d: abs((d - ref).days)) if options else None
 
 
 def mdy(mt, ref):
@@ -56,7 +75,7 @@ def mdy(mt, ref):
 
 
 def dmy(mt, ref):
-    evidence = tw.word(mt, "year") or tw.word(mt, "ord") or tw.word(mt, "of")
+    evidence = tw.word(mt, "year") or tw.word(mt, "ord") or tw.word(mt, "of") or tw.word(mt, "lead")
     if tw.word(mt, "mon").rstrip(".") in tw.AMBIGUOUS_MONTHS and not evidence:
         return None  # "5 may have died", "10 dec"
     return mdy(mt, ref)
@@ -187,6 +206,14 @@ def year_part(mt, ref):
     return date(y, 13 - months, 1), date(y, 12, 31)
 
 
+def shift(mt, ref):
+    """ "two days later": from the reference until when.py finds the day it counts from."""
+    if ref is None:
+        return OPEN
+    d = ref + timedelta(days=tw.shift_days(mt))
+    return d, d
+
+
 def duration(mt, ref):
     return OPEN
 
@@ -196,5 +223,5 @@ RESOLVERS = {
     "numeric": numeric, "iso": numeric, "month_year": month_year, "month": bare_month,
     "year": year, "the_year": year, "year_poss": year, "weekday": weekday,
     "relative": relative, "recent": recent, "ago": ago, "duration": duration,
-    "year_part": year_part,
+    "year_part": year_part, "shift": shift,
 }

@@ -27,7 +27,7 @@ from claimledger.model import When
 Interval = tuple[date | None, date | None]
 
 KINDS = ("date", "month", "year", "weekday", "relative", "since", "began", "duration",
-         "range", "ago")
+         "range", "ago", "shift")
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ class TimeMention:
     end: int
     when: When
     kind: str
-    days: int | None = None  # length of a "duration" mention
+    days: int | None = None  # length of a "duration" mention, offset of a "shift"
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ def find_times(text: str, published: date | None, period: int | None = None) -> 
     if not isinstance(text, str) or not text:
         return []
     atoms = _select(_atoms(text, published, _period_end(period, published)))
-    return [m for m in _combine(text, atoms, published) if _valid(m)]
+    return _count_from_days([m for m in _combine(text, atoms, published) if _valid(m)])
 
 
 def declared_year(text: str, published: date | None) -> int | None:
@@ -244,15 +244,37 @@ def _wrap(text, atom: _Atom, iv: Interval, ref) -> TimeMention:
     iv = _in_past(atom, iv, ref) if tw.SINCE_OR_BEGAN.search(text, max(0, atom.start - 30),
                                                             atom.start) else iv
     lead = tw.SINCE.search(text, max(0, atom.start - 12), atom.start)
-    if lead and atom.kind != "duration":
+    if lead and atom.kind not in ("duration", "shift"):
         return _mention(text, lead.start(), atom.end, "since", (iv[0], ref if iv[0] else None))
     lead = tw.BEGAN.search(text, max(0, atom.start - 30), atom.start)
-    if lead and atom.kind != "duration":
+    if lead and atom.kind not in ("duration", "shift"):
         return _mention(text, lead.start(), atom.end, "began", (iv[0], None))
     if atom.match.groupdict().get("pre", "") and atom.match.group("pre").lower() == "since":
         return _mention(text, atom.start, atom.end, "since", (iv[0], ref if iv[0] else None))
-    days = tw.duration_days(atom.match) if atom.kind == "duration" else None
+    days = (tw.duration_days(atom.match) if atom.kind == "duration"
+            else tw.shift_days(atom.match) if atom.kind == "shift" else None)
     return _mention(text, atom.start, atom.end, atom.kind, iv, days)
+
+
+def _count_from_days(mentions: list[TimeMention]) -> list[TimeMention]:
+    """ "the day before", "two days later" count from the last day the text named before
+    them ("On June 3 ... The next day ..."; "began on 3 June"), else from publication."""
+    out, last = [], None
+    for m in mentions:
+        if m.kind == "shift" and last is not None and m.days is not None:
+            d = _add_days(last, m.days)
+            m = replace(m, when=When(d, d, m.when.text)) if d else m
+        elif _names_a_day(m):
+            last = m.when.start
+        out.append(m)
+    return out
+
+
+def _names_a_day(m: TimeMention) -> bool:
+    w = m.when
+    if m.kind in ("began", "since"):
+        return w.start is not None and bool(tw.DAY_NUMBER.search(w.text))
+    return m.kind != "duration" and w.start is not None and w.start == w.end
 
 
 def _in_past(atom: _Atom, iv: Interval, ref: date | None) -> Interval:

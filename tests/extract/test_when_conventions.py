@@ -169,3 +169,50 @@ def test_one_time_for_two_numbers_is_shared(extractor):
 def test_a_qualified_count_after_a_month_is_no_day_of_it(extractor):
     claims = claims_of(extractor, "As of May at least 40 detainees remained in custody.", "2021-07-01")
     assert [c.value for c in claims] == [40]
+
+
+# --- relative days count from the last explicit day before them -------------------
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    ("Clashes erupted on 14 November 2020. The next day police fired on a crowd.", "The next day", "2020-11-15"),
+    ("on april 2 students walked out. two days later troops moved in.", "two days later", "2021-04-04"),
+    ("Rallies were banned on Friday, May 7. A day earlier, organisers had met.", "A day earlier", "2021-05-06"),
+    ("The curfew took effect on 20 June; the day before, 5 people were shot.", "the day before", "2021-06-19"),
+    ("Troops entered the town on 3 February and later that day opened fire.", "later that day", "2021-02-03"),
+    ("on july 1 marchers gathered. a week later, they returned.", "a week later", "2021-07-08"),
+])
+def test_relative_days_count_from_the_last_date(text, phrase, expected):
+    [m] = [m for m in find_times(text, D("2021-08-30")) if m.when.text == phrase]
+    assert (m.kind, m.when.start.isoformat(), m.when.end.isoformat()) == ("shift", expected, expected)
+
+
+@pytest.mark.parametrize("text", [
+    "Turnout fell two days before the vote.",   # counts from the vote, which has no date
+    "police spent several days in the area.",
+])
+def test_no_relative_day_without_its_own_end(text):
+    assert [m for m in find_times(text, D("2021-08-30")) if m.kind == "shift"] == []
+
+
+def test_without_an_earlier_date_a_relative_day_counts_from_publication():
+    [m] = find_times("The day before, police detained activists.", D("2021-08-30"))
+    assert m.when.start == D("2021-08-29")
+
+
+def test_a_relative_day_dates_a_continuation(extractor):
+    text = ("Unrest spread to the north.\n"
+            "Police broke up a sit-in on Sunday, 9 May. A day earlier, they detained 14 students. "
+            "Seven more were arrested the next day.")
+    claims = claims_of(extractor, text, "2021-05-20")
+    assert when_of(claims, 14) == ("2021-05-08", "2021-05-08")
+    assert when_of(claims, 7) == ("2021-05-10", "2021-05-10")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("on monday, june 3rd", "2019-06-03"),          # read in 2020: June 3 was a Monday in 2019
+    ("Saturday, 30 November", "2019-11-30"),
+    ("on friday night, january 8", "2021-01-08"),   # the next year, when the calendar says so
+])
+def test_a_weekday_picks_the_year_of_a_yearless_date(text, expected):
+    [m] = find_times(text, D("2020-11-05"))
+    assert m.when.start.isoformat() == expected
