@@ -141,6 +141,9 @@ SAYING_AFTER = re.compile(rf",\s+(?:[^\s,.;:]+\s+){{0,6}}?(?:{_alt(WORDS['saying
 # a time that opens its sentence: at most two words ("Late on") after the last full stop
 OPENS_SENTENCE = re.compile(r"(?:^|[.!?]['’\"”)]?\s+|\n\s*)(?:[\w-]+\s+){0,2}$")
 
+# a line's start, maybe after a clock time or a bullet: "14:05 GMT " / "- " / "Updated "
+OPENS_LINE = re.compile(r"(?:^|\n)[ \t]*(?:[-*•–—][ \t]*)?(?:updated[ \t]+)?"
+                        r"(?:\d{1,2}[:.]\d\d(?:[ \t]*(?:[ap]\.?m\.?|gmt|utc|[a-z]{2,4}t))?[ \t,—–-]*)?$", re.I)
 DAY_NUMBER = re.compile(r"(?<![\d.,])[0-3]?\d(?:st|nd|rd|th)?\b(?![.,]?\d)", re.I)  # "3rd", not "2019"
 SINCE = re.compile(r"\b(?:ever\s+)?since\s+$", re.I)
 BEGAN = re.compile(r"\b(?:began|begun|begins|started|starting|erupted|broke\s+out|beginning)"
@@ -170,6 +173,11 @@ def shift_days(mt: re.Match) -> int:
         return 1 if word(mt, "ddir") == "after" else -1
     n = (count(mt) or 1) * UNITS[word(mt, "unit")]
     return n if (word(mt, "dir") or word(mt, "bdir")) in ("later", "after") else -n
+
+
+def is_day_phrase(text: str) -> bool:
+    """ "yesterday", "overnight", "this morning": a phrase that counts days from its reference."""
+    return PHRASES.get(" ".join(text.lower().split()), "").startswith(("day:", "span:"))
 
 
 def needs_year(atom) -> bool:

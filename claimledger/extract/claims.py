@@ -26,7 +26,7 @@ from .quantities import find_quantities, is_count
 from .regions import Region, find_regions, region_at
 from .sources import SourceMention, sentence_sources
 from .when import (TimeMention, anchor_duration, dates_a_saying, declared_year, find_times,
-                   opens_sentence, re_resolve)
+                   opens_line, opens_sentence, re_resolve)
 from .where import Gazetteer, PlaceMention, gazetteer as load_gazetteer, main_place
 
 
@@ -304,7 +304,16 @@ def _preceding_time(ctx: Context, s: segment.Sentence) -> When | None:
         return (scenes or here)[-1].when
     prev_end = len(text[:para].rstrip())
     previous = _usable(ctx, text.rfind("\n", 0, prev_end) + 1, prev_end)
-    return previous[-1].when if previous else None
+    return previous[-1].when if previous else _item_day(ctx, s.start)
+
+
+def _item_day(ctx: Context, before: int) -> When | None:
+    """The date heading the item a sentence stands in, in a live blog or a roundup
+    ("June 3, 2019 — ..." on a line of its own or opening one)."""
+    for t in reversed(ctx.times):
+        if t.end <= before and t.kind == "date" and opens_line(ctx.article.text, t):
+            return t.when
+    return None
 
 
 def _usable(ctx: Context, start: int, end: int) -> list[TimeMention]:

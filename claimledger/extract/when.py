@@ -62,7 +62,8 @@ def find_times(text: str, published: date | None, period: int | None = None) -> 
     if not isinstance(text, str) or not text:
         return []
     atoms = _select(_atoms(text, published, _period_end(period, published)))
-    return _count_from_days([m for m in _combine(text, atoms, published) if _valid(m)])
+    mentions = [m for m in _combine(text, atoms, published) if _valid(m)]
+    return _count_from_days(_weekdays_of_items(text, mentions, published))
 
 
 def declared_year(text: str, published: date | None) -> int | None:
@@ -254,6 +255,26 @@ def _wrap(text, atom: _Atom, iv: Interval, ref) -> TimeMention:
     days = (tw.duration_days(atom.match) if atom.kind == "duration"
             else tw.shift_days(atom.match) if atom.kind == "shift" else None)
     return _mention(text, atom.start, atom.end, atom.kind, iv, days)
+
+
+def _weekdays_of_items(text: str, mentions: list[TimeMention], published: date | None) -> list[TimeMention]:
+    """ "on Sunday" (or "overnight") in a roundup or live blog is the Sunday of its item:
+    the last date before it that heads a line ("June 3, 2019 — ..."), or that lies after
+    publication (a compilation of later articles); else it is read against publication."""
+    out, item = [], None
+    for m in mentions:
+        if item is not None and (m.kind == "weekday" or tw.is_day_phrase(m.when.text)):
+            m = re_resolve(m, item)
+        elif m.kind == "date" and m.when.start and m.when.start == m.when.end and (
+                opens_line(text, m) or (published and m.when.start > published)):
+            item = m.when.start
+        out.append(m)
+    return out
+
+
+def opens_line(text: str, m: TimeMention) -> bool:
+    """Whether ``m`` heads its line ("June 3, 2019 — ...", "14:05 GMT, Monday June 3")."""
+    return bool(tw.OPENS_LINE.search(text, max(0, m.start - 24), m.start))
 
 
 def _count_from_days(mentions: list[TimeMention]) -> list[TimeMention]:

@@ -216,3 +216,41 @@ def test_a_relative_day_dates_a_continuation(extractor):
 def test_a_weekday_picks_the_year_of_a_yearless_date(text, expected):
     [m] = find_times(text, D("2020-11-05"))
     assert m.when.start.isoformat() == expected
+
+
+# --- weekdays of roundups, compilations and live blogs -----------------------------
+
+def test_a_weekday_in_a_dated_item_is_that_items_weekday():
+    text = ("Weekly roundup\n"
+            "December 12, 2019 — Marches continued. On Sunday, riot police charged.\n"
+            "December 19, 2019 — Students struck on Tuesday.")
+    found = {m.when.text: m.when.start for m in find_times(text, D("2019-12-27"))}
+    assert found["On Sunday"] == D("2019-12-08")
+    assert found["on Tuesday"] == D("2019-12-17")
+
+
+def test_a_weekday_after_a_date_later_than_publication_reads_from_that_date():
+    # a compilation filed under its first article's date
+    text = "troops stormed the camp on monday, june 3rd. on wednesday, doctors counted the dead."
+    found = {m.when.text: m.when.start for m in find_times(text, D("2019-04-12"))}
+    assert found["on wednesday"] == D("2019-05-29")   # the Wednesday not after June 3
+    assert found["monday, june 3rd"] == D("2019-06-03")
+
+
+def test_a_weekday_after_an_older_date_in_news_reads_from_publication():
+    text = "The crackdown began on 3 June. On Friday, 40 more people were arrested."
+    found = {m.when.text: m.when.start for m in find_times(text, D("2019-06-09"))}
+    assert found["On Friday"] == D("2019-06-07")
+
+
+def test_live_blog_items_take_their_own_day(extractor):
+    text = ("Live: protests across the country\n"
+            "Monday, 7 March 2022\n"
+            "Police say 45 people were detained in the capital.\n"
+            "Tuesday, 8 March 2022\n"
+            "Medics reported 3 deaths in the north.\n"
+            "Organisers said 1,200 marchers gathered again overnight.")
+    claims = claims_of(extractor, text, "2022-03-09")
+    assert when_of(claims, 45) == ("2022-03-07", "2022-03-07")
+    assert when_of(claims, 3) == ("2022-03-08", "2022-03-08")
+    assert when_of(claims, 1200) == ("2022-03-07", "2022-03-08")  # the night before the item's day
