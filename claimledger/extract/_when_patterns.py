@@ -133,6 +133,8 @@ PERIOD_YEAR = re.compile(rf"(?<![\d/.-]){YEAR}", re.I)
 PERIOD_PHRASE = re.compile(rf"\b(?:{_alt(WORDS['period_phrases'])})\b", re.I)
 _YEAR_SPECS = frozenset({"this_year", "last_year"})
 
+OTHER_EVENT_WORDS = frozenset(WORDS["other_event_words"])
+STATEMENT_NOUNS = frozenset(WORDS["statement_nouns"])
 # The date of a statement, not of a happening: "a December 16 report", and a date that
 # opens a sentence whose sayer follows ("On May 2, the ministry said ...").
 STATEMENT_AFTER = re.compile(rf"(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}?(?:{_alt(WORDS['statement_nouns'])})\b",

@@ -25,6 +25,7 @@ from .names import Names, key
 from .quantities import find_quantities, is_count
 from .regions import Region, find_regions, region_at
 from .sources import SourceMention, sentence_sources
+from . import _when_patterns as tw
 from .when import (TimeMention, anchor_duration, dates_a_saying, declared_year, find_times,
                    opens_line, opens_sentence, re_resolve)
 from .where import Gazetteer, PlaceMention, gazetteer as load_gazetteer, main_place
@@ -135,7 +136,7 @@ def sentence_claims(ctx: Context, s: segment.Sentence, sent: Span, names: Names,
             value=q.value, low=q.low, high=q.high, qualifier=q.qualifier, span=q.span,
             start=start, end=end, sentence=s.text, sentence_start=s.start,
             unit=counted.unit, subject=counted.subject,
-            when=claim_time(ctx, s, start, mentions, _present_perfect(anchor)),
+            when=claim_time(ctx, s, start, mentions, _present_perfect(anchor), sent),
             where=claim_place(ctx, s, start, mentions),
             sources=claim_sources(ctx, mentions, start, end, names, earlier),
         ))
@@ -221,11 +222,14 @@ def _comparison(ctx: Context, t: TimeMention) -> bool:
 
 
 def claim_time(ctx: Context, s: segment.Sentence, number_at: int, mentions: list[SourceMention],
-               perfect: bool = False) -> When | None:
+               perfect: bool = False, sent: Span | None = None) -> When | None:
     """The time of what is counted: the sentence's own time expression nearest the
-    number (not a source's date), else the article's main time, else "before publication"."""
+    number (not a source's date, nor the date of another happening it names), else
+    the time of the happening told before, else the article's main time, else "before
+    publication"."""
     own = [t for t in _in_sentence(ctx, s, ctx.times)
-           if not _said_when(t, mentions, number_at) and not _comparison(ctx, t)]
+           if not _said_when(t, mentions, number_at) and not _comparison(ctx, t)
+           and not (sent is not None and _dates_another(t, sent, s.start - sent.start_char))]
     anchor_dates = [t.when.start for t in _in_sentence(ctx, s, ctx.times)
                     if t.kind == "date" and t.when.start and t.when.start == t.when.end]
     own.sort(key=lambda t: (t.kind == "duration", abs(t.start - number_at)))
@@ -249,6 +253,27 @@ def claim_time(ctx: Context, s: segment.Sentence, number_at: int, mentions: list
     if ctx.article.published:
         return When(None, ctx.article.published, "(before publication)")
     return None
+
+
+def _dates_another(t: TimeMention, sent: Span, base: int) -> bool:
+    """Whether ``t`` dates another happening the sentence names, not what is counted: it
+    modifies a noun governed by "after", "against", "ahead of" ... ("after Monday's
+    election", "protests against Lukashenko's August 9 reelection"), or a statement
+    ("a December 16 report")."""
+    span = sent.doc.char_span(t.start - base, t.end - base, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    noun = root.head
+    if root.dep_ not in ("poss", "nmod", "compound", "amod", "nummod") or noun.pos_ not in ("NOUN", "PROPN") \
+            or span.start <= noun.i < span.end:
+        return False
+    if noun.lemma_.lower() in tw.STATEMENT_NOUNS:
+        return True
+    prep = noun.head if noun.dep_ == "pobj" else None
+    if prep is not None and prep.lower_ in ("of", "to") and prep.head.lower_ in tw.OTHER_EVENT_WORDS:
+        return True
+    return prep is not None and prep.lower_ in tw.OTHER_EVENT_WORDS
 
 
 _SAYING_DAYS = 31  # a statement has a day, at most a month ("in its March report"); not a season

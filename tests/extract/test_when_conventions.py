@@ -254,3 +254,32 @@ def test_live_blog_items_take_their_own_day(extractor):
     assert when_of(claims, 45) == ("2022-03-07", "2022-03-07")
     assert when_of(claims, 3) == ("2022-03-08", "2022-03-08")
     assert when_of(claims, 1200) == ("2022-03-07", "2022-03-08")  # the night before the item's day
+
+
+# --- of several times, the one that dates the counted happening ---------------------
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("On Tuesday police detained 85 people at rallies against Sunday's disputed election.",
+     "2021-06-10", ("2021-06-08", "2021-06-08")),
+    ("riot police arrested 120 students yesterday after the june 2 vote.",
+     "2021-06-10", ("2021-06-09", "2021-06-09")),
+    ("After Monday's election, 40 people were arrested in the capital on Wednesday.",
+     "2021-06-12", ("2021-06-09", "2021-06-09")),
+    ("Troops wounded 33 protesters on 4 July, ahead of the 9 July referendum.",
+     "2021-07-20", ("2021-07-04", "2021-07-04")),
+])
+def test_the_date_of_another_happening_does_not_date_the_count(extractor, text, published, expected):
+    claims = claims_of(extractor, text, published)
+    assert when_of(claims, [c.value for c in claims][0]) == expected
+
+
+def test_a_date_that_names_the_happening_itself_dates_it(extractor):
+    claims = claims_of(extractor, "Soldiers killed 57 people in the May 14 crackdown.", "2021-06-10")
+    assert when_of(claims, 57) == ("2021-05-14", "2021-05-14")
+
+
+def test_a_dated_report_without_a_known_sayer_is_not_the_counts_time(extractor):
+    text = ("Protests swept the country in March.\n"
+            "A 12 April statement listed 76 deaths in the protests.")
+    claims = claims_of(extractor, text, "2021-06-10")
+    assert when_of(claims, 76) != ("2021-04-12", "2021-04-12")
