@@ -41,6 +41,8 @@ UNIT = rf"(?P<unit>{_alt(UNITS)})\b"
 EVENT = _alt(WORDS["event_nouns"])
 COUNT = _alt(WORDS["count_nouns"])
 NOT_NUMBER = r"(?![.,]?\d)"
+# a preposition just before "14 March" makes it a date, not "14 march ..." (empty group)
+AFTER_PREP = r"(?:(?P<prep>)(?:(?<=\bon\s)|(?<=\bof\s)|(?<=\bby\s)|(?<=\bsince\s)|(?<=\buntil\s)))?"
 PARTS = "morning|afternoon|evening|night"
 SHIFT_END = r"(?=\s*[,.;:)—–-]|\s*$)"  # "two days before." but not "two days before the vote"
 # one word: "the first nine months of the year" must fit in a trigger window
@@ -52,7 +54,7 @@ _RAW = [
     ("dmy_range", "date", rf"\b(?P<d1>[0-3]?\d){ORD}\s*[-–]\s*(?P<d2>[0-3]?\d){ORD}\s+(?:of\s+)?"
                           rf"{MON}(?:,?\s+{YEAR})?"),
     ("mdy", "date", rf"\b{WDAY_LEAD}{MON}\s+(?P<day>[0-3]?\d){ORD}\b{NOT_NUMBER}(?:,?\s+{YEAR})?"),
-    ("dmy", "date", rf"\b{WDAY_LEAD}(?P<day>[0-3]?\d)(?P<ord>st|nd|rd|th)?\s+(?P<of>of\s+)?{MON}"
+    ("dmy", "date", rf"\b{AFTER_PREP}{WDAY_LEAD}(?P<day>[0-3]?\d)(?P<ord>st|nd|rd|th)?\s+(?P<of>of\s+)?{MON}"
                     rf"(?:,?\s+{YEAR})?"),
     ("numeric", "date", r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:1[89]|20)\d\d)\b"),
     ("iso", "date", r"\b(?P<year>(?:1[89]|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
@@ -147,6 +149,7 @@ OPENS_SENTENCE = re.compile(r"(?:^|[.!?]['’\"”)]?\s+|\n\s*)(?:[\w-]+\s+){0,2
 OPENS_LINE = re.compile(r"(?:^|\n)[ \t]*(?:[-*•–—][ \t]*)?(?:updated[ \t]+)?"
                         r"(?:\d{1,2}[:.]\d\d(?:[ \t]*(?:[ap]\.?m\.?|gmt|utc|[a-z]{2,4}t))?[ \t,—–-]*)?$", re.I)
 DAY_NUMBER = re.compile(r"(?<![\d.,])[0-3]?\d(?:st|nd|rd|th)?\b(?![.,]?\d)", re.I)  # "3rd", not "2019"
+AS_OF = re.compile(r"\b(?:as\s+(?:of|at)|(?:by|at)\s+the\s+(?:end|close)\s+of|by)\s+(?:the\s+)?$", re.I)
 SINCE = re.compile(r"\b(?:ever\s+)?since\s+$", re.I)
 BEGAN = re.compile(r"\b(?:began|begun|begins|started|starting|erupted|broke\s+out|beginning)"
                    r"\s+(?:on\s+|in\s+)?$", re.I)

@@ -75,7 +75,8 @@ def mdy(mt, ref):
 
 
 def dmy(mt, ref):
-    evidence = tw.word(mt, "year") or tw.word(mt, "ord") or tw.word(mt, "of") or tw.word(mt, "lead")
+    evidence = (tw.word(mt, "year") or tw.word(mt, "ord") or tw.word(mt, "of") or tw.word(mt, "lead")
+                or mt.group("prep") is not None)
     if tw.word(mt, "mon").rstrip(".") in tw.AMBIGUOUS_MONTHS and not evidence:
         return None  # "5 may have died", "10 dec"
     return mdy(mt, ref)

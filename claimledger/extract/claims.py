@@ -242,7 +242,7 @@ def claim_time(ctx: Context, s: segment.Sentence, number_at: int, mentions: list
         if t.kind in ("month", "weekday") and anchor_dates:
             t = re_resolve(t, max(anchor_dates))
         if t.when.start or t.when.end:
-            return t.when
+            return _up_to(ctx, t, own)
     if perfect and ctx.article.published:
         return When(None, ctx.article.published, "(up to publication)")
     context = _preceding_time(ctx, s)
@@ -295,11 +295,12 @@ def _bind_times(ctx: Context, s: segment.Sentence, sent: Span, claims: list[Clai
     """ "two died in 2021 and four in 2020": where the sentence's counts and times
     alternate, each count takes its own time, the one after it (or, where times lead,
     the one before it), not merely the nearest."""
-    times = [t for t in _in_sentence(ctx, s, ctx.times) if t.kind != "duration"
-             and (t.when.start or t.when.end) and not _comparison(ctx, t)
-             and not dates_a_saying(ctx.article.text, t)]
-    if not claims or len(times) < 2:
-        return claims
+    own = [t for t in _in_sentence(ctx, s, ctx.times) if t.kind != "duration"
+           and (t.when.start or t.when.end) and not _comparison(ctx, t)
+           and not dates_a_saying(ctx.article.text, t)]
+    times = [t for t in own if t.kind != "asof"]
+    if not claims or len(times) < 2 or len({t.kind for t in times}) > 1:
+        return claims  # "two in 2021 and four in 2020": times of one kind, like the counts
     base = s.start - sent.start_char
     numbers = sorted({c.start for c in claims} |
                      {base + q.start_char for q in find_quantities(sent) if is_count(q, sent)})
@@ -308,7 +309,7 @@ def _bind_times(ctx: Context, s: segment.Sentence, sent: Span, claims: list[Clai
     for step in (1, -1):
         bound = {n: items[i + step][1] for n, i in at.items() if 0 <= i + step < len(items)}
         if len(numbers) > 1 and len(bound) == len(numbers) and all(bound.values()):
-            return [replace(c, when=bound[c.start].when) for c in claims]
+            return [replace(c, when=_up_to(ctx, bound[c.start], own)) for c in claims]
     return claims
 
 
@@ -349,6 +350,22 @@ def _usable(ctx: Context, start: int, end: int) -> list[TimeMention]:
             and not (published and t.when.end and (published - t.when.end).days > _HISTORY_DAYS)
             and not (published and t.when.start and (published - t.when.start).days > _HISTORY_DAYS)
             and not _comparison(ctx, t) and not dates_a_saying(ctx.article.text, t)]
+
+
+def _up_to(ctx: Context, t: TimeMention, own: list[TimeMention]) -> When:
+    """ "As of October 12 ... during the year": a count up to a day starts where the
+    sentence, else the wave the article told before, starts (else open); a period the
+    sentence bounds with "as of" ends there."""
+    w = t.when
+    if t.kind != "asof":
+        ends = [a.when.end for a in own if a.kind == "asof" and w.start and w.end
+                and w.start <= a.when.end < w.end]
+        return When(w.start, min(ends), w.text) if ends else w
+    starts = [o.when.start for o in own if o.kind != "asof" and o.when.start and o.when.start <= w.end]
+    if not starts:
+        starts = [m.when.start for m in ctx.times if m.end <= t.start and m.kind in ("began", "since")
+                  and m.when.start and m.when.start <= w.end][-1:]
+    return When(min(starts), w.end, w.text) if starts else w
 
 
 def _duration_anchor(ctx: Context, t: TimeMention) -> date | None:

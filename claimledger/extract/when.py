@@ -252,9 +252,27 @@ def _wrap(text, atom: _Atom, iv: Interval, ref) -> TimeMention:
         return _mention(text, lead.start(), atom.end, "began", (iv[0], None))
     if atom.match.groupdict().get("pre", "") and atom.match.group("pre").lower() == "since":
         return _mention(text, atom.start, atom.end, "since", (iv[0], ref if iv[0] else None))
+    lead = _as_of(text, atom)
+    if lead is not None and (iv[1] or iv[0]):
+        return _mention(text, min(lead, atom.start), atom.end, "asof", (None, iv[1] or iv[0]))
     days = (tw.duration_days(atom.match) if atom.kind == "duration"
             else tw.shift_days(atom.match) if atom.kind == "shift" else None)
     return _mention(text, atom.start, atom.end, atom.kind, iv, days)
+
+
+_CORE_GROUPS = ("lead", "mon", "d1", "day", "wd", "year", "phrase", "which")
+
+
+def _as_of(text: str, atom: _Atom) -> int | None:
+    """Where "as of", "as at", "by the end of", "by" stands before ``atom``'s own words
+    ("as of December", "by the end of June", "by Friday"): a count up to then."""
+    if atom.kind not in tw.JOINABLE:
+        return None
+    mt = atom.match
+    core = min((mt.start(g) for g in _CORE_GROUPS if g in mt.re.groupindex and mt.start(g) >= 0),
+               default=atom.start)
+    lead = tw.AS_OF.search(text, max(0, core - 30), core)
+    return lead.start() if lead else None
 
 
 def _weekdays_of_items(text: str, mentions: list[TimeMention], published: date | None) -> list[TimeMention]:

@@ -283,3 +283,29 @@ def test_a_dated_report_without_a_known_sayer_is_not_the_counts_time(extractor):
             "A 12 April statement listed 76 deaths in the protests.")
     claims = claims_of(extractor, text, "2021-06-10")
     assert when_of(claims, 76) != ("2021-04-12", "2021-04-12")
+
+
+# --- "as of" and "by the end of" end the count there ---------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("As of 2 March, 9,500 people had been arrested.", (None, "2021-03-02")),
+    ("by the end of june at least 310 protesters had been detained.", (None, "2021-06-30")),
+    ("The death toll stood at 41 as of September, medics said.", (None, "2020-09-30")),
+])
+def test_as_of_ends_the_count_with_an_open_start(extractor, text, expected):
+    claims = claims_of(extractor, text, "2021-07-15")
+    assert when_of(claims, [c.value for c in claims][0]) == expected
+
+
+def test_as_of_starts_with_the_wave_the_article_gave(extractor):
+    text = ("The uprising began on 17 October 2019.\n"
+            "As of 10 January, the health ministry said 52 people had died in the unrest.")
+    claims = claims_of(extractor, text, "2020-01-20")
+    assert when_of(claims, 52) == ("2019-10-17", "2020-01-10")
+
+
+def test_as_of_bounds_a_period_in_the_same_sentence(extractor):
+    text = ("Ruritania — 2018 Human Rights Report\n\n"
+            "As of November 2, monitors reported 140 executions during the year.")
+    claims = claims_of(extractor, text, "2019-03-13")
+    assert when_of(claims, 140) == ("2018-01-01", "2018-11-02")
