@@ -150,6 +150,8 @@ OPENS_LINE = re.compile(r"(?:^|\n)[ \t]*(?:[-*•–—][ \t]*)?(?:updated[ \t]+
                         r"(?:\d{1,2}[:.]\d\d(?:[ \t]*(?:[ap]\.?m\.?|gmt|utc|[a-z]{2,4}t))?[ \t,—–-]*)?$", re.I)
 DAY_NUMBER = re.compile(r"(?<![\d.,])[0-3]?\d(?:st|nd|rd|th)?\b(?![.,]?\d)", re.I)  # "3rd", not "2019"
 AS_OF = re.compile(r"\b(?:as\s+(?:of|at)|(?:by|at)\s+the\s+(?:end|close)\s+of|by)\s+(?:the\s+)?$", re.I)
+MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$|['’]s\s+$", re.I)
+WEEKDAY_FIRST = re.compile(WDAY, re.I)
 SINCE = re.compile(r"\b(?:ever\s+)?since\s+$", re.I)
 BEGAN = re.compile(r"\b(?:began|begun|begins|started|starting|erupted|broke\s+out|beginning)"
                    r"\s+(?:on\s+|in\s+)?$", re.I)

@@ -15,7 +15,7 @@ from claimledger.extract import _when_patterns as tw
 Interval = tuple[date | None, date | None]
 OPEN: Interval = (None, None)
 _BARE_MONTH_PRES = frozenset({"last", "next", "in", "since", "early", "late", "mid", "until",
-                              "till", "during", "from"})
+                              "till", "during", "from", "by", "of"})
 
 
 def _month(mt: re.Match) -> int:

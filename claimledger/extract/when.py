@@ -61,9 +61,13 @@ def find_times(text: str, published: date | None, period: int | None = None) -> 
     lie in that year, even when it was published after."""
     if not isinstance(text, str) or not text:
         return []
-    atoms = _select(_atoms(text, published, _period_end(period, published)))
-    mentions = [m for m in _combine(text, atoms, published) if _valid(m)]
-    return _count_from_days(_weekdays_of_items(text, mentions, published))
+    period_end = _period_end(period, published)
+    atoms = _select(_atoms(text, published, period_end))
+    mentions = _weekdays_of_items(text, [m for m in _combine(text, atoms, published) if _valid(m)],
+                                  published)
+    if period_end is None:  # a report's own year governs its year-less dates
+        mentions = _years_from_context(text, mentions)
+    return _count_from_days(mentions)
 
 
 def declared_year(text: str, published: date | None) -> int | None:
@@ -273,6 +277,41 @@ def _as_of(text: str, atom: _Atom) -> int | None:
                default=atom.start)
     lead = tw.AS_OF.search(text, max(0, core - 30), core)
     return lead.start() if lead else None
+
+
+_NARRATIVE_DAYS = 366  # a year-less date further than this after the story's last dated scene
+_LOOKBACK_DAYS = 31     # a narrative may step back a few weeks ...
+_LOOKAHEAD_DAYS = 334   # ... and moves on within the year after
+_NEWS_KINDS = frozenset({"weekday", "relative", "ago"})
+
+
+def _years_from_context(text: str, mentions: list[TimeMention]) -> list[TimeMention]:
+    """ "In November 2019 a strike began; on 3 November police fired": a year-less date
+    takes its year from the last dated scene before it (a month or day with its year),
+    when reading it from publication would put it more than a year after that scene
+    (an encyclopedia article or a history, written long after)."""
+    if any(_reads_as_news(m) for m in mentions):
+        return mentions  # "on Monday", "yesterday", "two weeks ago": news, read from publication
+    out, scene = [], None
+    for m in mentions:
+        w = m.when
+        if m.kind in ("date", "month", "range", "began") and w.start and tw.PERIOD_YEAR.search(w.text):
+            if not tw.MODIFIER_BEFORE.search(text, max(0, m.start - 12), m.start):
+                scene = w.start  # not "the December 2010 crackdown": a time of something else
+        elif (scene and m.kind in ("date", "month", "asof") and (w.start or w.end)
+              and ((w.start or w.end) - scene).days > _NARRATIVE_DAYS):
+            again = re_resolve(m, scene + timedelta(days=_LOOKAHEAD_DAYS - _LOOKBACK_DAYS))
+            first = again.when.start or again.when.end
+            m = again if first and first >= scene - timedelta(days=_LOOKBACK_DAYS) else m
+        out.append(m)
+    return out
+
+
+def _reads_as_news(m: TimeMention) -> bool:
+    """ "on Monday", "yesterday", "two weeks ago", "Monday, June 3": times told from
+    the day of writing, as news tells them and histories do not."""
+    return m.kind in _NEWS_KINDS or (m.kind == "date" and bool(tw.WEEKDAY_FIRST.match(m.when.text))
+                                     and not tw.PERIOD_YEAR.search(m.when.text))
 
 
 def _weekdays_of_items(text: str, mentions: list[TimeMention], published: date | None) -> list[TimeMention]:

@@ -309,3 +309,29 @@ def test_as_of_bounds_a_period_in_the_same_sentence(extractor):
             "As of November 2, monitors reported 140 executions during the year.")
     claims = claims_of(extractor, text, "2019-03-13")
     assert when_of(claims, 140) == ("2018-01-01", "2018-11-02")
+
+
+# --- a history written long after: year-less dates take the year of their story -----
+
+def test_encyclopedia_dates_take_the_year_of_the_scene_before_them(extractor):
+    text = ("Protests\n"
+            "In November 2019 a general strike paralysed the capital, and police killed "
+            "12 people on 3 November.\n"
+            "On 10 January, security forces arrested 300 strikers.")
+    claims = claims_of(extractor, text, "2023-05-01")
+    assert when_of(claims, 12) == ("2019-11-03", "2019-11-03")
+    assert when_of(claims, 300) == ("2020-01-10", "2020-01-10")
+
+
+def test_lower_cased_history_dates_follow_their_scene():
+    text = "on 17 october 2018 students occupied the campus. by march the movement had spread."
+    found = {m.when.text: m.when for m in find_times(text, D("2024-02-01"))}
+    assert found["by march"].end == D("2019-03-31")
+
+
+def test_news_background_year_does_not_move_todays_dates():
+    text = ("Police fired tear gas on Monday, June 3, a year after the June 2018 crackdown. "
+            "In March 2017 the movement was born. On June 5 more marches followed.")
+    found = {m.when.text: m.when.start for m in find_times(text, D("2019-06-10"))}
+    assert found["Monday, June 3"] == D("2019-06-03")
+    assert found["June 5"] == D("2019-06-05")   # news (a weekday): not moved to 2017
