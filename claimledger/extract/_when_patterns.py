@@ -136,6 +136,14 @@ PERIOD_PHRASE = re.compile(rf"\b(?:{_alt(WORDS['period_phrases'])})\b", re.I)
 _YEAR_SPECS = frozenset({"this_year", "last_year"})
 
 OTHER_EVENT_WORDS = frozenset(WORDS["other_event_words"])
+# "killed in the demonstrations", "during the mass protests": a wave named as known, the
+# setting of what the sentence counts
+NAMED_WAVE = re.compile(rf"\b(?:in|during|amid|at|throughout)\s+the\s+(?P<mods>(?:[\w'’-]+\s+){{0,2}}?)"
+                        rf"(?:{_alt(WORDS['wave_nouns'])})\b", re.I)
+# "in the day's demonstrations", "during the weekend protests": dated by their own words
+TIME_MODIFIERS = frozenset({*WEEKDAYS, *UNITS, "weekend", "night", "today", "yesterday", "s"})
+WAVE_NOUN = re.compile(rf"\b(?:{_alt(WORDS['wave_nouns'])})\b", re.I)
+WAVE_REACH = 60  # characters between a wave noun and the time the article gives it
 STATEMENT_NOUNS = frozenset(WORDS["statement_nouns"])
 # The date of a statement, not of a happening: "a December 16 report", and a date that
 # opens a sentence whose sayer follows ("On May 2, the ministry said ...").

@@ -245,6 +245,9 @@ def claim_time(ctx: Context, s: segment.Sentence, number_at: int, mentions: list
             return _up_to(ctx, t, own)
     if perfect and ctx.article.published:
         return When(None, ctx.article.published, "(up to publication)")
+    wave = _named_wave(ctx, s)
+    if wave:
+        return wave
     context = _preceding_time(ctx, s)
     if context:
         return context
@@ -331,6 +334,21 @@ def _preceding_time(ctx: Context, s: segment.Sentence) -> When | None:
     prev_end = len(text[:para].rstrip())
     previous = _usable(ctx, text.rfind("\n", 0, prev_end) + 1, prev_end)
     return previous[-1].when if previous else _item_day(ctx, s.start)
+
+
+def _named_wave(ctx: Context, s: segment.Sentence) -> When | None:
+    """ "killed in the demonstrations": the time the article gave that wave before, a
+    time within a few words of a protest noun ("protests that began on 15 November"),
+    its start where it told one."""
+    named = tw.NAMED_WAVE.search(s.text)
+    if not named or any(w.strip("'’").lower() in tw.TIME_MODIFIERS
+                        for w in re.split(r"[\s'’]+", named.group("mods")) if w):
+        return None
+    text = ctx.article.text
+    near = [t for t in _usable(ctx, 0, s.start)
+            if tw.WAVE_NOUN.search(text, max(0, t.start - tw.WAVE_REACH), min(len(text), t.end + tw.WAVE_REACH))]
+    starts = [t for t in near if t.kind in ("began", "since")]
+    return (starts or near)[-1].when if near else None
 
 
 def _item_day(ctx: Context, before: int) -> When | None:

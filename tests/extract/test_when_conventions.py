@@ -335,3 +335,29 @@ def test_news_background_year_does_not_move_todays_dates():
     found = {m.when.text: m.when.start for m in find_times(text, D("2019-06-10"))}
     assert found["Monday, June 3"] == D("2019-06-03")
     assert found["June 5"] == D("2019-06-05")   # news (a weekday): not moved to 2017
+
+
+# --- a named wave takes the interval the article gave it ------------------------------
+
+def test_a_named_wave_takes_the_start_the_article_gave_it(extractor):
+    text = ("The protests began on 17 October after a rise in metro fares.\n"
+            "On 2 December the president reshuffled his cabinet.\n"
+            "Prosecutors say 26 people were killed during the protests.")
+    claims = claims_of(extractor, text, "2019-12-20")
+    assert when_of(claims, 26) == ("2019-10-17", None)
+
+
+def test_lower_cased_named_wave_in_a_later_paragraph(extractor):
+    text = ("demonstrations against the fuel price rise erupted on 3 may.\n"
+            "on 20 may the government blamed foreign agents.\n"
+            "medics said 14 people were wounded in the demonstrations.")
+    claims = claims_of(extractor, text, "2021-06-01")
+    assert when_of(claims, 14) == ("2021-05-03", None)
+
+
+def test_a_wave_dated_by_its_own_words_is_not_the_older_wave(extractor):
+    text = ("Protests first erupted in December over the price of bread.\n"
+            "On Sunday, crowds filled the streets again.\n"
+            "Officials said 7 people died in the day's demonstrations.")
+    claims = claims_of(extractor, text, "2019-06-30")
+    assert when_of(claims, 7) == ("2019-06-30", "2019-06-30")
