@@ -157,7 +157,7 @@ OPENS_SENTENCE = re.compile(r"(?:^|[.!?]['’\"”)]?\s+|\n\s*)(?:[\w-]+\s+){0,2
 OPENS_LINE = re.compile(r"(?:^|\n)[ \t]*(?:[-*•–—][ \t]*)?(?:updated[ \t]+)?"
                         r"(?:\d{1,2}[:.]\d\d(?:[ \t]*(?:[ap]\.?m\.?|gmt|utc|[a-z]{2,4}t))?[ \t,—–-]*)?$", re.I)
 DAY_NUMBER = re.compile(r"(?<![\d.,])[0-3]?\d(?:st|nd|rd|th)?\b(?![.,]?\d)", re.I)  # "3rd", not "2019"
-AS_OF = re.compile(r"\b(?:as\s+(?:of|at)|(?:by|at)\s+the\s+(?:end|close)\s+of|by)\s+(?:the\s+)?$", re.I)
+AS_OF = re.compile(r"\b(?:as\s+(?:of|at)|by\s+the\s+(?:end|close)\s+of|by)\s+(?:the\s+)?$", re.I)
 MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$|['’]s\s+$", re.I)
 WEEKDAY_FIRST = re.compile(WDAY, re.I)
 SINCE = re.compile(r"\b(?:ever\s+)?since\s+$", re.I)

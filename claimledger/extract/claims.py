@@ -361,10 +361,11 @@ def _item_day(ctx: Context, before: int) -> When | None:
 
 
 def _usable(ctx: Context, start: int, end: int) -> list[TimeMention]:
-    """Event times in [start, end): no durations, nothing after publication."""
+    """Event times in [start, end): no durations, nothing after publication ("next year")."""
     published = ctx.article.published
     return [t for t in ctx.times if start <= t.start and t.end <= end and t.kind != "duration"
             and (t.when.start or t.when.end) and not (published and t.when.start and t.when.start > published)
+            and not (published and t.when.end and t.when.end > published)
             and not (published and t.when.end and (published - t.when.end).days > _HISTORY_DAYS)
             and not (published and t.when.start and (published - t.when.start).days > _HISTORY_DAYS)
             and not _comparison(ctx, t) and not dates_a_saying(ctx.article.text, t)]
