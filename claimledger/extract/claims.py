@@ -294,6 +294,9 @@ def _said_when(t: TimeMention, mentions: list[SourceMention], number_at: int) ->
                for m in mentions for lo, hi in m.date_spans)
 
 
+_BINDABLE = frozenset({"year", "month", "date", "range"})
+
+
 def _bind_times(ctx: Context, s: segment.Sentence, sent: Span, claims: list[Claim]) -> list[Claim]:
     """ "two died in 2021 and four in 2020": where the sentence's counts and times
     alternate, each count takes its own time, the one after it (or, where times lead,
@@ -302,8 +305,9 @@ def _bind_times(ctx: Context, s: segment.Sentence, sent: Span, claims: list[Clai
            and (t.when.start or t.when.end) and not _comparison(ctx, t)
            and not dates_a_saying(ctx.article.text, t)]
     times = [t for t in own if t.kind != "asof"]
-    if not claims or len(times) < 2 or len({t.kind for t in times}) > 1:
-        return claims  # "two in 2021 and four in 2020": times of one kind, like the counts
+    kinds = {t.kind for t in times}
+    if not claims or len(times) < 2 or len(kinds) > 1 or not kinds <= _BINDABLE:
+        return claims  # "two in 2021 and four in 2020": calendar times of one kind, like the counts
     base = s.start - sent.start_char
     numbers = sorted({c.start for c in claims} |
                      {base + q.start_char for q in find_quantities(sent) if is_count(q, sent)})

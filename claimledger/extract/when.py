@@ -315,16 +315,21 @@ def _reads_as_news(m: TimeMention) -> bool:
 
 
 def _weekdays_of_items(text: str, mentions: list[TimeMention], published: date | None) -> list[TimeMention]:
-    """ "on Sunday" (or "overnight") in a roundup or live blog is the Sunday of its item:
-    the last date before it that heads a line ("June 3, 2019 — ..."), or that lies after
-    publication (a compilation of later articles); else it is read against publication."""
-    out, item = [], None
+    """ "on Sunday" in a roundup or live blog is the Sunday of its item: the last date
+    before it that heads a line ("June 3, 2019 — ..."; there "overnight" and "today" too
+    are the item's), or a weekday's date after publication (a compilation of later
+    articles); else it is read against publication."""
+    out, item, heading = [], None, False
     for m in mentions:
-        if item is not None and (m.kind == "weekday" or tw.is_day_phrase(m.when.text)):
+        if item is not None and (m.kind == "weekday" or (heading and tw.is_day_phrase(m.when.text))):
             m = re_resolve(m, item)
-        elif m.kind == "date" and m.when.start and m.when.start == m.when.end and (
-                opens_line(text, m) or (published and m.when.start > published)):
-            item = m.when.start
+        elif m.kind == "date" and m.when.start and m.when.start == m.when.end:
+            if opens_line(text, m):
+                item, heading = m.when.start, True
+            elif published and m.when.start > published and tw.WEEKDAY_FIRST.match(m.when.text):
+                # "on monday, june 3rd" after publication: a later article, not a future
+                # date ("a hearing set for June 21")
+                item, heading = m.when.start, False
         out.append(m)
     return out
 

@@ -361,3 +361,17 @@ def test_a_wave_dated_by_its_own_words_is_not_the_older_wave(extractor):
             "Officials said 7 people died in the day's demonstrations.")
     claims = claims_of(extractor, text, "2019-06-30")
     assert when_of(claims, 7) == ("2019-06-30", "2019-06-30")
+
+
+def test_a_future_date_in_news_is_no_item_of_a_compilation():
+    text = ("A magistrate set a hearing for June 21. Police arrested 40 activists last week "
+            "and 12 more on Tuesday.")
+    found = {m.when.text: m.when for m in find_times(text, D("2021-05-23"))}
+    assert found["last week"].end == D("2021-05-23")
+    assert found["on Tuesday"].start == D("2021-05-18")
+
+
+def test_relative_phrases_do_not_bind_to_counts_like_years(extractor):
+    claims = claims_of(extractor, "five people were killed overnight and 30 were hurt, "
+                                  "the police said today.", "2021-06-01")
+    assert when_of(claims, 30) != ("2021-06-01", "2021-06-01")
