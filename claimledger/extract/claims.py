@@ -43,7 +43,7 @@ class Context:
 
 
 def article_context(article: Article, gazetteer: Gazetteer) -> Context:
-    period = declared_year(article.text, article.published)
+    period = declared_year(article.text, article.published, article.title)
     times = tuple(find_times(article.text, article.published, period))
     places = tuple(gazetteer.find_places(article.text))
     return Context(article, times, places, tuple(find_regions(article.text)),
@@ -232,7 +232,7 @@ def claim_time(ctx: Context, s: segment.Sentence, number_at: int, mentions: list
            and not (sent is not None and _dates_another(t, sent, s.start - sent.start_char))]
     anchor_dates = [t.when.start for t in _in_sentence(ctx, s, ctx.times)
                     if t.kind == "date" and t.when.start and t.when.start == t.when.end]
-    own.sort(key=lambda t: (t.kind == "duration", abs(t.start - number_at)))
+    own.sort(key=lambda t: (t.kind == "duration", _history(ctx, t), abs(t.start - number_at)))
     for t in own:
         if t.kind == "duration":
             anchor = _duration_anchor(ctx, t)
@@ -318,6 +318,14 @@ def _bind_times(ctx: Context, s: segment.Sentence, sent: Span, claims: list[Clai
         if len(numbers) > 1 and len(bound) == len(numbers) and all(bound.values()):
             return [replace(c, when=_up_to(ctx, bound[c.start], own)) for c in claims]
     return claims
+
+
+def _history(ctx: Context, t: TimeMention) -> bool:
+    """ "a tradition since 1919": a since-time from long before publication, which yields
+    to any other time the sentence gives."""
+    published = ctx.article.published
+    return bool(t.kind == "since" and published and t.when.start
+                and (published - t.when.start).days > _HISTORY_DAYS)
 
 
 _HISTORY_DAYS = 5 * 365  # older times are history ("since the revolution in 1979"), not context

@@ -3,7 +3,7 @@
 Regex based, so it works on cased and lower-cased text alike and needs no spaCy:
 
     find_times(text, published, period) -> [TimeMention]  (each with a resolved When)
-    declared_year(text, published) -> the year a report says it covers, or None
+    declared_year(text, published, title) -> the year a report says it covers, or None
     opens_sentence(text, mention), dates_a_saying(text, mention) -> what a time dates
     re_resolve(mention, reference) -> the same mention resolved against another date
     anchor_duration(mention, anchor) -> When for "in just five days" and the like
@@ -70,14 +70,14 @@ def find_times(text: str, published: date | None, period: int | None = None) -> 
     return _count_from_days(mentions)
 
 
-def declared_year(text: str, published: date | None) -> int | None:
+def declared_year(text: str, published: date | None, title: str | None = None) -> int | None:
     """The year a report says it covers: a year in a short title-like line near its
     start with a report word ("Chile — 2019 Human Rights Report", "Annual Report 2023",
     "Country Reports on Human Rights Practices for 2020"); else, where it speaks of
     "the year under review", the year before a publication in its first half."""
     if not isinstance(text, str):
         return None
-    head = text[:tw.PERIOD_HEAD_CHARS]
+    head = (title + "\n" if isinstance(title, str) else "") + text[:tw.PERIOD_HEAD_CHARS]
     for line in head.splitlines():
         if len(line) <= tw.PERIOD_LINE_CHARS and tw.PERIOD_WORD.search(line):
             year = tw.PERIOD_YEAR.search(line)

@@ -375,3 +375,26 @@ def test_relative_phrases_do_not_bind_to_counts_like_years(extractor):
     claims = claims_of(extractor, "five people were killed overnight and 30 were hurt, "
                                   "the police said today.", "2021-06-01")
     assert when_of(claims, 30) != ("2021-06-01", "2021-06-01")
+
+
+def test_a_period_declared_in_the_title_field(extractor):
+    article = Article("t", "In September security forces detained 230 students.", D("2016-10-20"),
+                      title="Freedonia: Annual Report 2015")
+    [c] = extractor.extract([article])["t"]
+    assert (c.when.start, c.when.end) == (D("2015-09-01"), D("2015-09-30"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The march, held every year since 1919, drew 5,000 people on Sunday.", ("2021-06-06", "2021-06-06")),
+    ("In a tradition kept since 1919, 5,000 people marched on Sunday.", ("2021-06-06", "2021-06-06")),
+    ("in the oldest rally since 1952, about 800 farmers marched in march.", ("2021-03-01", "2021-03-31")),
+    ("Since 2001 the union has struck often; on 3 May 1,200 workers walked out.", ("2021-05-03", "2021-05-03")),
+])
+def test_a_history_since_yields_to_the_happenings_own_time(extractor, text, expected):
+    claims = claims_of(extractor, text, "2021-06-07")
+    assert when_of(claims, [c.value for c in claims][0]) == expected
+
+
+def test_a_count_since_a_year_keeps_it(extractor):
+    claims = claims_of(extractor, "At least 420 people have died in custody since 2009.", "2021-06-07")
+    assert when_of(claims, 420) == ("2009-01-01", "2021-06-07")
