@@ -27,7 +27,7 @@ from .regions import Region, find_regions, region_at
 from .sources import SourceMention, sentence_sources
 from . import _when_patterns as tw
 from .when import (TimeMention, anchor_duration, dates_a_saying, declared_year, find_times,
-                   opens_line, opens_sentence, re_resolve)
+                   opens_line, opens_sentence, re_resolve, starts_with_weekday)
 from .where import Gazetteer, PlaceMention, gazetteer as load_gazetteer, main_place
 
 
@@ -338,7 +338,7 @@ def _preceding_time(ctx: Context, s: segment.Sentence) -> When | None:
     text = ctx.article.text
     para = text.rfind("\n", 0, s.start) + 1
     if para == 0:
-        return None  # the lead paragraph: the article's main time
+        return _item_day(ctx, s.start)  # else the lead paragraph's: the article's main time
     here = _usable(ctx, para, s.start)
     scenes = [t for t in here if opens_sentence(text, t)]
     if scenes or here:
@@ -365,9 +365,12 @@ def _named_wave(ctx: Context, s: segment.Sentence) -> When | None:
 
 def _item_day(ctx: Context, before: int) -> When | None:
     """The date heading the item a sentence stands in, in a live blog or a roundup
-    ("June 3, 2019 — ..." on a line of its own or opening one)."""
+    ("June 3, 2019 — ..." on a line of its own or opening one), or in a compilation of
+    later articles (a weekday-led date after publication: "on monday, june 3rd")."""
+    text, published = ctx.article.text, ctx.article.published
     for t in reversed(ctx.times):
-        if t.end <= before and t.kind == "date" and opens_line(ctx.article.text, t):
+        if t.end <= before and t.kind == "date" and (opens_line(text, t) or (
+                published and t.when.start and t.when.start > published and starts_with_weekday(t))):
             return t.when
     return None
 

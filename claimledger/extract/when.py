@@ -4,7 +4,8 @@ Regex based, so it works on cased and lower-cased text alike and needs no spaCy:
 
     find_times(text, published, period) -> [TimeMention]  (each with a resolved When)
     declared_year(text, published, title) -> the year a report says it covers, or None
-    opens_sentence(text, mention), dates_a_saying(text, mention) -> what a time dates
+    opens_sentence(text, mention), opens_line(text, mention), starts_with_weekday(mention),
+    dates_a_saying(text, mention) -> what a time dates
     re_resolve(mention, reference) -> the same mention resolved against another date
     anchor_duration(mention, anchor) -> When for "in just five days" and the like
 
@@ -326,12 +327,17 @@ def _weekdays_of_items(text: str, mentions: list[TimeMention], published: date |
         elif m.kind == "date" and m.when.start and m.when.start == m.when.end:
             if opens_line(text, m):
                 item, heading = m.when.start, True
-            elif published and m.when.start > published and tw.WEEKDAY_FIRST.match(m.when.text):
+            elif published and m.when.start > published and starts_with_weekday(m):
                 # "on monday, june 3rd" after publication: a later article, not a future
                 # date ("a hearing set for June 21")
                 item, heading = m.when.start, False
         out.append(m)
     return out
+
+
+def starts_with_weekday(m: TimeMention) -> bool:
+    """ "monday, june 3rd": a date told with its weekday."""
+    return bool(tw.WEEKDAY_FIRST.match(m.when.text))
 
 
 def opens_line(text: str, m: TimeMention) -> bool:

@@ -398,3 +398,12 @@ def test_a_history_since_yields_to_the_happenings_own_time(extractor, text, expe
 def test_a_count_since_a_year_keeps_it(extractor):
     claims = claims_of(extractor, "At least 420 people have died in custody since 2009.", "2021-06-07")
     assert when_of(claims, 420) == ("2009-01-01", "2021-06-07")
+
+
+def test_a_compilation_sentence_takes_its_articles_day(extractor):
+    # one paragraph of notes filed under the first article's date
+    text = ("crowds celebrated in the capital yesterday. "
+            "troops stormed the sit in on monday, june 3rd, killing dozens. "
+            "in a statement, doctors said 118 people had been wounded.")
+    claims = claims_of(extractor, text, "2019-04-12")
+    assert when_of(claims, 118) == ("2019-06-03", "2019-06-03")
