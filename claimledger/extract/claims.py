@@ -216,9 +216,23 @@ def _present_perfect(anchor) -> bool:
 _SUPERLATIVE = re.compile(r"\b(?:\w+est|most|worst|first|ever|only)\b[^.;]{0,60}$", re.I)
 
 
+_WHEN_CLAUSE = re.compile(r"\s*,?\s*when\b", re.I)
+
+
 def _comparison(ctx: Context, t: TimeMention) -> bool:
-    """ "the biggest uprising since the 1979 revolution": a yardstick, not the event's time."""
-    return t.kind == "since" and bool(_SUPERLATIVE.search(ctx.article.text[max(0, t.start - 80):t.start]))
+    """ "the biggest uprising since the 1979 revolution": a yardstick, not the event's time
+    (unless a "when" clause tells what happened then: "the first since June 3, when ...")."""
+    text = ctx.article.text
+    return (t.kind == "since" and bool(_SUPERLATIVE.search(text[max(0, t.start - 80):t.start]))
+            and not _WHEN_CLAUSE.match(text, t.end))
+
+
+def _as_told(ctx: Context, t: TimeMention) -> When:
+    """ "since June 3, when troops broke up the camp": the day of the happening it tells."""
+    w = t.when
+    if t.kind == "since" and w.start and _WHEN_CLAUSE.match(ctx.article.text, t.end):
+        return When(w.start, w.start if tw.DAY_NUMBER.search(w.text) else None, w.text)
+    return w
 
 
 def claim_time(ctx: Context, s: segment.Sentence, number_at: int, mentions: list[SourceMention],
@@ -242,7 +256,7 @@ def claim_time(ctx: Context, s: segment.Sentence, number_at: int, mentions: list
         if t.kind in ("month", "weekday") and anchor_dates:
             t = re_resolve(t, max(anchor_dates))
         if t.when.start or t.when.end:
-            return _up_to(ctx, t, own)
+            return _up_to(ctx, replace(t, when=_as_told(ctx, t)), own)
     if perfect and ctx.article.published:
         return When(None, ctx.article.published, "(up to publication)")
     wave = _named_wave(ctx, s)
@@ -334,18 +348,19 @@ _HISTORY_DAYS = 5 * 365  # older times are history ("since the revolution in 197
 def _preceding_time(ctx: Context, s: segment.Sentence) -> When | None:
     """A sentence without a time of its own continues the happening told before it: the
     last time that opened a sentence of its paragraph before it (a scene: "On July 6,
-    ..."), else the last time of that stretch, else the last of the paragraph before."""
+    ...") or a "when" clause ("since June 3, when troops ..."), else the last time of
+    that stretch, else the last of the paragraph before."""
     text = ctx.article.text
     para = text.rfind("\n", 0, s.start) + 1
     if para == 0:
         return _item_day(ctx, s.start)  # else the lead paragraph's: the article's main time
     here = _usable(ctx, para, s.start)
-    scenes = [t for t in here if opens_sentence(text, t)]
+    scenes = [t for t in here if opens_sentence(text, t) or _WHEN_CLAUSE.match(text, t.end)]
     if scenes or here:
-        return (scenes or here)[-1].when
+        return _as_told(ctx, (scenes or here)[-1])
     prev_end = len(text[:para].rstrip())
     previous = _usable(ctx, text.rfind("\n", 0, prev_end) + 1, prev_end)
-    return previous[-1].when if previous else _item_day(ctx, s.start)
+    return _as_told(ctx, previous[-1]) if previous else _item_day(ctx, s.start)
 
 
 def _named_wave(ctx: Context, s: segment.Sentence) -> When | None:

@@ -407,3 +407,25 @@ def test_a_compilation_sentence_takes_its_articles_day(extractor):
             "in a statement, doctors said 118 people had been wounded.")
     claims = claims_of(extractor, text, "2019-04-12")
     assert when_of(claims, 118) == ("2019-06-03", "2019-06-03")
+
+
+# --- "the first since June 3, when ...": the when clause tells a happening ----------
+
+@pytest.mark.parametrize("text, published, value, expected", [
+    ("Crowds marched on Friday.\nFriday's rally was the largest since 14 May, when troops "
+     "fired on a march. Medics say 23 people died.", "2021-06-12", 23, ("2021-05-14", "2021-05-14")),
+    ("students marched again on tuesday.\ntuesday s march was the first since march 2 when "
+     "police cleared the square. at least 9 students were wounded.", "2021-04-01", 9,
+     ("2021-03-02", "2021-03-02")),
+])
+def test_a_when_clause_after_a_comparison_tells_the_happening_that_follows(
+        extractor, text, published, value, expected):
+    claims = claims_of(extractor, text, published)
+    assert when_of(claims, value) == expected
+
+
+def test_a_comparison_without_a_when_clause_stays_a_yardstick(extractor):
+    text = ("Crowds marched on Friday.\nFriday's rally was the largest since 14 May. "
+            "Organisers say 4,000 people took part.")
+    claims = claims_of(extractor, text, "2021-06-12")
+    assert when_of(claims, 4000) == ("2021-06-11", "2021-06-11")
