@@ -66,6 +66,8 @@ _RAW = [
                      rf"(?!\s+(?:{COUNT})\b)"),
     ("the_year", "year", rf"\bthe\s+{YEAR}(?=(?:\s*['’]?s)?\s+(?:{EVENT})\b)"),
     ("year_poss", "year", rf"\b{YEAR}['’]s\b"),
+    ("year_range", "year", rf"\b(?P<y1>(?:1[89]|20)\d\d)\s*[-–—/]\s*(?:(?P<y2>(?:1[89]|20)?\d\d)\b"
+                           rf"(?![-–—/.,:]?\d)|(?P<now>present|ongoing)\b)"),
     ("weekday", "weekday", rf"\b(?:(?P<pre>last|this\s+past|past|next|this|on|by|since|until|"
                            rf"till|from|all\s+day|early|late)\s+)?{WDAY}{PART}(?:['’]s\b|\s+s\b)?"),
     ("relative", "relative", rf"\b(?P<phrase>{_alt(PHRASES)})\b"),
@@ -90,6 +92,7 @@ PATTERNS = [(rule, kind, re.compile(rx, re.I)) for rule, kind, rx in _RAW]
 TIER = {rule: 0 for rule in ("mdy_range", "dmy_range", "mdy", "dmy", "numeric", "iso")}
 TIER |= {rule: 1 for rule in ("month_year", "relative", "recent", "ago", "duration", "year_part",
                                "shift")}
+TIER |= {rule: 1 for rule in ("year_range",)}  # "2019–2020" before "in 2019"
 TIER |= {rule: 2 for rule in ("month", "year", "the_year", "year_poss", "weekday")}
 
 
@@ -101,7 +104,7 @@ TIER |= {rule: 2 for rule in ("month", "year", "the_year", "year_poss", "weekday
 # trigger of every family ("ſept" matches "sept" under re.I, and \d takes any digit).
 FAMILY = {rule: "month" for rule in ("mdy_range", "dmy_range", "mdy", "dmy", "month_year",
                                      "month")}
-FAMILY |= {rule: "year" for rule in ("numeric", "iso", "year", "the_year", "year_poss")}
+FAMILY |= {rule: "year" for rule in ("numeric", "iso", "year", "the_year", "year_poss", "year_range")}
 FAMILY |= {"weekday": "weekday", "relative": "phrase", "recent": "unit", "ago": "unit",
            "duration": "unit", "year_part": "phrase", "shift": "shift"}
 _TRIGGER_WORDS = {
@@ -160,6 +163,8 @@ DAY_NUMBER = re.compile(r"(?<![\d.,])[0-3]?\d(?:st|nd|rd|th)?\b(?![.,]?\d)", re.
 AS_OF = re.compile(r"\b(?:as\s+(?:of|at)|by\s+the\s+(?:end|close)\s+of|by)\s+(?:the\s+)?$", re.I)
 MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$|['’]s\s+$", re.I)
 WEEKDAY_FIRST = re.compile(WDAY, re.I)
+# "17 October 2019 – present": an interval still open when the article was written
+TO_PRESENT = re.compile(r"\s*(?:[-–—]|to|until)\s*(?:the\s+)?(?:present|ongoing|now|today|date)\b", re.I)
 SINCE = re.compile(r"\b(?:ever\s+)?since\s+$", re.I)
 BEGAN = re.compile(r"\b(?:began|begun|begins|started|starting|erupted|broke\s+out|beginning)"
                    r"\s+(?:on\s+|in\s+)?$", re.I)

@@ -119,6 +119,18 @@ def bare_month(mt, ref):
     return _month_span(year, month, mod)
 
 
+def year_range(mt, ref):
+    """ "2019–2020", "2011-12": the years from the first to the second (at most ten);
+    "2022–present": from the first year to the reference date."""
+    y1, y2 = int(mt.group("y1")), mt.group("y2")
+    if y2 is None:  # "2022–present"
+        return (date(y1, 1, 1), ref) if ref and ref.year >= y1 else None
+    y2 = int(y2) if len(y2) == 4 else y1 // 100 * 100 + int(y2)
+    if not 0 < y2 - y1 <= 10:
+        return None
+    return date(y1, 1, 1), date(y2, 12, 31)
+
+
 def year(mt, ref):
     y = int(mt.group("year"))
     pre = tw.word(mt, "pre")
@@ -224,5 +236,5 @@ RESOLVERS = {
     "numeric": numeric, "iso": numeric, "month_year": month_year, "month": bare_month,
     "year": year, "the_year": year, "year_poss": year, "weekday": weekday,
     "relative": relative, "recent": recent, "ago": ago, "duration": duration,
-    "year_part": year_part, "shift": shift,
+    "year_part": year_part, "shift": shift, "year_range": year_range,
 }

@@ -257,6 +257,9 @@ def _wrap(text, atom: _Atom, iv: Interval, ref) -> TimeMention:
         return _mention(text, lead.start(), atom.end, "began", (iv[0], None))
     if atom.match.groupdict().get("pre", "") and atom.match.group("pre").lower() == "since":
         return _mention(text, atom.start, atom.end, "since", (iv[0], ref if iv[0] else None))
+    still = tw.TO_PRESENT.match(text, atom.end)
+    if still and atom.kind in tw.JOINABLE and iv[0] and ref:
+        return _mention(text, atom.start, still.end(), "range", (iv[0], ref))
     lead = _as_of(text, atom)
     if lead is not None and (iv[1] or iv[0]):
         return _mention(text, min(lead, atom.start), atom.end, "asof", (None, iv[1] or iv[0]))

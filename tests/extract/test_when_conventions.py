@@ -429,3 +429,33 @@ def test_a_comparison_without_a_when_clause_stays_a_yardstick(extractor):
             "Organisers say 4,000 people took part.")
     claims = claims_of(extractor, text, "2021-06-12")
     assert when_of(claims, 4000) == ("2021-06-11", "2021-06-11")
+
+
+# --- fact boxes and histories: year ranges, "– present" -------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Date\t17 October 2019 – present", ("2019-10-17", "2023-11-05")),
+    ("the 2019–2020 Freedonian protests", ("2019-01-01", "2020-12-31")),
+    ("in 2011-12 students marched", ("2011-01-01", "2012-12-31")),
+    ("Protests (2022–present)", ("2022-01-01", "2023-11-05")),
+])
+def test_year_ranges_and_open_intervals(text, expected):
+    [m] = find_times(text, D("2023-11-05"))
+    assert (m.when.start.isoformat(), m.when.end.isoformat()) == expected
+
+
+@pytest.mark.parametrize("text", ["2011-12-05", "killed 1,988-1,995", "from 2019 to 1990"])
+def test_no_year_range_in_dates_counts_or_backward_spans(text):
+    assert [m for m in find_times(text, D("2023-11-05")) if m.when.text.count("-") == 1
+            and m.kind == "year"] == []
+
+
+def test_fact_box_figures_take_the_boxs_period(extractor):
+    text = ("Freedonian protests\n"
+            "Date\t17 October 2019 – 10 March 2020\n"
+            "Location\tFreedonia\n"
+            "Deaths\t41\n"
+            "Arrested\t2,300+\n\n"
+            "The protests were a series of demonstrations against the government.")
+    claims = claims_of(extractor, text, "2023-05-01")
+    assert when_of(claims, 41) == ("2019-10-17", "2020-03-10")
