@@ -136,6 +136,8 @@ PERIOD_LINE_CHARS = 160
 PERIOD_WORD = re.compile(rf"\b(?:{_alt(WORDS['period_words'])})\b", re.I)
 PERIOD_YEAR = re.compile(rf"(?<![\d/.-]){YEAR}", re.I)
 PERIOD_PHRASE = re.compile(rf"\b(?:{_alt(WORDS['period_phrases'])})\b", re.I)
+REPORT_YEAR_PHRASE = re.compile(rf"\b(?:{_alt(WORDS['report_year_phrases'])})\b", re.I)
+REPORT_SEASON_MONTHS = 4  # annual reports about a year come out in its first months
 _YEAR_SPECS = frozenset({"this_year", "last_year"})
 
 OTHER_EVENT_WORDS = frozenset(WORDS["other_event_words"])
@@ -165,6 +167,7 @@ MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$|['’]s\s+$"
 WEEKDAY_FIRST = re.compile(WDAY, re.I)
 # "17 October 2019 – present": an interval still open when the article was written
 TO_PRESENT = re.compile(r"\s*(?:[-–—]|to|until)\s*(?:the\s+)?(?:present|ongoing|now|today|date)\b", re.I)
+PARAGRAPH_BREAK = re.compile(r"\S[ \t]*\n\s*(?=\S)")
 SINCE = re.compile(r"\b(?:ever\s+)?since\s+$", re.I)
 BEGAN = re.compile(r"\b(?:began|begun|begins|started|starting|erupted|broke\s+out|beginning)"
                    r"\s+(?:on\s+|in\s+)?$", re.I)

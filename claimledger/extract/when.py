@@ -74,8 +74,9 @@ def find_times(text: str, published: date | None, period: int | None = None) -> 
 def declared_year(text: str, published: date | None, title: str | None = None) -> int | None:
     """The year a report says it covers: a year in a short title-like line near its
     start with a report word ("Chile — 2019 Human Rights Report", "Annual Report 2023",
-    "Country Reports on Human Rights Practices for 2020"); else, where it speaks of
-    "the year under review", the year before a publication in its first half."""
+    "Country Reports on Human Rights Practices for 2020"); else, where its start speaks
+    of "the year under review", the year before a publication in its first half, or of
+    "during the year", the year before a publication in its first four months."""
     if not isinstance(text, str):
         return None
     head = (title + "\n" if isinstance(title, str) else "") + text[:tw.PERIOD_HEAD_CHARS]
@@ -86,6 +87,8 @@ def declared_year(text: str, published: date | None, title: str | None = None) -
                 return int(year.group("year"))
     if published and published.month <= 6 and tw.PERIOD_PHRASE.search(head):
         return published.year - 1
+    if published and published.month <= tw.REPORT_SEASON_MONTHS and tw.REPORT_YEAR_PHRASE.search(head):
+        return published.year - 1  # "During the year ..." opening a report out in March
     return None
 
 
@@ -291,17 +294,19 @@ _NEWS_KINDS = frozenset({"weekday", "relative", "ago"})
 
 def _years_from_context(text: str, mentions: list[TimeMention]) -> list[TimeMention]:
     """ "In November 2019 a strike began; on 3 November police fired": a year-less date
-    takes its year from the last dated scene before it (a month or day with its year),
-    when reading it from publication would put it more than a year after that scene
+    takes its year from the last dated scene before it in its paragraph or the one
+    before (a month or day with its year), when reading it from publication would put it more than a year after that scene
     (an encyclopedia article or a history, written long after)."""
     if any(_reads_as_news(m) for m in mentions):
         return mentions  # "on Monday", "yesterday", "two weeks ago": news, read from publication
-    out, scene = [], None
+    out, scene, scene_end = [], None, 0
     for m in mentions:
         w = m.when
+        if scene and _paragraph_breaks(text, scene_end, m.start) > 1:
+            scene = None  # a scene sets the year of its paragraph and the next one
         if m.kind in ("date", "month", "range", "began") and w.start and tw.PERIOD_YEAR.search(w.text):
             if not tw.MODIFIER_BEFORE.search(text, max(0, m.start - 12), m.start):
-                scene = w.start  # not "the December 2010 crackdown": a time of something else
+                scene, scene_end = w.start, m.end  # not "the December 2010 crackdown"
         elif (scene and m.kind in ("date", "month", "asof") and (w.start or w.end)
               and ((w.start or w.end) - scene).days > _NARRATIVE_DAYS):
             again = re_resolve(m, scene + timedelta(days=_LOOKAHEAD_DAYS - _LOOKBACK_DAYS))
@@ -309,6 +314,11 @@ def _years_from_context(text: str, mentions: list[TimeMention]) -> list[TimeMent
             m = again if first and first >= scene - timedelta(days=_LOOKBACK_DAYS) else m
         out.append(m)
     return out
+
+
+def _paragraph_breaks(text: str, start: int, end: int) -> int:
+    """How many paragraphs begin in text[start:end] (a new line after text)."""
+    return len(tw.PARAGRAPH_BREAK.findall(text, start, end))
 
 
 def _reads_as_news(m: TimeMention) -> bool:

@@ -459,3 +459,25 @@ def test_fact_box_figures_take_the_boxs_period(extractor):
             "The protests were a series of demonstrations against the government.")
     claims = claims_of(extractor, text, "2023-05-01")
     assert when_of(claims, 41) == ("2019-10-17", "2020-03-10")
+
+
+def test_during_the_year_opening_a_report_out_early_next_year_declares_it(extractor):
+    text = ("Section 1. Respect for the Integrity of the Person\n\n"
+            "During the year there were reports of unlawful killings.\n\n"
+            "In January police shot dead 6 protesters in the north.")
+    claims = claims_of(extractor, text, "2021-03-30")
+    assert when_of(claims, 6) == ("2020-01-01", "2020-01-31")
+
+
+@pytest.mark.parametrize("published", ["2021-07-30", "2021-11-02"])
+def test_during_the_year_in_news_later_in_the_year_declares_nothing(published):
+    assert declared_year("During the year the movement grew.", D(published)) is None
+
+
+def test_a_background_year_far_back_does_not_set_the_year_of_a_later_section():
+    text = ("The president took office in March 2018.\n\n"
+            "Security forces answered with force.\n\n"
+            "Officers used tear gas on crowds.\n\n"
+            "Three soldiers were arrested; investigations were underway as of November.")
+    [m] = [m for m in find_times(text, D("2020-03-11")) if m.kind == "asof"]
+    assert m.when.end == D("2019-11-30")
