@@ -76,6 +76,7 @@ _RAW = [
                        rf"|the\s+day\s+(?P<ddir>before|after){SHIFT_END}"
                        rf"|the\s+(?P<which>next|following|previous|preceding)\s+(?P<wunit>day|week|{PARTS})"
                        rf"|(?P<same>(?:later\s+|earlier\s+)?(?:that|the\s+same)\s+(?:day|{PARTS})))\b"),
+    ("that_month", "shift", r"\b(?:(?:later|earlier)\s+)?(?:in\s+)?(?:that|the\s+same)\s+month\b"),
     ("recent", "relative", rf"\b(?:(?:in|over|during|for|within)\s+)?(?:the\s+)?(?P<which>past|"
                            rf"last|recent|previous|coming|next)\s+(?:{NUM}\s+)?{UNIT}"),
     ("ago", "ago", rf"\b{NUM}\s+{UNIT}\s+ago\b"),
@@ -91,7 +92,7 @@ PATTERNS = [(rule, kind, re.compile(rx, re.I)) for rule, kind, rx in _RAW]
 # "April 28" beats "from April", "monday, june 3rd" beats "on monday".
 TIER = {rule: 0 for rule in ("mdy_range", "dmy_range", "mdy", "dmy", "numeric", "iso")}
 TIER |= {rule: 1 for rule in ("month_year", "relative", "recent", "ago", "duration", "year_part",
-                               "shift")}
+                               "shift", "that_month")}
 TIER |= {rule: 1 for rule in ("year_range",)}  # "2019–2020" before "in 2019"
 TIER |= {rule: 2 for rule in ("month", "year", "the_year", "year_poss", "weekday")}
 
@@ -106,14 +107,14 @@ FAMILY = {rule: "month" for rule in ("mdy_range", "dmy_range", "mdy", "dmy", "mo
                                      "month")}
 FAMILY |= {rule: "year" for rule in ("numeric", "iso", "year", "the_year", "year_poss", "year_range")}
 FAMILY |= {"weekday": "weekday", "relative": "phrase", "recent": "unit", "ago": "unit",
-           "duration": "unit", "year_part": "phrase", "shift": "shift"}
+           "duration": "unit", "year_part": "phrase", "shift": "shift", "that_month": "shift"}
 _TRIGGER_WORDS = {
     "month": {*MONTHS, *FULL_MONTHS},
     "year": {str(y) for y in range(1800, 2100)},  # (?:1[89]|20)\d\d as a whole word
     "weekday": set(WEEKDAYS),
     "phrase": {phrase.split()[-1] for phrase in PHRASES},
     "unit": set(UNITS),
-    "shift": {"day", "days", "week", "weeks", *PARTS.split("|")},
+    "shift": {"day", "days", "week", "weeks", "month", *PARTS.split("|")},
 }
 # lower-cased word -> its families ("year" is a unit and ends "last year")
 TRIGGERS = {word: tuple(f for f, ws in _TRIGGER_WORDS.items() if word in ws)
@@ -168,6 +169,7 @@ WEEKDAY_FIRST = re.compile(WDAY, re.I)
 # "17 October 2019 – present": an interval still open when the article was written
 TO_PRESENT = re.compile(r"\s*(?:[-–—]|to|until)\s*(?:the\s+)?(?:present|ongoing|now|today|date)\b", re.I)
 PARAGRAPH_BREAK = re.compile(r"\S[ \t]*\n\s*(?=\S)")
+MONTH_WORD = re.compile(r"\bmonth\b", re.I)
 SINCE = re.compile(r"\b(?:ever\s+)?since\s+$", re.I)
 BEGAN = re.compile(r"\b(?:began|begun|begins|started|starting|erupted|broke\s+out|beginning)"
                    r"\s+(?:on\s+|in\s+)?$", re.I)
@@ -186,8 +188,8 @@ def in_period(atom) -> bool:
 
 def shift_days(mt: re.Match) -> int:
     """How far "two days later", "the day before", "the next morning" lie from the
-    day they count from."""
-    if mt.group("same"):
+    day they count from ("that month" is the month of that day)."""
+    if "same" not in mt.re.groupindex or mt.group("same"):
         return 0
     if mt.group("which"):
         step = 7 if word(mt, "wunit") == "week" else 1

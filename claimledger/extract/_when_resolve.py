@@ -227,6 +227,11 @@ def shift(mt, ref):
     return d, d
 
 
+def that_month(mt, ref):
+    """ "later that month": the month of the reference until when.py finds the day."""
+    return _month_span(ref.year, ref.month) if ref else OPEN
+
+
 def duration(mt, ref):
     return OPEN
 
@@ -237,4 +242,5 @@ RESOLVERS = {
     "year": year, "the_year": year, "year_poss": year, "weekday": weekday,
     "relative": relative, "recent": recent, "ago": ago, "duration": duration,
     "year_part": year_part, "shift": shift, "year_range": year_range,
+    "that_month": that_month,
 }

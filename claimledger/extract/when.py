@@ -360,16 +360,27 @@ def opens_line(text: str, m: TimeMention) -> bool:
 
 def _count_from_days(mentions: list[TimeMention]) -> list[TimeMention]:
     """ "the day before", "two days later" count from the last day the text named before
-    them ("On June 3 ... The next day ..."; "began on 3 June"), else from publication."""
-    out, last = [], None
+    them ("On June 3 ... The next day ..."; "began on 3 June"), "later that month" is the
+    month it named last; else they count from publication."""
+    out, last, month = [], None, None
     for m in mentions:
-        if m.kind == "shift" and last is not None and m.days is not None:
+        if m.kind == "shift" and tw.MONTH_WORD.search(m.when.text):
+            if month is not None:  # "later that month": the month last named
+                m = replace(m, when=When(*_month_of(month), m.when.text))
+        elif m.kind == "shift" and last is not None and m.days is not None:
             d = _add_days(last, m.days)
             m = replace(m, when=When(d, d, m.when.text)) if d else m
         elif _names_a_day(m):
-            last = m.when.start
+            last = month = m.when.start
+        elif m.kind == "month" and m.when.start:
+            month = m.when.start
         out.append(m)
     return out
+
+
+def _month_of(d: date) -> Interval:
+    nxt = date(d.year + d.month // 12, d.month % 12 + 1, 1)
+    return d.replace(day=1), nxt - timedelta(days=1)
 
 
 def _names_a_day(m: TimeMention) -> bool:

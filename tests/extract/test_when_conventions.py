@@ -481,3 +481,16 @@ def test_a_background_year_far_back_does_not_set_the_year_of_a_later_section():
             "Three soldiers were arrested; investigations were underway as of November.")
     [m] = [m for m in find_times(text, D("2020-03-11")) if m.kind == "asof"]
     assert m.when.end == D("2019-11-30")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 12 March troops fired on a march. Later that month, police detained 40 students.",
+     ("2021-03-01", "2021-03-31")),
+    ("in november 2019 the strike spread. in the same month police detained 75 strikers.",
+     ("2019-11-01", "2019-11-30")),
+    ("Protests began on 30 January. Earlier that month, police detained 18 activists.",
+     ("2021-01-01", "2021-01-31")),
+])
+def test_that_month_is_the_month_last_named(extractor, text, expected):
+    claims = claims_of(extractor, text, "2021-06-05")
+    assert when_of(claims, [c.value for c in claims][0]) == expected
