@@ -28,7 +28,7 @@ from claimledger.model import When
 Interval = tuple[date | None, date | None]
 
 KINDS = ("date", "month", "year", "weekday", "relative", "since", "began", "duration",
-         "range", "ago", "shift")
+         "range", "ago", "shift", "asof")
 
 
 @dataclass(frozen=True)
@@ -83,8 +83,8 @@ def declared_year(text: str, published: date | None, title: str | None = None) -
     for line in head.splitlines():
         if len(line) <= tw.PERIOD_LINE_CHARS and tw.PERIOD_WORD.search(line):
             year = tw.PERIOD_YEAR.search(line)
-            if year:
-                return int(year.group("year"))
+            if year and not tw.ANY_DIGIT.search(tw.YEAR_SPAN.sub("", line)):
+                return int(year.group("year"))  # not a headline's "report: 300 killed in 2019"
     if published and published.month <= 6 and tw.PERIOD_PHRASE.search(head):
         return published.year - 1
     if published and published.month <= tw.REPORT_SEASON_MONTHS and tw.REPORT_YEAR_PHRASE.search(head):

@@ -30,6 +30,7 @@ def when_of(claims, value):
     ("Freedonia — 2016 Human Rights Report\n\nSection 1.", "2017-03-03", 2016),
     ("ANNUAL REPORT 2023\nThe year under review saw unrest.", "2024-02-01", 2023),
     ("Country Reports on Human Rights Practices for 2020: Ruritania\n\nText.", "2021-03-30", 2020),
+    ("Amnesty International Report 2022/23: The State of Rights\n", "2023-03-28", 2022),
     ("freedonia: annual review of 2014\n\nin the year under review ...", "2015-05-01", 2014),
     ("Our watchdog's report. In the year under review, 12 were held.", "2015-05-01", 2014),
 ])
@@ -43,6 +44,7 @@ def test_a_declared_period_is_found(text, published, year):
     "ministry of health put the number of injured at 40 after clashes that lasted until late "
     "at night in the capital, witnesses said.",
     "Police Disperse Rallies With Tear Gas\n\nAuthorities moved against 200 protesters.",
+    "Report: 300 killed in 2018 crackdown\n\nIn January police fired on crowds.",
 ])
 def test_news_declares_no_period(text):
     assert declared_year(text, D("2019-06-01")) is None
