@@ -42,7 +42,8 @@ EVENT = _alt(WORDS["event_nouns"])
 COUNT = _alt(WORDS["count_nouns"])
 NOT_NUMBER = r"(?![.,]?\d)"
 # a preposition just before "14 March" makes it a date, not "14 march ..." (empty group)
-AFTER_PREP = r"(?:(?P<prep>)(?:(?<=\bon\s)|(?<=\bof\s)|(?<=\bby\s)|(?<=\bsince\s)|(?<=\buntil\s)))?"
+AFTER_PREP = (r"(?:(?P<prep>)(?:(?<=\bon\s)|(?<=\bof\s)|(?<=\bby\s)|(?<=\bsince\s)|(?<=\buntil\s)"
+              r"|(?<=\bfrom\s)|(?<=\bbetween\s)))?")
 PARTS = "morning|afternoon|evening|night"
 SHIFT_END = r"(?=\s*[,.;:)—–-]|\s*$)"  # "two days before." but not "two days before the vote"
 # one word: "the first nine months of the year" must fit in a trigger window
@@ -58,9 +59,11 @@ _RAW = [
                     rf"(?:,?\s+{YEAR})?"),
     ("numeric", "date", r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:1[89]|20)\d\d)\b"),
     ("iso", "date", r"\b(?P<year>(?:1[89]|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+    ("month_range", "range", rf"\b(?:between|from)\s+{MON}\s+(?:and|to|until|through)\s+"
+                             rf"(?P<mon2>{_alt(FULL_MONTHS)})\b(?:,?\s+{YEAR})?"),
     ("month_year", "month", rf"\b(?:(?P<mod>early|late|mid)[\s-]+)?{MON},?\s+{YEAR}"),
     ("month", "month", rf"\b(?:(?P<pre>last|this|next|in|since|early|late|mid|until|till|by|"
-                       rf"during|from|of)[\s-]+)?{MON}(?![\w-])"),
+                       rf"during|from|of|between)[\s-]+)?{MON}(?![\w-])"),
     ("year", "year", rf"\b(?P<pre>in|since|during|until|till|by|before|after|from|of|early|late|"
                      rf"mid|back\s+in|throughout|around)[\s-]+{YEAR}(?!\s*[-–/]\d)"
                      rf"(?!\s+(?:{COUNT})\b)"),
@@ -76,6 +79,9 @@ _RAW = [
                        rf"|the\s+day\s+(?P<ddir>before|after){SHIFT_END}"
                        rf"|the\s+(?P<which>next|following|previous|preceding)\s+(?P<wunit>day|week|{PARTS})"
                        rf"|(?P<same>(?:later\s+|earlier\s+)?(?:that|the\s+same)\s+(?:day|{PARTS})))\b"),
+    ("same_period", "same_period", rf"\b(?:the\s+)?(?:same|corresponding|comparable)\s+period\s+"
+                                   rf"(?:(?:in|of|for)\s+{YEAR}|(?P<last>last|the\s+previous|the\s+prior)"
+                                   rf"\s+year\b)"),
     ("that_month", "shift", r"\b(?:(?:later|earlier)\s+)?(?:in\s+)?(?:that|the\s+same)\s+month\b"),
     ("recent", "relative", rf"\b(?:(?:in|over|during|for|within)\s+)?(?:the\s+)?(?P<which>past|"
                            rf"last|recent|previous|coming|next)\s+(?:{NUM}\s+)?{UNIT}"),
@@ -91,8 +97,8 @@ PATTERNS = [(rule, kind, re.compile(rx, re.I)) for rule, kind, rx in _RAW]
 # Overlaps go to the more specific rule first, then to the longer match:
 # "April 28" beats "from April", "monday, june 3rd" beats "on monday".
 TIER = {rule: 0 for rule in ("mdy_range", "dmy_range", "mdy", "dmy", "numeric", "iso")}
-TIER |= {rule: 1 for rule in ("month_year", "relative", "recent", "ago", "duration", "year_part",
-                               "shift", "that_month")}
+TIER |= {rule: 1 for rule in ("month_range", "month_year", "relative", "recent", "ago", "duration", "year_part",
+                               "shift", "that_month", "same_period")}
 TIER |= {rule: 1 for rule in ("year_range",)}  # "2019–2020" before "in 2019"
 TIER |= {rule: 2 for rule in ("month", "year", "the_year", "year_poss", "weekday")}
 
@@ -104,10 +110,11 @@ TIER |= {rule: 2 for rule in ("month", "year", "the_year", "year_poss", "weekday
 # around its family's trigger words. A word with a non-ASCII letter or digit is a
 # trigger of every family ("ſept" matches "sept" under re.I, and \d takes any digit).
 FAMILY = {rule: "month" for rule in ("mdy_range", "dmy_range", "mdy", "dmy", "month_year",
-                                     "month")}
+                                     "month", "month_range")}
 FAMILY |= {rule: "year" for rule in ("numeric", "iso", "year", "the_year", "year_poss", "year_range")}
 FAMILY |= {"weekday": "weekday", "relative": "phrase", "recent": "unit", "ago": "unit",
-           "duration": "unit", "year_part": "phrase", "shift": "shift", "that_month": "shift"}
+           "duration": "unit", "year_part": "phrase", "shift": "shift", "that_month": "shift",
+           "same_period": "period"}
 _TRIGGER_WORDS = {
     "month": {*MONTHS, *FULL_MONTHS},
     "year": {str(y) for y in range(1800, 2100)},  # (?:1[89]|20)\d\d as a whole word
@@ -115,6 +122,7 @@ _TRIGGER_WORDS = {
     "phrase": {phrase.split()[-1] for phrase in PHRASES},
     "unit": set(UNITS),
     "shift": {"day", "days", "week", "weeks", "month", *PARTS.split("|")},
+    "period": {"period"},
 }
 # lower-cased word -> its families ("year" is a unit and ends "last year")
 TRIGGERS = {word: tuple(f for f, ws in _TRIGGER_WORDS.items() if word in ws)
@@ -177,7 +185,8 @@ BEGAN = re.compile(r"\b(?:began|begun|begins|started|starting|erupted|broke\s+ou
                    r"\s+(?:on\s+|in\s+)?$", re.I)
 SINCE_OR_BEGAN = re.compile(rf"(?:{SINCE.pattern}|{BEGAN.pattern})", re.I)
 JOINABLE = frozenset({"date", "month", "year", "weekday"})
-_RELATIVE_RULES = frozenset({"mdy", "dmy", "mdy_range", "dmy_range", "month", "weekday"})
+_RELATIVE_RULES = frozenset({"mdy", "dmy", "mdy_range", "dmy_range", "month", "weekday",
+                             "month_range"})
 
 
 def in_period(atom) -> bool:

@@ -15,7 +15,7 @@ from claimledger.extract import _when_patterns as tw
 Interval = tuple[date | None, date | None]
 OPEN: Interval = (None, None)
 _BARE_MONTH_PRES = frozenset({"last", "next", "in", "since", "early", "late", "mid", "until",
-                              "till", "during", "from", "by", "of"})
+                              "till", "during", "from", "by", "of", "between"})
 
 
 def _month(mt: re.Match) -> int:
@@ -96,6 +96,21 @@ def numeric(mt, ref):
 
 def month_year(mt, ref):
     return _month_span(int(mt.group("year")), _month(mt), tw.word(mt, "mod"))
+
+
+def month_range(mt, ref):
+    """ "between March and May", "from October to December 2019": the months between,
+    year-less ones ending where a bare month would."""
+    first, last = _month(mt), tw.MONTHS[tw.word(mt, "mon2")]
+    year = tw.word(mt, "year")
+    if year:
+        end_year = int(year)
+    elif ref is None:
+        return OPEN
+    else:
+        end_year = ref.year if last <= ref.month else ref.year - 1
+    start_year = end_year if first <= last else end_year - 1
+    return _month_span(start_year, first)[0], _month_span(end_year, last)[1]
 
 
 def bare_month(mt, ref):
@@ -227,6 +242,18 @@ def shift(mt, ref):
     return d, d
 
 
+def same_period(mt, ref):
+    """ "the same period in 2018": that year until when.py finds the period it repeats;
+    "the same period last year": the year before the reference."""
+    if mt.group("year"):
+        y = int(mt.group("year"))
+    elif ref is None:
+        return OPEN
+    else:
+        y = ref.year - 1
+    return date(y, 1, 1), date(y, 12, 31)
+
+
 def that_month(mt, ref):
     """ "later that month": the month of the reference until when.py finds the day."""
     return _month_span(ref.year, ref.month) if ref else OPEN
@@ -239,8 +266,9 @@ def duration(mt, ref):
 RESOLVERS = {
     "mdy_range": day_range, "dmy_range": day_range, "mdy": mdy, "dmy": dmy,
     "numeric": numeric, "iso": numeric, "month_year": month_year, "month": bare_month,
+    "month_range": month_range,
     "year": year, "the_year": year, "year_poss": year, "weekday": weekday,
     "relative": relative, "recent": recent, "ago": ago, "duration": duration,
     "year_part": year_part, "shift": shift, "year_range": year_range,
-    "that_month": that_month,
+    "that_month": that_month, "same_period": same_period,
 }

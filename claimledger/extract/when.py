@@ -28,7 +28,7 @@ from claimledger.model import When
 Interval = tuple[date | None, date | None]
 
 KINDS = ("date", "month", "year", "weekday", "relative", "since", "began", "duration",
-         "range", "ago", "shift", "asof")
+         "range", "ago", "shift", "asof", "same_period")
 
 
 @dataclass(frozen=True)
@@ -362,8 +362,12 @@ def _count_from_days(mentions: list[TimeMention]) -> list[TimeMention]:
     """ "the day before", "two days later" count from the last day the text named before
     them ("On June 3 ... The next day ..."; "began on 3 June"), "later that month" is the
     month it named last; else they count from publication."""
-    out, last, month = [], None, None
+    out, last, month, span = [], None, None, None
     for m in mentions:
+        if m.kind == "same_period":
+            m = _same_period(m, span)
+        elif m.kind in ("range", "relative") and _part_of_a_year(m.when):
+            span = m.when
         if m.kind == "shift" and tw.MONTH_WORD.search(m.when.text):
             if month is not None:  # "later that month": the month last named
                 m = replace(m, when=When(*_month_of(month), m.when.text))
@@ -376,6 +380,22 @@ def _count_from_days(mentions: list[TimeMention]) -> list[TimeMention]:
             month = m.when.start
         out.append(m)
     return out
+
+
+def _part_of_a_year(w: When) -> bool:
+    return bool(w.start and w.end and 1 <= (w.end - w.start).days < 365)
+
+
+def _same_period(m: TimeMention, span: When | None) -> TimeMention:
+    """ "from January 1 to September 30 ... the same period in 2017": that stretch in 2017."""
+    if span is None or m.when.start is None:
+        return m
+    years = m.when.start.year - span.start.year
+    try:
+        lo, hi = span.start.replace(year=span.start.year + years), span.end.replace(year=span.end.year + years)
+    except ValueError:  # 29 February
+        return m
+    return replace(m, when=When(lo, hi, m.when.text))
 
 
 def _month_of(d: date) -> Interval:

@@ -496,3 +496,31 @@ def test_a_background_year_far_back_does_not_set_the_year_of_a_later_section():
 def test_that_month_is_the_month_last_named(extractor, text, expected):
     claims = claims_of(extractor, text, "2021-06-05")
     assert when_of(claims, [c.value for c in claims][0]) == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("From January 1 to June 30, monitors recorded 410 deaths, up from 380 during the same "
+     "period in 2018.", "2019-08-01", ("2018-01-01", "2018-06-30")),
+    ("in the first half of the year police held 300 people, against 120 in the same period "
+     "last year.", "2021-08-01", ("2020-01-01", "2020-06-30")),
+    ("Between March and May the group counted 95 deaths, compared with the corresponding "
+     "period of 2016.", "2017-07-01", ("2016-03-01", "2016-05-31")),
+])
+def test_the_same_period_of_another_year_repeats_the_last_period(text, published, expected):
+    [m] = [m for m in find_times(text, D(published)) if m.kind == "same_period"]
+    assert (m.when.start.isoformat(), m.when.end.isoformat()) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Between March and May the group counted 95 deaths.", ("2017-03-01", "2017-05-31")),
+    ("from november to february police held 300 people.", ("2016-11-01", "2017-02-28")),
+    ("between 5 may and 7 june", ("2017-05-05", "2017-06-07")),
+    ("from October to December 2015", ("2015-10-01", "2015-12-31")),
+])
+def test_month_ranges(text, expected):
+    [m] = find_times(text, D("2017-07-01"))
+    assert (m.when.start.isoformat(), m.when.end.isoformat()) == expected
+
+
+def test_may_after_and_is_still_no_month():
+    assert find_times("police fired and may have killed two.", D("2017-07-01")) == []
