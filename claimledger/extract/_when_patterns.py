@@ -155,10 +155,10 @@ OTHER_EVENT_WORDS = frozenset(WORDS["other_event_words"])
 # "killed in the demonstrations", "during the mass protests": a wave named as known, the
 # setting of what the sentence counts
 NAMED_WAVE = re.compile(rf"\b(?:in|during|amid|at|throughout)\s+the\s+(?P<mods>(?:[\w'’-]+\s+){{0,2}}?)"
-                        rf"(?:{_alt(WORDS['wave_nouns'])})\b", re.I)
+                        rf"(?P<noun>{_alt(WORDS['wave_nouns'])})\b", re.I)
 # "in the day's demonstrations", "during the weekend protests": dated by their own words
 TIME_MODIFIERS = frozenset({*WEEKDAYS, *UNITS, "weekend", "night", "today", "yesterday", "s"})
-WAVE_NOUN = re.compile(rf"\b(?:{_alt(WORDS['wave_nouns'])})\b", re.I)
+WAVE_ENDING = re.compile(r"(?:ies|es|s|y)$")  # "rallies", "rally" -> "rall"
 WAVE_REACH = 60  # characters between a wave noun and the time the article gives it
 STATEMENT_NOUNS = frozenset(WORDS["statement_nouns"])
 # The date of a statement, not of a happening: "a December 16 report", and a date that
@@ -180,6 +180,7 @@ WEEKDAY_FIRST = re.compile(WDAY, re.I)
 TO_PRESENT = re.compile(r"\s*(?:[-–—]|to|until)\s*(?:the\s+)?(?:present|ongoing|now|today|date)\b", re.I)
 PARAGRAPH_BREAK = re.compile(r"\S[ \t]*\n\s*(?=\S)")
 MONTH_WORD = re.compile(r"\bmonth\b", re.I)
+SINCE_WORD = re.compile(r"\s*(?:ever\s+)?since\s+", re.I)
 SINCE = re.compile(r"\b(?:ever\s+)?since\s+$", re.I)
 BEGAN = re.compile(r"\b(?:began|begun|begins|started|starting|erupted|broke\s+out|beginning)"
                    r"\s+(?:on\s+|in\s+)?$", re.I)

@@ -23,8 +23,8 @@ from . import _when_patterns as tw
 from . import segment
 from .quantities import find_quantities, is_count
 from .sources import SourceMention
-from .when import (TimeMention, anchor_duration, dates_a_saying, opens_line, opens_sentence,
-                   re_resolve, starts_with_weekday)
+from .when import (TimeMention, anchor_duration, dates_a_saying, find_times, opens_line,
+                   opens_sentence, re_resolve, starts_with_weekday)
 
 if TYPE_CHECKING:
     from .claims import Context
@@ -49,11 +49,16 @@ def _comparison(ctx: Context, t: TimeMention) -> bool:
 
 
 def _as_told(ctx: Context, t: TimeMention) -> When:
-    """ "since June 3, when troops broke up the camp": the day of the happening it tells."""
+    """ "since June 3, when troops broke up the camp": the time of the happening it tells
+    (the day, month or year after "since")."""
     w = t.when
-    if t.kind == "since" and w.start and _WHEN_CLAUSE.match(ctx.article.text, t.end):
-        return When(w.start, w.start if tw.DAY_NUMBER.search(w.text) else None, w.text)
-    return w
+    if not (t.kind == "since" and w.start and _WHEN_CLAUSE.match(ctx.article.text, t.end)):
+        return w
+    lead = tw.SINCE_WORD.match(w.text)
+    told = find_times("in " + w.text[lead.end():], w.start) if lead else []  # "in 1995"
+    if len(told) == 1 and told[0].when.start == w.start:
+        return When(w.start, told[0].when.end, w.text)
+    return When(w.start, w.start if tw.DAY_NUMBER.search(w.text) else None, w.text)
 
 
 def claim_time(ctx: Context, s: segment.Sentence, number_at: int, mentions: list[SourceMention],
@@ -185,18 +190,19 @@ def _preceding_time(ctx: Context, s: segment.Sentence) -> When | None:
 
 
 def _named_wave(ctx: Context, s: segment.Sentence) -> When | None:
-    """ "killed in the demonstrations": the time the article gave that wave before, a
-    time within a few words of a protest noun ("protests that began on 15 November"),
-    its start where it told one."""
+    """ "killed in the demonstrations": the time the article gave that wave where it
+    first told of it, a time within a few words of the same noun ("demonstrations that
+    began on 15 November"), its start where it told one."""
     named = tw.NAMED_WAVE.search(s.text)
     if not named or any(w.strip("'’").lower() in tw.TIME_MODIFIERS
                         for w in re.split(r"[\s'’]+", named.group("mods")) if w):
         return None
     text = ctx.article.text
+    noun = re.compile(rf"\b{re.escape(tw.WAVE_ENDING.sub('', named.group('noun').lower()))}", re.I)
     near = [t for t in _usable(ctx, 0, s.start)
-            if tw.WAVE_NOUN.search(text, max(0, t.start - tw.WAVE_REACH), min(len(text), t.end + tw.WAVE_REACH))]
+            if noun.search(text, max(0, t.start - tw.WAVE_REACH), min(len(text), t.end + tw.WAVE_REACH))]
     starts = [t for t in near if t.kind in ("began", "since")]
-    return (starts or near)[-1].when if near else None
+    return (starts or near)[0].when if near else None
 
 
 def _item_day(ctx: Context, before: int) -> When | None:

@@ -524,3 +524,10 @@ def test_month_ranges(text, expected):
 
 def test_may_after_and_is_still_no_month():
     assert find_times("police fired and may have killed two.", D("2017-07-01")) == []
+
+
+def test_a_when_clause_after_since_a_year_tells_that_year(extractor):
+    text = ("Crowds marched on Sunday.\nIt was the largest rally since 1995, when police "
+            "arrested 61 students.")
+    claims = claims_of(extractor, text, "2016-06-20")
+    assert when_of(claims, 61) == ("1995-01-01", "1995-12-31")
