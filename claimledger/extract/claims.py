@@ -26,7 +26,8 @@ from .names import Names, key
 from .quantities import find_quantities, is_count
 from .regions import Region, find_regions, region_at
 from .sources import SourceMention, sentence_sources
-from .when import TimeMention, anchor_duration, find_times, re_resolve
+from .claim_when import bind_times, claim_time
+from .when import TimeMention, declared_year, find_times
 from .where import Gazetteer, PlaceMention, gazetteer as load_gazetteer, main_place
 
 
@@ -43,7 +44,8 @@ class Context:
 
 
 def article_context(article: Article, gazetteer: Gazetteer) -> Context:
-    times = tuple(find_times(article.text, article.published))
+    period = declared_year(article.text, article.published, article.title)
+    times = tuple(find_times(article.text, article.published, period))
     places = tuple(gazetteer.find_places(article.text))
     return Context(article, times, places, tuple(find_regions(article.text)),
                    _main_time(times, article.published), main_place(list(places)),
@@ -136,11 +138,11 @@ def sentence_claims(ctx: Context, s: segment.Sentence, sent: Span, names: Names,
             value=q.value, low=q.low, high=q.high, qualifier=q.qualifier, span=q.span,
             start=start, end=end, sentence=s.text, sentence_start=s.start,
             unit=counted.unit, subject=counted.subject,
-            when=claim_time(ctx, s, start, mentions, _present_perfect(anchor)),
+            when=claim_time(ctx, s, start, mentions, _present_perfect(anchor), sent),
             where=claim_place(ctx, s, start, mentions),
             sources=claim_sources(ctx, mentions, start, end, names, earlier),
         ))
-    return claims
+    return bind_times(ctx, s, sent, claims)
 
 
 def _shift(m: SourceMention, base: int) -> SourceMention:
@@ -211,80 +213,6 @@ def _present_perfect(anchor) -> bool:
     verb = anchor if anchor.pos_ in ("VERB", "AUX") else anchor.head
     return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ") and c.lemma_ == "have"
                for c in verb.children)
-
-
-_SUPERLATIVE = re.compile(r"\b(?:\w+est|most|worst|first|ever|only)\b[^.;]{0,60}$", re.I)
-
-
-def _comparison(ctx: Context, t: TimeMention) -> bool:
-    """ "the biggest uprising since the 1979 revolution": a yardstick, not the event's time."""
-    return t.kind == "since" and bool(_SUPERLATIVE.search(ctx.article.text[max(0, t.start - 80):t.start]))
-
-
-def claim_time(ctx: Context, s: segment.Sentence, number_at: int, mentions: list[SourceMention],
-               perfect: bool = False) -> When | None:
-    """The time of what is counted: the sentence's own time expression nearest the
-    number (not a source's date), else the article's main time, else "before publication"."""
-    source_spans = [span for m in mentions for span in m.date_spans]
-    own = [t for t in _in_sentence(ctx, s, ctx.times)
-           if not any(lo <= t.start and t.end <= hi for lo, hi in source_spans) and not _comparison(ctx, t)]
-    anchor_dates = [t.when.start for t in _in_sentence(ctx, s, ctx.times)
-                    if t.kind == "date" and t.when.start and t.when.start == t.when.end]
-    own.sort(key=lambda t: (t.kind == "duration", abs(t.start - number_at)))
-    for t in own:
-        if t.kind == "duration":
-            anchor = _duration_anchor(ctx, t)
-            if anchor:
-                return anchor_duration(t, anchor)
-            continue
-        if t.kind in ("month", "weekday") and anchor_dates:
-            t = re_resolve(t, max(anchor_dates))
-        if t.when.start or t.when.end:
-            return t.when
-    if perfect and ctx.article.published:
-        return When(None, ctx.article.published, "(up to publication)")
-    context = _preceding_time(ctx, s)
-    if context:
-        return context
-    if ctx.main_time:
-        return ctx.main_time
-    if ctx.article.published:
-        return When(None, ctx.article.published, "(before publication)")
-    return None
-
-
-_HISTORY_DAYS = 5 * 365  # older times are history ("since the revolution in 1979"), not context
-
-
-def _preceding_time(ctx: Context, s: segment.Sentence) -> When | None:
-    """A paragraph tells one episode: the first event time of the sentence's paragraph
-    before it, else the last one of the paragraph before (the lead tells the main one)."""
-    text = ctx.article.text
-    para = text.rfind("\n", 0, s.start) + 1
-    if para == 0:
-        return None
-    here = _usable(ctx, para, s.start)
-    if here:
-        return here[0].when
-    prev_end = len(text[:para].rstrip())
-    previous = _usable(ctx, text.rfind("\n", 0, prev_end) + 1, prev_end)
-    return previous[-1].when if previous else None
-
-
-def _usable(ctx: Context, start: int, end: int) -> list[TimeMention]:
-    """Event times in [start, end): no durations, nothing after publication."""
-    published = ctx.article.published
-    return [t for t in ctx.times if start <= t.start and t.end <= end and t.kind != "duration"
-            and (t.when.start or t.when.end) and not (published and t.when.start and t.when.start > published)
-            and not (published and t.when.end and (published - t.when.end).days > _HISTORY_DAYS)
-            and not (published and t.when.start and (published - t.when.start).days > _HISTORY_DAYS)
-            and not _comparison(ctx, t)]
-
-
-def _duration_anchor(ctx: Context, t: TimeMention) -> date | None:
-    """ "in just five days" counts from the last start the article gave before it."""
-    before = [m for m in ctx.times if m.end <= t.start and m.when.start and m.kind in ("began", "since")]
-    return before[-1].when.start if before else None
 
 
 def claim_place(ctx: Context, s: segment.Sentence, number_at: int, mentions: list[SourceMention]) -> Place | None:

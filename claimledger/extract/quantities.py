@@ -314,7 +314,8 @@ def _next_to_month(doc, q: Quantity, sent: Span) -> bool:
     while i >= sent.start and (doc[i].lower_ in glue or (doc[i].like_num and doc[i].text.isdigit() and len(doc[i].text) <= 2)):
         i -= 1
     listed = q.qualifier == "exact" and q.value is not None and q.value <= 31
-    if listed and i >= sent.start and doc[i].lower_ in _MONTHS and i < q.start - 1 or (q.start > sent.start and doc[q.start - 1].lower_ in _MONTHS):
+    if listed and i >= sent.start and doc[i].lower_ in _MONTHS and i < q.start - 1 or (
+            listed and q.start > sent.start and doc[q.start - 1].lower_ in _MONTHS):  # not "As of May at least 40"
         return True
     j = q.end
     while j < sent.end and (doc[j].lower_ in glue or (doc[j].text.isdigit() and len(doc[j].text) <= 2)):
