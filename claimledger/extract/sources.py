@@ -1,9 +1,13 @@
-"""Who says a number, inside its sentence: "X said", "according to X", "X reported
-that Y said N" (chain [Y, X]), "the toll ... announced by X", ", X said."
+"""Who says a number, inside its sentence: "X said", "according to X", ", X said."
+after the clause, the passive agent ("confirmed by X"), perception ("a Reuters
+photographer saw"), "X reported that Y said N" (chain [Y, X]), "X told Y" ([X, Y]),
+"Y, quoting X" ([X, Y]), co-sayers ("A and B said": [A, B]) and examples of a group
+("groups such as A and B").
 
 ``sentence_sources`` returns mentions innermost first (the one who first said it
 comes first); dates are attached later from the time expressions that sit in each
-reporting verb's own phrases (``date_spans``).
+reporting verb's own phrases (``date_spans``). Pronouns, definite descriptions and
+acronyms are resolved across the article in ``attribution``.
 """
 from __future__ import annotations
 
@@ -13,12 +17,12 @@ from spacy.tokens import Span, Token
 
 from .lexicon import lexicon
 from .quantities import doc_text
+from .sayer_words import words
 
-_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this", "those", "one"}
 _KEEP = {"compound", "amod", "det", "poss", "nmod", "case", "nummod", "quantmod", "prep", "pobj",
          "punct", "cc", "conj", "flat", "advmod"}
 _NAME_PREPS = {"of", "from", "in", "at", "for", "on"}
-_CROWDS = {"dozens", "scores", "hundreds", "thousands", "millions", "tens"}  # a phrase they open counts
+_NON_PERCEIVER_ENTS = {"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"}
 
 
 @dataclass(frozen=True)
@@ -39,29 +43,44 @@ def sentence_sources(anchor: Token, sent: Span) -> list[SourceMention]:
     child, tok = anchor, anchor
     for _ in range(12):
         for rel in _relative_reports(tok, child):
-            _add(found, used, _from_verb(rel, child, sent))
-        _add(found, used, _according(tok, sent))
+            _add(found, used, rel.i, _from_verb(rel, child, sent))
+        acc = _according(tok, sent)
+        if acc:
+            _add(found, used, acc[-1].verb_i, acc)
         if tok.dep_ == "ROOT" or tok.head is tok:
             break
-        child, tok = tok, tok.head
-        if _is_report(tok) and child.dep_ not in ("nsubj", "nsubjpass", "csubj", "conj"):
-            _add(found, used, _cited(tok, sent))
-            _add(found, used, _from_verb(tok, child, sent))
-        if found and child.dep_ == "conj" and child.pos_ == "VERB" and _is_report(child):
+        if found and _is_report(tok) and tok.dep_ in ("conj", "advcl", "parataxis"):
             break  # "A said X, while B reported Y": B's clause is B's alone
+        child, tok = tok, tok.head
+        if _is_report(tok) and _reported_by(tok, child):
+            if tok.lemma_.lower() in words().perception_verbs and child.dep_ == "dobj":
+                found = [m for m in found if m.verb_i not in {t.i for t in child.subtree}]  # the footage seen
+            _add(found, used, -tok.i - 1, _cited(tok, child, sent))
+            _add(found, used, tok.i, _from_verb(tok, child, sent))
     if not found:
-        _add(found, used, _postposed(anchor, sent))
+        m = _postposed(anchor, sent)
+        if m:
+            _add(found, used, m.verb_i, [m])
     return found
 
 
-def _add(found: list, used: set, m: SourceMention | None) -> None:
-    if m and m.verb_i not in used:
-        used.add(m.verb_i)
-        found.append(m)
+def _add(found: list, used: set, key: int, mentions: list[SourceMention]) -> None:
+    if mentions and key not in used:
+        used.add(key)
+        found.extend(mentions)
 
 
 def _is_report(tok: Token) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and (tok.lemma_.lower() in lexicon().report_verbs)
+    lemma = tok.lemma_.lower()
+    return tok.pos_ in ("VERB", "AUX") and (lemma in lexicon().report_verbs or lemma in words().perception_verbs)
+
+
+def _reported_by(verb: Token, child: Token) -> bool:
+    """The number's clause is what the verb reports, not its subject ("17 deaths were
+    confirmed by X" is, through the passive agent)."""
+    if child.dep_ == "nsubjpass":
+        return any(c.dep_ == "agent" for c in verb.children)
+    return child.dep_ not in ("nsubj", "csubj", "conj")
 
 
 def _relative_reports(tok: Token, child: Token):
@@ -71,52 +90,272 @@ def _relative_reports(tok: Token, child: Token):
     return [c for c in tok.children if c.dep_ in ("relcl", "acl") and _is_report(c) and c is not child]
 
 
-def _from_verb(verb: Token, child: Token, sent: Span) -> SourceMention | None:
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+def _subject(verb: Token, sent: Span) -> Token | None:
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if agent is not None:
-        subj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-    elif subj is None or subj.dep_ == "nsubjpass":
-        subj = _left_noun(verb, sent)
+        return next((c for c in agent.children if c.dep_ == "pobj"), None)
+    if any(c.dep_ in ("nsubjpass", "csubjpass") for c in verb.children):
+        return None  # "it was reported that ...", "300 were reported killed": nobody
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return None  # "the toll reported": nobody named
+    subj = subj if subj is not None else _left_noun(verb, sent)
+    if subj is not None and subj.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+        return verb.head  # "Amnesty, which documented 300 cases"
+    return subj
+
+
+def _from_verb(verb: Token, child: Token, sent: Span) -> list[SourceMention]:
+    subj = _subject(verb, sent)
     if subj is None or subj.lower_ in ("which", "that", "who"):
-        return None
-    start, end = _phrase(subj)
-    text = doc_text(sent.doc)[start:end]
-    words = sent.doc.char_span(start, end, alignment_mode="expand") or []
-    # a count is no speaker ("at least two protesters were killed, ..."), nor is a crowd
-    # ("Dozens of protesters and police officers reported injuries")
-    if any(t.like_num or t.pos_ == "NUM" for t in words) or (len(words) and words[0].lower_ in _CROWDS):
-        return None
-    return SourceMention(text, verb.lower_, start, end, verb.i, _date_spans(verb, child),
-                         pronoun=subj.lower_ in _PRONOUNS)
+        return []
+    dates = _date_spans(verb, child)
+    w = words()
+    if verb.lemma_.lower() in w.perception_verbs and not _perceiver(subj):
+        return []  # "the weekend saw 300 arrests"
+    if subj.lower_ in w.anaphora_pronouns:
+        return [SourceMention(subj.text, verb.lower_, subj.idx, subj.idx + len(subj), verb.i, dates, pronoun=True)]
+    # "NGOs A (AA), B (BB) and C reported": the parser may leave the first ones aside
+    listed = [c for c in verb.children if c.dep_ == "dep" and c.pos_ == "PROPN" and c.i < subj.left_edge.i]
+    out = [_mention(span, verb, dates) for m in (*listed, *_members(subj)) for span in _name_spans(m, verb, sent)]
+    out = [m for m in out if m]
+    return out + _relays(verb, sent) if out else []
 
 
-def _cited(verb: Token, sent: Span) -> SourceMention | None:
-    """ "Fars, citing Iran's judiciary, said ...": the one cited spoke first."""
-    for c in verb.children:
-        if c.lemma_.lower() in ("cite", "quote") and c.dep_ in ("advcl", "xcomp", "acl", "conj"):
-            obj = next((g for g in c.children if g.dep_ == "dobj"), None)
+def _mention(span: tuple[int, int] | None, verb: Token, dates=()) -> SourceMention | None:
+    if span is None:
+        return None
+    doc = verb.doc
+    return SourceMention(doc_text(doc)[span[0]:span[1]], verb.lower_, span[0], span[1], verb.i, dates)
+
+
+def _perceiver(subj: Token) -> bool:
+    return subj.ent_type_ not in _NON_PERCEIVER_ENTS and subj.lemma_.lower() not in words().non_perceivers \
+        and not subj.like_num
+
+
+def _members(subj: Token) -> list[Token]:
+    """A group's named examples: "rights groups such as A and B" -> the phrase of A and B;
+    else the subject itself (co-sayers are split from its words by ``_name_spans``)."""
+    for c in subj.children:
+        such = c.lower_ == "as" and (any(g.lower_ == "such" for g in c.children)
+                                     or any(g.lower_ == "such" and g.i == c.i - 1 for g in subj.children))
+        if c.dep_ == "prep" and (such or c.lower_ in words().example_preps):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if obj is not None:
-                start, end = _phrase(obj)
-                return SourceMention(doc_text(sent.doc)[start:end], c.lower_, start, end, c.i)
+                return [obj]
+    return [subj]
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    out, stack = [], [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"))
+    return sorted(out, key=lambda t: t.i)
+
+
+def _name_spans(head: Token, verb: Token, sent: Span) -> list[tuple[int, int] | None]:
+    """Char spans that name the sayers headed by ``head``, in text order: co-sayers
+    ("the union and medics") apart; none for a count, a crowd or bare "reports"; the
+    name, not the description, of an apposition."""
+    w = words()
+    lo, hi = _phrase(head)
+    toks = [t for t in head.doc[head.left_edge.i:head.right_edge.i + 1] if lo <= t.idx < hi]
+    if any(t.like_num or t.pos_ == "NUM" for t in toks) or (toks and toks[0].lower_ in w.crowd_words):
+        return []  # a count is no speaker, nor is a crowd ("Dozens of protesters reported injuries")
+    report = _report_noun(head, verb)
+    if report is not None:
+        return report
+    named = _apposed_name(head)
+    if named is not None:
+        return _name_spans(named, verb, sent)
+    outlet = _outlet_of(head)
+    if outlet is not None:
+        return [_phrase(outlet, split=True)]
+    pieces = _coordinated(toks)
+    return [_tail_name(p, verb if i == len(pieces) - 1 else None) for i, p in enumerate(pieces)]
+
+
+def _coordinated(toks: list[Token]) -> list[list[Token]]:
+    """A phrase cut at its coordinations: "Amnesty International and Human Rights Watch",
+    "A (AA), B (BB) and C"; not inside a name's prepositional part ("Ministry of Labour
+    and Social Affairs") or parentheses."""
+    if not toks:
+        return []
+    span = {t.i for t in toks}
+    depth, cuts = 0, []
+    for t in toks:
+        depth += t.text == "("
+        depth -= t.text == ")"
+        if depth or t.lower_ not in ("and", ",") or t is toks[0] or t is toks[-1]:
+            continue
+        if any(a.i in span and a.dep_ == "prep" for a in t.ancestors):
+            continue
+        cuts.append(t)
+    if cuts and cuts[-1].lower_ == ",":
+        cuts = [c for c in cuts if c.lower_ != ","]  # "the AAPP, a group": no list without an "and"
+    pieces, cur = [], []
+    for t in toks:
+        if t in cuts or (cur == [] and t.lower_ == "and"):
+            if cur:
+                pieces.append(cur)
+            cur = []
+            continue
+        cur.append(t)
+    if cur:
+        pieces.append(cur)
+    return [p for p in pieces if any(t.pos_ in ("NOUN", "PROPN") for t in p)] or [toks]
+
+
+def _apposed_name(head: Token) -> Token | None:
+    """ "a lawyers' group that tracks detentions, Legal Aid Watch," -> Legal Aid Watch;
+    "the AAPP, a monitoring group" keeps the AAPP: a name beats its description."""
+    for a in head.children:
+        if a.dep_ != "appos" or a.i < head.i or a.doc[a.left_edge.i - 1].text != ",":
+            continue
+        described = _has_det(head) or (head.pos_ == "NOUN" and a.pos_ == "PROPN")
+        if described and not _has_det(a) and a.pos_ in ("PROPN", "NOUN"):
+            return a
+    # the parser hung the name on the relative clause: "a group that counts arrests, Freedom Watch,"
+    for t in head.subtree:
+        if t.dep_ == "appos" and t.head is not head and t.head.i > head.i and _has_det(head) and not _has_det(t) \
+                and t.pos_ == "PROPN" and t.doc[t.left_edge.i - 1].text == ",":
+            return t
     return None
 
 
-def _according(tok: Token, sent: Span) -> SourceMention | None:
-    """ "according to X", "according to reports by X" attached to ``tok``."""
+def _has_det(tok: Token) -> bool:
+    return any(c.dep_ in ("det", "poss") for c in tok.children)
+
+
+def _outlet_of(head: Token) -> Token | None:
+    """ "a Reuters photographer", "an AFP reporter": the outlet speaks."""
+    if head.lemma_.lower() not in words().journalist_nouns:
+        return None
+    return next((c for c in head.children if c.dep_ in ("compound", "poss", "nmod") and c.i < head.i
+                 and c.pos_ in ("PROPN", "NOUN") and c.lemma_.lower() not in ("news", "photo", "video")), None)
+
+
+def _tail_name(toks: list[Token], verb: Token | None) -> tuple[int, int]:
+    """ "the rights group Freedom Now said": the name after its description; a capitalised
+    word the parser left out ("Radio Free Now reported") joins the name."""
+    doc = toks[0].doc
+    while len(toks) > 1 and (toks[0].is_punct or toks[0].pos_ in ("DET", "CCONJ")):
+        toks = toks[1:]
+    while len(toks) > 1 and (toks[-1].is_punct and toks[-1].text != ")" or toks[-1].pos_ == "CCONJ"):
+        toks = toks[:-1]
+    j = toks[-1].i + 1
+    while verb is not None and j < verb.i and doc[j].is_title and doc[j].pos_ in ("ADV", "PROPN", "NOUN") \
+            and not doc[j].is_sent_start:
+        toks = [*toks, doc[j]]
+        j += 1
+    lo, hi = toks[0].idx, toks[-1].idx + len(toks[-1])
+    name = [i for i, t in enumerate(toks) if not (t.is_title or t.is_upper or t.lower_ in _PARTICLES or t.is_punct)]
+    # "[a] [local] rights group | Freedom Now", "Local NGOs | Justice Now (JN)": description then name
+    k = name[-1] + 1 if name else 0
+    if 0 < k < len(toks) and toks[k].is_title and not any(t.lower_ in _NAME_PREPS for t in toks[:k]) \
+            and toks[k - 1].pos_ in ("NOUN", "PROPN") and not toks[k - 1].is_title:
+        return toks[k].idx, hi
+    if k == 0 and len(toks) > 2 and toks[1].lower_.rstrip("s") in words().referring_nouns and toks[2].is_title:
+        return toks[2].idx, hi  # "Local NGOs Justice Now": a capitalised description
+    return lo, hi
+
+
+_PARTICLES = {"of", "for", "the", "and", "'s", "’s", "de", "al", "el", "(", ")", "-", "/", "in", "on"}
+
+
+def _report_noun(head: Token, verb: Token) -> list | None:
+    """A report as the sayer: bare "reports" name nobody ([]); "the Reuters report" is
+    Reuters; "the annual report UNAMA released" is UNAMA; "state media reports" keep
+    their description. None when ``head`` is not a report noun."""
+    w = words()
+    if head.lemma_.lower() not in w.bare_report_nouns and head.lower_ not in w.bare_report_nouns:
+        return None
+    for c in head.children:
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i == head.i + 1:
+            return [_phrase(c, split=True)]  # "the annual report OHCHR released"
+        if c.dep_ in ("relcl", "acl") and c.lemma_.lower() not in w.evidence_verbs:
+            subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ not in w.anaphora_pronouns:
+                return [_phrase(subj, split=True)]
+        if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return [_phrase(obj, split=True)]
+    named = [c for c in head.children if c.dep_ in ("compound", "poss", "nmod") and c.i < head.i]
+    if any(c.pos_ == "PROPN" for c in named):
+        return [_phrase(named[-1], split=True)]
+    if named:
+        return [_phrase(head, split=True)]
+    return []
+
+
+def _relays(verb: Token, sent: Span) -> list[SourceMention]:
+    """ "X told Reuters", "X confirmed to the AP": the one told relays it."""
+    w = words()
+    out = []
+    for c in verb.children:
+        obj = None
+        if verb.lemma_.lower() == "tell" and c.dep_ in ("dative", "dobj") and c.i > verb.i:
+            obj = c
+        elif c.dep_ == "prep" and c.lower_ in w.relay_preps:
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if obj is None or obj.pos_ == "PRON" or obj.pos_ != "PROPN" and (
+                obj.lemma_.lower() in w.audience_nouns or obj.lower_ in w.audience_nouns):
+            continue
+        out.append(_mention(_phrase(obj, split=True), verb))
+    return [m for m in out if m]
+
+
+def _cited(verb: Token, child: Token, sent: Span) -> list[SourceMention]:
+    """ "Fars, citing Iran's judiciary, said ...", "..., quoting witnesses and media
+    reports": the one cited spoke first."""
+    w = words()
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    places = [verb, *([subj] if subj is not None else []), *([child] if child.dep_ == "ccomp" else [])]
+    for p in places:
+        for c in p.children:
+            if c.lemma_.lower() in w.quoting_verbs and c.dep_ in ("advcl", "xcomp", "acl", "conj", "prep"):
+                obj = next((g for g in c.children if g.dep_ in ("dobj", "pobj")), None)
+                if obj is not None:
+                    spans = [s for m in _conjuncts(obj) for s in _name_spans(m, c, sent)]
+                    return [m for m in (_mention(s, c) for s in spans) if m]
+    return []
+
+
+def _according(tok: Token, sent: Span) -> list[SourceMention]:
+    """ "according to X", "according to reports by X", "according to the Reuters
+    report, which was sourced to Y" ([Y, Reuters]) attached to ``tok``."""
     acc = next((c for c in tok.children if c.lower_ == "according"), None)
     to = next((c for c in acc.children if c.lower_ == "to"), None) if acc is not None else None
     obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     if obj is None:
-        return None
+        return []
+    doc = sent.doc
+    if obj.lower_ in words().anaphora_pronouns:
+        return [SourceMention(obj.text, "according to", obj.idx, obj.idx + len(obj), acc.i, pronoun=True)]
     verb = "according to"
     by = next((g for c in obj.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
                for g in c.children if g.dep_ == "pobj"), None)
     if by is not None and obj.lemma_.lower() in ("report", "figure", "estimate", "data", "statement", "count", "tally"):
-        verb, obj = f"according to {obj.lower_} {by.head.lower_}", by
-    start, end = _phrase(obj)
-    return SourceMention(doc_text(sent.doc)[start:end], verb, start, end, acc.i,
-                         pronoun=obj.lower_ in _PRONOUNS)
+        verb = f"according to {obj.lower_} {by.head.lower_}"
+    first = _sourced_to(obj)
+    spans = [s for m in _members(obj) for s in _name_spans(m, acc, sent)]
+    out = [SourceMention(doc_text(doc)[lo:hi], verb, lo, hi, acc.i) for lo, hi in (s for s in spans if s)]
+    return (first + out) if out else []
+
+
+def _sourced_to(obj: Token) -> list[SourceMention]:
+    """ "the report, which was sourced to four officials": the officials said it first."""
+    for c in obj.children:
+        if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in words().sourcing_verbs:
+            to = next((g for g in c.children if g.dep_ == "prep" and g.lower_ == "to"), None)
+            who = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
+            if who is not None:
+                return [m for m in (_mention(_phrase(who, split=True), c),) if m]
+    return []
 
 
 def _postposed(anchor: Token, sent: Span) -> SourceMention | None:
@@ -132,7 +371,7 @@ def _postposed(anchor: Token, sent: Span) -> SourceMention | None:
         if doc[j].text == "," and v.i - j - 1 in range(1, 9) and (v.i + 1 >= sent.end or doc[v.i + 1].is_punct):
             start, end = doc[j + 1].idx, doc[v.i - 1].idx + len(doc[v.i - 1].text)
             return SourceMention(doc_text(doc)[start:end], v.lower_, start, end, v.i, (),
-                                 pronoun=doc[j + 1].lower_ in _PRONOUNS and v.i - j == 2)
+                                 pronoun=doc[j + 1].lower_ in words().anaphora_pronouns and v.i - j == 2)
     return None
 
 
@@ -149,13 +388,16 @@ def _left_noun(verb: Token, sent: Span) -> Token | None:
     return None
 
 
-def _phrase(head: Token) -> tuple[int, int]:
-    """Char span of a speaker phrase: the head with its name words, not its appositions or clauses."""
+def _phrase(head: Token, split: bool = False) -> tuple[int, int]:
+    """Char span of a speaker phrase: the head with its name words, not its appositions
+    or clauses; with ``split``, not its co-sayers either ("A and B" are two)."""
     keep = {head.i}
     stack = [head]
     while stack:
         t = stack.pop()
         for c in t.children:
+            if split and t is head and c.dep_ in ("cc", "conj"):
+                continue
             # "the spokesman Ali Rahimi": an apposition without a comma is part of the name
             tight_appos = c.dep_ == "appos" and c.i > 0 and not c.doc[c.left_edge.i - 1].is_punct
             if (c.dep_ in _KEEP or tight_appos) and not (c.dep_ == "prep" and c.lower_ not in _NAME_PREPS):
