@@ -49,7 +49,7 @@ def sentence_sources(anchor: Token, sent: Span) -> list[SourceMention]:
             _add(found, used, acc[-1].verb_i, acc)
         if tok.dep_ == "ROOT" or tok.head is tok:
             break
-        if found and _is_report(tok) and tok.dep_ in ("conj", "advcl", "parataxis"):
+        if found and (_is_report(tok) and tok.dep_ in ("conj", "advcl", "parataxis") or _contrast(tok)):
             break  # "A said X, while B reported Y": B's clause is B's alone
         child, tok = tok, tok.head
         if _is_report(tok) and _reported_by(tok, child):
@@ -62,6 +62,12 @@ def sentence_sources(anchor: Token, sent: Span) -> list[SourceMention]:
         if m:
             _add(found, used, m.verb_i, [m])
     return found
+
+
+def _contrast(tok: Token) -> bool:
+    """ "while", "whereas", "but": what follows is a rival clause, not a nested report."""
+    return tok.lower_ in words().contrast_words or any(
+        c.dep_ in ("mark", "cc") and c.lower_ in words().contrast_words for c in tok.children)
 
 
 def _add(found: list, used: set, key: int, mentions: list[SourceMention]) -> None:
@@ -100,8 +106,9 @@ def _subject(verb: Token, sent: Span) -> Token | None:
     if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
         return None  # "the toll reported": nobody named
     subj = subj if subj is not None else _left_noun(verb, sent)
-    if subj is not None and subj.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
-        return verb.head  # "Amnesty, which documented 300 cases"
+    if verb.dep_ == "relcl" and (subj is not None and subj.lower_ in ("which", "who", "that")
+                                 or verb.doc[verb.i - 1].text == ","):
+        return verb.head  # "Amnesty, which documented 300 cases"; "the AAPP, a group that ..., reported"
     return subj
 
 
@@ -211,19 +218,27 @@ def _coordinated(toks: list[Token]) -> list[list[Token]]:
 
 def _apposed_name(head: Token) -> Token | None:
     """ "a lawyers' group that tracks detentions, Legal Aid Watch," -> Legal Aid Watch;
-    "the AAPP, a monitoring group" keeps the AAPP: a name beats its description."""
-    for a in head.children:
-        if a.dep_ != "appos" or a.i < head.i or a.doc[a.left_edge.i - 1].text != ",":
-            continue
-        described = _has_det(head) or (head.pos_ == "NOUN" and a.pos_ == "PROPN")
-        if described and not _has_det(a) and a.pos_ in ("PROPN", "NOUN"):
-            return a
+    "the AAPP, a monitoring group that tallies deaths," keeps the AAPP: of a phrase and
+    its appositions, the most name-like (a proper noun without an article) speaks."""
+    doc = head.doc
+    appos = [a for a in head.children if a.dep_ == "appos" and a.i > head.i and doc[a.left_edge.i - 1].text == ","
+             or a.dep_ in ("appos", "nmod", "compound", "npadvmod") and a.i < head.i and a.pos_ in ("PROPN", "NOUN")
+             and doc[a.right_edge.i + 1].text == ","]
     # the parser hung the name on the relative clause: "a group that counts arrests, Freedom Watch,"
-    for t in head.subtree:
-        if t.dep_ == "appos" and t.head is not head and t.head.i > head.i and _has_det(head) and not _has_det(t) \
-                and t.pos_ == "PROPN" and t.doc[t.left_edge.i - 1].text == ",":
-            return t
-    return None
+    appos += [t for t in head.subtree if t.dep_ == "appos" and t.head is not head and t.head.i > head.i
+              and t.pos_ == "PROPN" and doc[t.left_edge.i - 1].text == ","]
+    if not appos:
+        return None
+    best = min([head, *appos], key=lambda t: (_descriptive(t), t is not head))
+    return None if best is head else best
+
+
+def _descriptive(tok: Token) -> int:
+    """0 for a bare proper name, up to 4 for "a group that tracks detentions"."""
+    dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
+    score = 0 if tok.pos_ == "PROPN" else 1
+    score += 2 if any(d in ("a", "an") for d in dets) else 1 if dets else 0
+    return score + any(c.dep_ in ("relcl", "acl") for c in tok.children)
 
 
 def _has_det(tok: Token) -> bool:
@@ -271,8 +286,9 @@ def _report_noun(head: Token, verb: Token) -> list | None:
     Reuters; "the annual report UNAMA released" is UNAMA; "state media reports" keep
     their description. None when ``head`` is not a report noun."""
     w = words()
-    if head.lemma_.lower() not in w.bare_report_nouns and head.lower_ not in w.bare_report_nouns:
-        return None
+    if head.lemma_.lower() not in w.bare_report_nouns and head.lower_ not in w.bare_report_nouns \
+            or head.pos_ == "PROPN" or head.is_title and not head.is_sent_start:
+        return None  # "Shan News", "Fox News" are names
     for c in head.children:
         if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i == head.i + 1:
             return [_phrase(c, split=True)]  # "the annual report OHCHR released"
@@ -399,7 +415,8 @@ def _phrase(head: Token, split: bool = False) -> tuple[int, int]:
             if split and t is head and c.dep_ in ("cc", "conj"):
                 continue
             # "the spokesman Ali Rahimi": an apposition without a comma is part of the name
-            tight_appos = c.dep_ == "appos" and c.i > 0 and not c.doc[c.left_edge.i - 1].is_punct
+            tight_appos = c.dep_ == "appos" and c.i > 0 and (not c.doc[c.left_edge.i - 1].is_punct
+                                                             or c.doc[c.left_edge.i - 1].text == "(")
             if (c.dep_ in _KEEP or tight_appos) and not (c.dep_ == "prep" and c.lower_ not in _NAME_PREPS):
                 if c.dep_ == "punct" and c.text not in ("(", ")", "/", "-", "'"):
                     continue

@@ -1,0 +1,235 @@
+"""The spec's "Who says it" conventions (shared/spec/claims.md, "Conventions for hard
+cases"), each on sentences written for these tests, cased and lower-cased as wire notes
+write them. Every test names the first sayers of a claim; negatives name nobody."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claimledger.extract.attribution import acronyms
+from claimledger.model import Article
+
+
+def claims(extractor, text):
+    return extractor.extract([Article("t", text, date(2022, 5, 10))])["t"]
+
+
+def sayers(extractor, text, value=None):
+    """The chain of names of the claim of ``value`` (of the only claim without one)."""
+    found = claims(extractor, text)
+    if value is not None:
+        found = [c for c in found if c.value == value]
+    assert len(found) == 1, [(c.span, c.category, c.sources) for c in found]
+    return [s.name.lower() for s in found[0].sources]
+
+
+def check(extractor, text, expected, value=None):
+    assert sayers(extractor, text, value) == [e.lower() for e in expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Security forces shot dead 14 people in the northern city on Saturday, the state broadcaster said.",
+     ["state broadcaster"]),
+    ("at least 60 students were detained on the campus, according to university staff.", ["university staff"]),
+    ("police arrested 230 people across the capital, the lawyers' union said on monday.", ["lawyers' union"]),
+    ("The deaths of 17 demonstrators were confirmed by a surgeon at the central hospital.",
+     ["surgeon at the central hospital"]),
+    ("at least 40 arrests were reported by the regional prosecutor's office.", ["regional prosecutor's office"]),
+])
+def test_sayer_after_the_clause_or_as_the_passive_agent(extractor, text, expected):
+    check(extractor, text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A Reuters photographer saw at least 12 bodies in the street.", ["Reuters"]),
+    ("The BBC has seen footage showing at least six dead protesters.", ["British Broadcasting Corporation"]),
+    ("an afp reporter saw dozens of wounded people at the hospital.", ["Agence France-Presse"]),
+])
+def test_perception_is_the_outlets_claim(extractor, text, expected):
+    check(extractor, text, expected)
+
+
+def test_a_time_that_saw_arrests_is_no_sayer(extractor):
+    assert sayers(extractor, "The weekend saw 300 arrests across the country.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Medics told Reuters that 25 people had been killed.", ["Medics", "Reuters"]),
+    ("A hospital official confirmed to the Associated Press that 30 protesters were wounded.",
+     ["hospital official", "Associated Press"]),
+    ("the interior ministry said 500 people had been arrested, reuters reported.", ["interior ministry", "Reuters"]),
+    ("According to Al Jazeera, the health ministry reported 19 deaths.", ["health ministry", "Al Jazeera"]),
+    ("the state news agency irna, quoting a provincial official, said 18 people were killed.",
+     ["provincial official", "state news agency irna"]),
+    ("Tasnim, citing a police source, said 70 people were detained.", ["police source", "Tasnim News Agency"]),
+])
+def test_told_confirmed_to_quoting_citing_give_the_first_sayer_first(extractor, text, expected):
+    check(extractor, text, expected)
+
+
+def test_told_reporters_relays_nothing(extractor):
+    check(extractor, "troops killed nine villagers near the border, a local official told reporters.",
+          ["local official"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The teachers' union and doctors said 31 protesters were injured.", ["teachers' union", "doctors"]),
+    ("Amnesty International and Human Rights Watch say at least 100 people have died.",
+     ["Amnesty International", "Human Rights Watch"]),
+    ("the bar association and local journalists said 42 people were arrested.",
+     ["bar association", "local journalists"]),
+    ("Rights groups such as Civil Rights Defenders and PEN International said 300 activists were detained.",
+     ["Civil Rights Defenders", "PEN International"]),
+    ("rights groups such as civil rights defenders and pen international said 300 activists were detained.",
+     ["civil rights defenders", "pen international"]),
+    ("rights groups said 300 activists were detained.", ["rights groups"]),
+])
+def test_co_sayers_and_named_examples_in_text_order(extractor, text, expected):
+    check(extractor, text, expected)
+
+
+def test_a_ministry_of_two_things_is_one_sayer(extractor):
+    check(extractor, "The Ministry of Labour and Social Affairs said 45 workers were detained.",
+          ["Ministry of Labour and Social Affairs"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A monitoring group that counts arrests, Freedom Watch Belarus, said 1,200 people were held.",
+     ["Freedom Watch Belarus"]),
+    ("a monitoring group that counts arrests, freedom watch belarus, said 1,200 people were held.",
+     ["freedom watch belarus"]),
+    ("The CPJ, a press freedom group based in New York, reported that 16 journalists were detained.", ["CPJ"]),
+    ("the cpj, a press freedom group based in new york, reported that 16 journalists were detained.", ["cpj"]),
+    ("The region's governor, Pedro Alvarez, said 12 police officers were injured.", ["Pedro Alvarez"]),
+    ("Police killed 23 protesters on Friday, the rights group Freedom Now said.", ["Freedom Now"]),
+])
+def test_a_name_beats_its_description(extractor, text, expected):
+    check(extractor, text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Union for Civil Liberties (UCL) condemned the crackdown. The UCL said 85 people were arrested.",
+     ["Union for Civil Liberties"]),
+    ("the national human rights commission (nhrc) opened an inquiry. the nhrc said 23 people were killed.",
+     ["national human rights commission"]),
+    ("The Committee to Protect Dissidents (CPD) was founded in 2001.\n"
+     "Police detained 140 students on Monday, the CPD said.", ["Committee to Protect Dissidents"]),
+])
+def test_an_acronym_the_article_defined_is_its_full_name(extractor, text, expected):
+    check(extractor, text, expected)
+
+
+def test_acronyms_are_spelt_by_initials_only():
+    found = acronyms("The Assistance Mission for Peace in Kivu (AMPK) and the police (pictured) met; "
+                     "the democratic youth league (dyl) marched.")
+    assert found == {"ampk": "Assistance Mission for Peace in Kivu", "dyl": "democratic youth league"}
+
+
+def test_a_list_of_named_ngos_is_several_sayers(extractor):
+    check(extractor, "Local NGOs Justice Now (JN), Free Voices (FV) and Open Door reported 150 arrests.",
+          ["Justice Now", "Free Voices", "Open Door"])
+
+
+@pytest.mark.parametrize("text, value, expected", [
+    ("The Health Ministry released new figures on Sunday. It said 45 people had been killed.", 45,
+     ["Health Ministry"]),
+    ("The Kenya Human Rights Commission said 12 protesters were shot dead. The commission said a further "
+     "40 were injured.", 40, ["Kenya Human Rights Commission"]),
+    ("the kenya human rights commission said 12 protesters were shot dead. the commission said a further "
+     "40 were injured.", 40, ["kenya human rights commission"]),
+    ("Lawyer Maria Costa said 20 of her clients had been detained. She said another 15 were missing.", 15,
+     ["Lawyer Maria Costa"]),
+    ("Amnesty International said 30 people were killed, and Ana Ruiz said 12 were hurt. She said 50 more were detained.",
+     50, ["Ana Ruiz"]),
+])
+def test_pronouns_and_descriptions_are_the_nearest_fitting_sayer_named_before(extractor, text, value, expected):
+    check(extractor, text, expected, value)
+
+
+@pytest.mark.parametrize("text", [
+    "they said 30 people were arrested.",
+    "He told reporters that 50 people had been detained.",
+    "The group said 40 protesters were arrested.",
+    "the ministry said 16 people had died in the clashes.",
+])
+def test_a_pronoun_or_description_with_nobody_named_before_is_left_out(extractor, text):
+    assert sayers(extractor, text) == []
+
+
+def test_a_described_sayer_named_in_the_next_sentence_is_the_name(extractor):
+    check(extractor, "A police spokesman said 60 people were arrested. The spokesman, Ivan Petrov, said all "
+                     "would be charged.", ["Ivan Petrov"])
+
+
+def test_a_described_sayer_named_nowhere_keeps_its_description(extractor):
+    check(extractor, "A police spokesman said 60 people were arrested. Protests went on.", ["police spokesman"])
+
+
+@pytest.mark.parametrize("text", [
+    "Reports say 20 people were arrested in the city.",
+    "At least 11 protesters were reportedly killed.",
+    "It was reported that 300 people were detained.",
+    "Based on witness accounts, 14 people were killed in the raid.",
+    "according to reports, 90 people were detained overnight.",
+])
+def test_bare_reports_and_evidence_name_nobody(extractor, text):
+    assert sayers(extractor, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("state media reported that 40 rioters had been arrested.", ["state media"]),
+    ("local media said 12 people were injured.", ["local media"]),
+    ("Human Rights Watch said, based on interviews with survivors, that 35 people were killed.",
+     ["Human Rights Watch"]),
+    ("According to the annual report OHCHR released in March, police killed 16 people.",
+     ["Office of the United Nations High Commissioner for Human Rights"]),
+    ("According to the BBC report, which was sourced to three police officers, 50 people were arrested.",
+     ["three police officers", "British Broadcasting Corporation"]),
+])
+def test_characterised_reports_and_their_authors_are_sayers(extractor, text, expected):
+    check(extractor, text, expected)
+
+
+@pytest.mark.parametrize("text, value, expected", [
+    ("Medics said 40 people had died. Nine of those deaths occurred in the capital.", 9, ["Medics"]),
+    ("the lawyers' union said 52 people were killed on sunday. eleven of the dead were students.", 11,
+     ["lawyers' union"]),
+    ("Doctors said 31 people were killed on Sunday. Eleven of the dead were children.", 11, ["Doctors"]),
+])
+def test_a_sentence_continuing_the_count_keeps_its_sayer(extractor, text, value, expected):
+    check(extractor, text, expected, value)
+
+
+def test_a_new_count_is_no_continuation(extractor):
+    assert sayers(extractor, "Officials said 10 people were killed. Police arrested 200 people the next day.",
+                  200) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Opposition Leader: 500 People Detained In Weekend Raids\n\nPolice raided homes across the city.",
+     ["Opposition Leader"]),
+    ("Rights Group: 40 Protesters Killed In Crackdown\n\nThe crackdown went on.", ["Rights Group"]),
+    ("doctors' union: 40 protesters killed in crackdown\n\nthe crackdown went on.", ["doctors' union"]),
+])
+def test_a_sayer_colon_claim_headline_is_the_sayers(extractor, text, expected):
+    check(extractor, text, expected)
+
+
+def test_a_place_colon_headline_names_nobody(extractor):
+    assert sayers(extractor, "Kenya: 40 Protesters Killed In Crackdown\n\nThe crackdown went on.") == []
+
+
+@pytest.mark.parametrize("text, value, expected", [
+    ("The Interior Ministry said 12 people were killed, while the opposition Popular Front reported that 40 "
+     "had died.", 40, ["Popular Front"]),
+    ("The Interior Ministry said 12 people were killed, while the opposition Popular Front reported that 40 "
+     "had died.", 12, ["Interior Ministry"]),
+    ("police said 5,000 people marched, while organisers said 40,000 took part.", 40000, ["organisers"]),
+    ("Radio Free Now reported 82 people were killed while the CDR, a local group that documents abuses, "
+     "reported that 90 protesters were killed.", 90, ["CDR"]),
+    ("Radio Free Now reported 82 people were killed while the CDR, a local group that documents abuses, "
+     "reported that 90 protesters were killed.", 82, ["Radio Free Now"]),
+])
+def test_rival_sayers_each_keep_their_own_figure(extractor, text, value, expected):
+    check(extractor, text, expected, value)
