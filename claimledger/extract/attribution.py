@@ -211,16 +211,27 @@ def _continues() -> re.Pattern:
         rf"|\b(?:of|among)\s+(?:those|these|them)\b|\b(?:of|among)\s+the\s+(?:{counted})\b", re.I)
 
 
-def continued(sentence: str, sentence_start: int, text: str, earlier: Sequence[Claim]) -> tuple[Source, ...]:
+def continued(sentence: str, sentence_start: int, text: str, earlier: Sequence[Claim],
+              sayers: Sayers) -> tuple[Source, ...]:
     """The sources of the sentence right before, when this one continues its count
-    ("The dead included ...", "Two of those deaths ...") and names no sayer of its own."""
-    if not earlier or not _continues().search(sentence):
-        return ()
-    last = earlier[-1]
-    last_end = last.sentence_start + len(last.sentence)
-    if last.sentence_start >= sentence_start or text[last_end:sentence_start].strip(" \n\"”’)"):
-        return ()
-    return last.sources
+    ("The dead included ...", "Two of those deaths ...") and names no sayer of its own:
+    the chain of its last claim, else the sayer it names ("Amnesty said ...")."""
+    cue = _continues().search(sentence)
+    if not cue or "," in sentence[:cue.start()] or cue.start() > 30:
+        return ()  # the back reference opens the sentence: "Two of those deaths", not "..., among them"
+    before = text[:sentence_start].rstrip(" \n\"”’)")
+    cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("? "), before.rfind("! "))
+    prev = before[:cut + 1].rstrip()
+    prev_start = max(prev.rfind(". "), prev.rfind("\n"), prev.rfind("? "), prev.rfind("! ")) + 1
+    last = earlier[-1] if earlier else None
+    if last is not None and prev_start <= last.sentence_start < sentence_start:
+        return last.sources
+    named = [(i, n) for i, n in sayers.named if cut < i < sentence_start or prev_start <= i <= cut]
+    named = [(i, n) for i, n in named if i < sentence_start and (last is None or i > last.sentence_start)]
+    if named:
+        i, n = named[-1]
+        return (Source(n, "said", None, n, i, i + len(n)),)
+    return ()
 
 
 def _headline(text: str) -> tuple[int, int, str, int] | None:

@@ -162,7 +162,7 @@ def claim_sources(ctx: Context, mentions: list[SourceMention], start: int, end: 
         head = None if m.pronoun else description_head(m.mention, text, m.start)
         if m.pronoun or head:
             name = refer(m.mention, head, m.start, earlier, sayers)
-            if name is None and head in words().person_nouns:
+            if name is None and (head in words().person_nouns or len(m.mention.split()) > 1):
                 name = names.canonical(m.mention)  # "the governor told reporters": a described sayer
             elif name is None:
                 continue  # "it said", "the group said", nobody named before: left out, never guessed
@@ -177,7 +177,8 @@ def claim_sources(ctx: Context, mentions: list[SourceMention], start: int, end: 
     if headline and not chain:
         chain.append(replace(headline, name=names.canonical(headline.name)))
     if not chain and not mentions and s is not None:
-        return continued(s.text, s.start, text, earlier)
+        return tuple(replace(c, name=names.canonical(expand(c.name, sayers)))
+                     for c in continued(s.text, s.start, text, earlier, sayers))
     return tuple(chain)
 
 

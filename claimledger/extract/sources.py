@@ -49,7 +49,8 @@ def sentence_sources(anchor: Token, sent: Span) -> list[SourceMention]:
             _add(found, used, acc[-1].verb_i, acc)
         if tok.dep_ == "ROOT" or tok.head is tok:
             break
-        if found and (_is_report(tok) and tok.dep_ in ("conj", "advcl", "parataxis") or _contrast(tok)):
+        if found and (_is_report(tok) and tok.dep_ in ("conj", "advcl", "parataxis", "pcomp", "relcl")
+                      or _contrast(tok)):
             break  # "A said X, while B reported Y": B's clause is B's alone
         child, tok = tok, tok.head
         if _is_report(tok) and _reported_by(tok, child):
@@ -57,10 +58,12 @@ def sentence_sources(anchor: Token, sent: Span) -> list[SourceMention]:
                 found = [m for m in found if m.verb_i not in {t.i for t in child.subtree}]  # the footage seen
             _add(found, used, -tok.i - 1, _cited(tok, child, sent))
             _add(found, used, tok.i, _from_verb(tok, child, sent))
+    if not found:  # "..., according to media reports." hung on another clause of the sentence
+        late = [t.head for t in sent if t.lower_ == "according" and t.i > anchor.i and not _contrast_between(anchor, t)]
+        acc = _according(late[0], sent) if late else []
+        _add(found, used, acc[-1].verb_i if acc else -1, acc)
     if not found:
-        m = _postposed(anchor, sent)
-        if m:
-            _add(found, used, m.verb_i, [m])
+        _add(found, used, -1, _postposed(anchor, sent))
     return found
 
 
@@ -70,10 +73,14 @@ def _contrast(tok: Token) -> bool:
         c.dep_ in ("mark", "cc") and c.lower_ in words().contrast_words for c in tok.children)
 
 
+def _contrast_between(a: Token, b: Token) -> bool:
+    return any(t.lower_ in words().contrast_words or t.text == ";" for t in a.doc[a.i:b.i])
+
+
 def _add(found: list, used: set, key: int, mentions: list[SourceMention]) -> None:
     if mentions and key not in used:
         used.add(key)
-        found.extend(mentions)
+        found.extend(m for m in mentions if not any((f.start, f.end) == (m.start, m.end) for f in found))
 
 
 def _is_report(tok: Token) -> bool:
@@ -83,9 +90,16 @@ def _is_report(tok: Token) -> bool:
 
 def _reported_by(verb: Token, child: Token) -> bool:
     """The number's clause is what the verb reports, not its subject ("17 deaths were
-    confirmed by X" is, through the passive agent)."""
+    confirmed by X" is, through the passive agent), nor a clause beside the report
+    ("X boasted of arrests, while forces killed 5"), nor what a claim of responsibility
+    or "claimed the lives of" is about."""
     if child.dep_ == "nsubjpass":
         return any(c.dep_ == "agent" for c in verb.children)
+    if child.dep_ == "advcl" and any(c.dep_ == "mark" for c in child.children):
+        return False
+    if child.dep_ != "ccomp" and any(c.dep_ == "dobj" and c.lemma_.lower() in words().non_report_objects
+                                     for c in verb.children):
+        return False
     return child.dep_ not in ("nsubj", "csubj", "conj")
 
 
@@ -122,11 +136,29 @@ def _from_verb(verb: Token, child: Token, sent: Span) -> list[SourceMention]:
         return []  # "the weekend saw 300 arrests"
     if subj.lower_ in w.anaphora_pronouns:
         return [SourceMention(subj.text, verb.lower_, subj.idx, subj.idx + len(subj), verb.i, dates, pronoun=True)]
-    # "NGOs A (AA), B (BB) and C reported": the parser may leave the first ones aside
-    listed = [c for c in verb.children if c.dep_ == "dep" and c.pos_ == "PROPN" and c.i < subj.left_edge.i]
-    out = [_mention(span, verb, dates) for m in (*listed, *_members(subj)) for span in _name_spans(m, verb, sent)]
+    if subj.dep_ not in ("nsubj", "pobj") and verb.i + 1 < sent.end and sent.doc[verb.i + 1].is_punct:
+        late = _postposed_at(verb, child.left_edge.i, sent)  # ", medics and residents said." misparsed
+        if late:
+            return late
+    out = [_mention(span, verb, dates) for m in _listed(verb, subj) for span in _name_spans(m, verb, sent)]
     out = [m for m in out if m]
     return out + _relays(verb, sent) if out else []
+
+
+def _listed(verb: Token, subj: Token) -> list[Token]:
+    """ "NGOs A (AA), B (BB), and C reported": the parser may leave some names of a list
+    aside (as "dep", a second subject, or an apposition of the first)."""
+    doc = verb.doc
+    subjects = [c for c in verb.children if c.i < verb.i and (
+        c.dep_ == "nsubj" or c.dep_ == "dep" and c.pos_ == "PROPN" and c.i < subj.left_edge.i)]
+    if len(subjects) < 2:
+        return _members(subj)
+    out = []
+    for s in subjects:
+        out.append(s)
+        out += [a for a in s.children if a.dep_ == "appos" and a.pos_ == "PROPN" and not _has_det(a)
+                and doc[a.left_edge.i - 1].text == ","]
+    return sorted(out, key=lambda t: t.i)
 
 
 def _mention(span: tuple[int, int] | None, verb: Token, dates=()) -> SourceMention | None:
@@ -154,35 +186,35 @@ def _members(subj: Token) -> list[Token]:
     return [subj]
 
 
-def _conjuncts(tok: Token) -> list[Token]:
-    out, stack = [], [tok]
-    while stack:
-        t = stack.pop()
-        out.append(t)
-        stack.extend(c for c in t.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"))
-    return sorted(out, key=lambda t: t.i)
-
-
 def _name_spans(head: Token, verb: Token, sent: Span) -> list[tuple[int, int] | None]:
     """Char spans that name the sayers headed by ``head``, in text order: co-sayers
     ("the union and medics") apart; none for a count, a crowd or bare "reports"; the
     name, not the description, of an apposition."""
     w = words()
+    named = _apposed_name(head)
+    if named is not None:
+        head = named
     lo, hi = _phrase(head)
     toks = [t for t in head.doc[head.left_edge.i:head.right_edge.i + 1] if lo <= t.idx < hi]
     if any(t.like_num or t.pos_ == "NUM" for t in toks) or (toks and toks[0].lower_ in w.crowd_words):
         return []  # a count is no speaker, nor is a crowd ("Dozens of protesters reported injuries")
-    report = _report_noun(head, verb)
-    if report is not None:
-        return report
-    named = _apposed_name(head)
-    if named is not None:
-        return _name_spans(named, verb, sent)
-    outlet = _outlet_of(head)
-    if outlet is not None:
-        return [_phrase(outlet, split=True)]
+    if not any(c.dep_ == "conj" for c in head.children):
+        report = _report_noun(head, verb)  # "media and NGO reporting" is one characterised report
+        if report is not None:
+            return report
     pieces = _coordinated(toks)
-    return [_tail_name(p, verb if i == len(pieces) - 1 else None) for i, p in enumerate(pieces)]
+    out: list[tuple[int, int] | None] = []
+    for i, piece in enumerate(pieces):
+        top = next((t for t in piece if t.head not in piece or t.head is t), piece[-1])
+        report = _report_noun(top, verb)
+        outlet = _outlet_of(top) if report is None else None
+        if report is not None:
+            out += report
+        elif outlet is not None:
+            out.append(_phrase(outlet, split=True))
+        else:
+            out.append(_tail_name(piece, verb if i == len(pieces) - 1 else None))
+    return out
 
 
 def _coordinated(toks: list[Token]) -> list[list[Token]]:
@@ -316,9 +348,10 @@ def _relays(verb: Token, sent: Span) -> list[SourceMention]:
         obj = None
         if verb.lemma_.lower() == "tell" and c.dep_ in ("dative", "dobj") and c.i > verb.i:
             obj = c
-        elif c.dep_ == "prep" and c.lower_ in w.relay_preps:
+        elif c.dep_ == "prep" and c.lower_ in w.relay_preps and c.i > verb.i and verb.lemma_.lower() in w.relay_verbs:
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-        if obj is None or obj.pos_ == "PRON" or obj.pos_ != "PROPN" and (
+        if obj is None or obj.pos_ == "PRON" or obj.like_num or obj.ent_type_ in ("DATE", "TIME") \
+                or obj.pos_ != "PROPN" and (
                 obj.lemma_.lower() in w.audience_nouns or obj.lower_ in w.audience_nouns):
             continue
         out.append(_mention(_phrase(obj, split=True), verb))
@@ -336,7 +369,7 @@ def _cited(verb: Token, child: Token, sent: Span) -> list[SourceMention]:
             if c.lemma_.lower() in w.quoting_verbs and c.dep_ in ("advcl", "xcomp", "acl", "conj", "prep"):
                 obj = next((g for g in c.children if g.dep_ in ("dobj", "pobj")), None)
                 if obj is not None:
-                    spans = [s for m in _conjuncts(obj) for s in _name_spans(m, c, sent)]
+                    spans = _name_spans(obj, c, sent)
                     return [m for m in (_mention(s, c) for s in spans) if m]
     return []
 
@@ -374,21 +407,28 @@ def _sourced_to(obj: Token) -> list[SourceMention]:
     return []
 
 
-def _postposed(anchor: Token, sent: Span) -> SourceMention | None:
+def _postposed(anchor: Token, sent: Span) -> list[SourceMention]:
     """ "..., killing 10 people, witnesses and opposition web sites said." when the
-    parse missed it: the words between the last comma and a reporting verb."""
-    doc = sent.doc
+    parse missed it: the words between the last comma and a reporting verb (co-sayers apart)."""
     for v in sent:
-        if v.i <= anchor.i or not _is_report(v) or v.tag_ not in ("VBD", "VBZ", "VBP"):
-            continue
-        j = v.i - 1
-        while j > anchor.i and doc[j].text not in (",", ";", "—"):
-            j -= 1
-        if doc[j].text == "," and v.i - j - 1 in range(1, 9) and (v.i + 1 >= sent.end or doc[v.i + 1].is_punct):
-            start, end = doc[j + 1].idx, doc[v.i - 1].idx + len(doc[v.i - 1].text)
-            return SourceMention(doc_text(doc)[start:end], v.lower_, start, end, v.i, (),
-                                 pronoun=doc[j + 1].lower_ in words().anaphora_pronouns and v.i - j == 2)
-    return None
+        if v.i > anchor.i and _is_report(v) and v.tag_ in ("VBD", "VBZ", "VBP"):
+            found = _postposed_at(v, anchor.i, sent)
+            if found:
+                return found
+    return []
+
+
+def _postposed_at(v: Token, after: int, sent: Span) -> list[SourceMention]:
+    doc = sent.doc
+    j = v.i - 1
+    while j > after and doc[j].text not in (",", ";", "—"):
+        j -= 1
+    if doc[j].text != "," or v.i - j - 1 not in range(1, 9) or not (v.i + 1 >= sent.end or doc[v.i + 1].is_punct):
+        return []
+    if v.i - j == 2 and doc[j + 1].lower_ in words().anaphora_pronouns:
+        t = doc[j + 1]
+        return [SourceMention(t.text, v.lower_, t.idx, t.idx + len(t), v.i, (), pronoun=True)]
+    return [m for m in (_mention(_tail_name(p, None), v) for p in _coordinated(list(doc[j + 1:v.i]))) if m]
 
 
 def _left_noun(verb: Token, sent: Span) -> Token | None:
@@ -418,7 +458,8 @@ def _phrase(head: Token, split: bool = False) -> tuple[int, int]:
             tight_appos = c.dep_ == "appos" and c.i > 0 and (not c.doc[c.left_edge.i - 1].is_punct
                                                              or c.doc[c.left_edge.i - 1].text == "(")
             if (c.dep_ in _KEEP or tight_appos) and not (c.dep_ == "prep" and c.lower_ not in _NAME_PREPS):
-                if c.dep_ == "punct" and c.text not in ("(", ")", "/", "-", "'"):
+                listed = c.text == "," and any(g.dep_ == "conj" and g.i > c.i for g in t.children)
+                if c.dep_ == "punct" and c.text not in ("(", ")", "/", "-", "'") and not listed:
                     continue
                 keep.add(c.i)
                 stack.append(c)

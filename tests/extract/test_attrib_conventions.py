@@ -233,3 +233,40 @@ def test_a_place_colon_headline_names_nobody(extractor):
 ])
 def test_rival_sayers_each_keep_their_own_figure(extractor, text, value, expected):
     check(extractor, text, expected, value)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("riot police fired on the crowd near the bridge, killing at least 7 people, medics and local residents said.",
+     ["medics", "local residents"]),
+    ("Reuters says at least 14 people have been killed, quoting witnesses and hospital sources.",
+     ["witnesses", "hospital sources", "Reuters"]),
+    ("As of May 3, NGOs Freedom House Ukraine (FHU), Citizens Watch (CW), and the Kharkiv Legal Clinic "
+     "reported close to 90 detentions.", ["Freedom House Ukraine", "Citizens Watch", "Kharkiv Legal Clinic"]),
+])
+def test_co_sayers_after_the_clause_quoted_or_listed_each_once(extractor, text, expected):
+    check(extractor, text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("From January 1 to June 30, the monitoring mission reported 412 civilian deaths.", ["monitoring mission"]),
+    ("During a raid troops shot dead up to 60 villagers who had fled into the forest, after police had cleared "
+     "the road, according to local journalists.", ["local journalists"]),
+    ("Officials have boasted about mass arrests this month, while soldiers have been shooting several young "
+     "men in the streets.", []),
+    ("On May 2, the rebel army claimed responsibility for an attack on a checkpoint, killing 9 soldiers.", []),
+    ("The clashes claimed the lives of 31 protesters.", []),
+])
+def test_a_sayer_governs_only_what_it_reports(extractor, text, expected):
+    check(extractor, text, expected)
+
+
+def test_a_continuation_after_a_sayer_without_a_figure_keeps_that_sayer(extractor):
+    check(extractor, "The Belarus Helsinki Committee said more deaths had been recorded since Monday. "
+                     "Three of those deaths were in the capital.", ["Belarus Helsinki Committee"], 3)
+
+
+def test_a_back_reference_inside_the_sentence_is_no_continuation(extractor):
+    text = ("Doctors said 31 people were killed on Sunday.\n"
+            "Several people were reportedly injured, among them two local reporters.")
+    injured = [c.sources for c in claims(extractor, text) if c.category == "injured"]
+    assert injured and all(chain == () for chain in injured)
