@@ -207,7 +207,8 @@ def _continues() -> re.Pattern:
     reference to the count just given."""
     counted = "|".join(sorted(words().count_referents))
     return re.compile(
-        rf"^(?:the|those|these)\s+(?:{counted})\b|^(?:they|these|those)\s+included\b"
+        rf"^(?:the|those|these)\s+(?:{counted})\s+(?:included|include|includes|were|are|was|is|comprised)\b"
+        rf"|^(?:they|these|those)\s+included\b"
         rf"|\b(?:of|among)\s+(?:those|these|them)\b|\b(?:of|among)\s+the\s+(?:{counted})\b", re.I)
 
 

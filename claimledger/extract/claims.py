@@ -159,6 +159,8 @@ def claim_sources(ctx: Context, mentions: list[SourceMention], start: int, end: 
     text = ctx.article.text
     chain: list[Source] = []
     for m in mentions:
+        if m.perceived and any(p.start < m.end <= p.end for p in ctx.places):
+            continue  # "kuwait witnessed night demonstrations": a place, not a sayer
         head = None if m.pronoun else description_head(m.mention, text, m.start)
         if m.pronoun or head:
             name = refer(m.mention, head, m.start, earlier, sayers)
@@ -167,7 +169,8 @@ def claim_sources(ctx: Context, mentions: list[SourceMention], start: int, end: 
             elif name is None:
                 continue  # "it said", "the group said", nobody named before: left out, never guessed
         else:
-            name = names.canonical(named_after(m.mention, text, m.start, m.end) or expand(m.mention, sayers))
+            said = m.name or m.mention
+            name = names.canonical(named_after(said, text, m.start, m.end) or expand(said, sayers))
         chain.append(Source(name, m.verb, _source_date(ctx, m), m.mention, m.start, m.end))
     voice = region_at(list(ctx.regions), start, end)
     if voice and not any(_same_speaker(c.name, names.canonical(voice.mention)) for c in chain):

@@ -11,7 +11,7 @@ acronyms are resolved across the article in ``attribution``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -34,6 +34,8 @@ class SourceMention:
     verb_i: int  # token index of the reporting word
     date_spans: tuple[tuple[int, int], ...] = ()  # char ranges where its date may stand
     pronoun: bool = False
+    name: str | None = None  # the sayer's name where the mention holds only part of it
+    perceived: bool = False  # "saw", "witnessed": a place that witnessed protests is no sayer
 
 
 def sentence_sources(anchor: Token, sent: Span) -> list[SourceMention]:
@@ -49,7 +51,8 @@ def sentence_sources(anchor: Token, sent: Span) -> list[SourceMention]:
             _add(found, used, acc[-1].verb_i, acc)
         if tok.dep_ == "ROOT" or tok.head is tok:
             break
-        if found and (_is_report(tok) and tok.dep_ in ("conj", "advcl", "parataxis", "pcomp", "relcl")
+        closing = tok.dep_ == "relcl" and tok.doc[tok.i - 1].text == ","  # "the AAPP, a group ..., reported"
+        if found and (_is_report(tok) and (tok.dep_ in ("conj", "advcl", "parataxis", "pcomp") or closing)
                       or _contrast(tok)):
             break  # "A said X, while B reported Y": B's clause is B's alone
         child, tok = tok, tok.head
@@ -58,6 +61,15 @@ def sentence_sources(anchor: Token, sent: Span) -> list[SourceMention]:
                 found = [m for m in found if m.verb_i not in {t.i for t in child.subtree}]  # the footage seen
             _add(found, used, -tok.i - 1, _cited(tok, child, sent))
             _add(found, used, tok.i, _from_verb(tok, child, sent))
+    if not found:  # "70 were arrested, ali taala told the news agency isna": the parser made it a conj
+        for v in sent:
+            if v.i > anchor.i and _is_report(v) and v.dep_ in ("conj", "parataxis") \
+                    and (v.head is anchor or v.head in anchor.ancestors) \
+                    and not any(c.dep_ in ("ccomp", "xcomp") for c in v.children):
+                _add(found, used, v.i, _from_verb(v, v, sent))
+                if found:
+                    _add(found, used, -2, _according(v, sent))
+                    break
     if not found:  # "..., according to media reports." hung on another clause of the sentence
         late = [t.head for t in sent if t.lower_ == "according" and t.i > anchor.i and not _contrast_between(anchor, t)]
         acc = _according(late[0], sent) if late else []
@@ -95,8 +107,9 @@ def _reported_by(verb: Token, child: Token) -> bool:
     or "claimed the lives of" is about."""
     if child.dep_ == "nsubjpass":
         return any(c.dep_ == "agent" for c in verb.children)
-    if child.dep_ == "advcl" and any(c.dep_ == "mark" for c in child.children):
-        return False
+    if child.dep_ == "advcl" and any(c.dep_ == "mark" for c in child.children) and (
+            verb.i < child.i or any(c.dep_ == "ccomp" for c in verb.children)):
+        return False  # "as thousands marched, X announced that ..."; not "..., while 37 were held, police said"
     if child.dep_ != "ccomp" and any(c.dep_ == "dobj" and c.lemma_.lower() in words().non_report_objects
                                      for c in verb.children):
         return False
@@ -113,17 +126,52 @@ def _relative_reports(tok: Token, child: Token):
 def _subject(verb: Token, sent: Span) -> Token | None:
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if agent is not None:
-        return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        who = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        return who if who is not None and _perceiver(who) else None  # not "released by yesterday morning"
     if any(c.dep_ in ("nsubjpass", "csubjpass") for c in verb.children):
         return None  # "it was reported that ...", "300 were reported killed": nobody
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
         return None  # "the toll reported": nobody named
+    if subj is None and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head, sent)  # "the police released an estimate, saying ...": the police
     subj = subj if subj is not None else _left_noun(verb, sent)
+    if subj is not None and subj.lower_ in words().anaphora_pronouns and subj.lower_ not in ("which", "who", "that"):
+        subj = _antecedent(subj, sent) or subj
     if verb.dep_ == "relcl" and (subj is not None and subj.lower_ in ("which", "who", "that")
                                  or verb.doc[verb.i - 1].text == ","):
-        return verb.head  # "Amnesty, which documented 300 cases"; "the AAPP, a group that ..., reported"
+        return verb.head if _sayer_like(verb.head) else None  # "Amnesty, which documented 300 cases"
     return subj
+
+
+def _antecedent(pron: Token, sent: Span) -> Token | None:
+    """ "a western diplomat said as he watched ...", "the alliance condemned the march, in
+    which it said ...": a fitting subject before the pronoun in its own sentence."""
+    p = pron.lower_
+    for t in reversed(sent.doc[sent.start:pron.i]):
+        if t.dep_ != "nsubj" or t.pos_ not in ("NOUN", "PROPN") or not _sayer_like(t) or t.like_num:
+            continue
+        plural = t.tag_ in ("NNS", "NNPS")
+        person = t.lemma_.lower() in words().person_nouns or t.ent_type_ == "PERSON"
+        if p in ("he", "she") and person and not plural or p == "they" and (plural or not person) \
+                or p == "it" and not plural and not person:
+            return t
+    return None
+
+
+def _sayer_noun(tok: Token) -> bool:
+    w = words()
+    lemma = tok.lemma_.lower()
+    return tok.lower_ in w.standalone_sayers or lemma in w.referring_nouns or lemma in w.person_nouns \
+        or lemma in w.org_words or lemma in w.journalist_nouns
+
+
+def _sayer_like(tok: Token) -> bool:
+    """A noun that can speak: a name, or a person, group or outlet noun (not "a city that declared")."""
+    w = words()
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "PROPN" or lemma in w.referring_nouns or lemma in w.person_nouns \
+        or lemma in w.journalist_nouns or lemma in w.org_words or lemma in w.headline_sayers
 
 
 def _from_verb(verb: Token, child: Token, sent: Span) -> list[SourceMention]:
@@ -141,7 +189,11 @@ def _from_verb(verb: Token, child: Token, sent: Span) -> list[SourceMention]:
         if late:
             return late
     out = [_mention(span, verb, dates) for m in _listed(verb, subj) for span in _name_spans(m, verb, sent)]
-    out = [m for m in out if m]
+    quoted = next((c for c in verb.children if c.dep_ == "dobj" and c is not child), None) \
+        if verb.lemma_.lower() in w.quoting_verbs else None
+    if quoted is not None and out:  # "the agency quoted the regional police as saying": [police, agency]
+        out = [_mention(span, verb) for span in _name_spans(quoted, verb, sent)] + out
+    out = [replace(m, perceived=True) if verb.lemma_.lower() in w.perception_verbs else m for m in out if m]
     return out + _relays(verb, sent) if out else []
 
 
@@ -149,7 +201,7 @@ def _listed(verb: Token, subj: Token) -> list[Token]:
     """ "NGOs A (AA), B (BB), and C reported": the parser may leave some names of a list
     aside (as "dep", a second subject, or an apposition of the first)."""
     doc = verb.doc
-    subjects = [c for c in verb.children if c.i < verb.i and (
+    subjects = [c for c in verb.children if c.i < verb.i and c.pos_ in ("NOUN", "PROPN") and (
         c.dep_ == "nsubj" or c.dep_ == "dep" and c.pos_ == "PROPN" and c.i < subj.left_edge.i)]
     if len(subjects) < 2:
         return _members(subj)
@@ -161,11 +213,14 @@ def _listed(verb: Token, subj: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
-def _mention(span: tuple[int, int] | None, verb: Token, dates=()) -> SourceMention | None:
+def _mention(span: tuple | None, verb: Token, dates=()) -> SourceMention | None:
+    """A mention of the char span (lo, hi), or (lo, hi, name) when the words name more than
+    they hold ("security" of "security and medical officials" is "security officials")."""
     if span is None:
         return None
     doc = verb.doc
-    return SourceMention(doc_text(doc)[span[0]:span[1]], verb.lower_, span[0], span[1], verb.i, dates)
+    return SourceMention(doc_text(doc)[span[0]:span[1]], verb.lower_, span[0], span[1], verb.i, dates,
+                         name=span[2] if len(span) > 2 else None)
 
 
 def _perceiver(subj: Token) -> bool:
@@ -202,8 +257,11 @@ def _name_spans(head: Token, verb: Token, sent: Span) -> list[tuple[int, int] | 
         report = _report_noun(head, verb)  # "media and NGO reporting" is one characterised report
         if report is not None:
             return report
+    shared = _shared_head(toks)
+    if shared:
+        return shared
     pieces = _coordinated(toks)
-    out: list[tuple[int, int] | None] = []
+    out: list[tuple | None] = []
     for i, piece in enumerate(pieces):
         top = next((t for t in piece if t.head not in piece or t.head is t), piece[-1])
         report = _report_noun(top, verb)
@@ -211,7 +269,7 @@ def _name_spans(head: Token, verb: Token, sent: Span) -> list[tuple[int, int] | 
         if report is not None:
             out += report
         elif outlet is not None:
-            out.append(_phrase(outlet, split=True))
+            out.append(_outlet_span(top, outlet))
         else:
             out.append(_tail_name(piece, verb if i == len(pieces) - 1 else None))
     return out
@@ -232,6 +290,8 @@ def _coordinated(toks: list[Token]) -> list[list[Token]]:
             continue
         if any(a.i in span and a.dep_ == "prep" for a in t.ancestors):
             continue
+        if t.lower_ == "and" and _modifier_before(t):
+            continue  # "iraqi health and human rights watch": one name
         cuts.append(t)
     if cuts and cuts[-1].lower_ == ",":
         cuts = [c for c in cuts if c.lower_ != ","]  # "the AAPP, a group": no list without an "and"
@@ -246,6 +306,41 @@ def _coordinated(toks: list[Token]) -> list[list[Token]]:
     if cur:
         pieces.append(cur)
     return [p for p in pieces if any(t.pos_ in ("NOUN", "PROPN") for t in p)] or [toks]
+
+
+def _shared_plural(toks: list[Token]) -> bool:
+    last = toks[-1]
+    return last.tag_ == "NNS" and not last.is_title
+
+
+def _shared_head(toks: list[Token]) -> list[tuple]:
+    """ "security and medical officials" -> security officials, medical officials: two
+    kinds of one plural sayer noun, whatever the parser made of them."""
+    while toks and (toks[0].pos_ == "DET" or toks[0].is_punct):
+        toks = toks[1:]
+    ands = [i for i, t in enumerate(toks) if t.lower_ == "and"]
+    if len(ands) != 1 or len(toks) < 4 or not _shared_plural(toks):
+        return []
+    left, right = toks[:ands[0]], toks[ands[0] + 1:]
+    if not left or len(left) > 3 or len(right) < 2 or any(
+            t.tag_ in ("NNS", "NNPS") or t.is_title or t.is_punct or _sayer_noun(t) for t in left):
+        return []
+    head = toks[-1]
+    lo, hi = left[0].idx, left[-1].idx + len(left[-1])
+    return [(lo, hi, f"{head.doc.text[lo:hi]} {head.text}"), (right[0].idx, head.idx + len(head))]
+
+
+def _modifier_before(conj: Token) -> bool:
+    """ "security and medical officials", "campus and hospital officials": the word before
+    "and" modifies the head after, it is no sayer of its own (unlike "police and witnesses")."""
+    doc = conj.doc
+    j = conj.i - 1
+    while j > 0 and doc[j].text == ",":
+        j -= 1
+    left = doc[j]
+    if left.pos_ == "PROPN" or left.is_title or left.lower_ in words().standalone_sayers:
+        return False
+    return left.dep_ in ("amod", "compound", "nmod") and left.head.i > conj.i or left.pos_ == "ADJ" and left.head.i > conj.i
 
 
 def _apposed_name(head: Token) -> Token | None:
@@ -283,6 +378,20 @@ def _outlet_of(head: Token) -> Token | None:
         return None
     return next((c for c in head.children if c.dep_ in ("compound", "poss", "nmod") and c.i < head.i
                  and c.pos_ in ("PROPN", "NOUN") and c.lemma_.lower() not in ("news", "photo", "video")), None)
+
+
+def _outlet_span(head: Token, outlet: Token) -> tuple[int, int]:
+    """ "an asia plus correspondent", "the al arabiya correspondent": every word of the
+    outlet's name before the journalist noun, however loosely the parser hung them."""
+    doc = head.doc
+    lo = min(outlet.left_edge.i, outlet.i)
+    while lo - 1 >= 0 and doc[lo - 1].dep_ in ("compound", "nmod", "amod", "poss", "flat") and doc[lo - 1].pos_ in (
+            "PROPN", "NOUN") and doc[lo - 1].head.i in range(lo, head.i + 1):
+        lo -= 1
+    hi = head.i - 1
+    while hi > lo and (doc[hi].is_punct or doc[hi].lower_ in ("'s", "’s", "s") or doc[hi].lemma_.lower() in ("news",)):
+        hi -= 1
+    return doc[lo].idx, doc[hi].idx + len(doc[hi])
 
 
 def _tail_name(toks: list[Token], verb: Token | None) -> tuple[int, int]:
@@ -328,16 +437,34 @@ def _report_noun(head: Token, verb: Token) -> list | None:
             subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
             if subj is not None and subj.lower_ not in w.anaphora_pronouns:
                 return [_phrase(subj, split=True)]
-        if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
-            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if obj is not None:
-                return [_phrase(obj, split=True)]
+            who = _by_whom(c)  # "reports received from human rights activists"
+            if who is not None:
+                return _name_spans(who, verb, verb.doc[:])
     named = [c for c in head.children if c.dep_ in ("compound", "poss", "nmod") and c.i < head.i]
-    if any(c.pos_ == "PROPN" for c in named):
-        return [_phrase(named[-1], split=True)]
-    if named:
-        return [_phrase(head, split=True)]
-    return []
+    who = _by_whom(head)  # "reports by A and B", "a statement from the police"; not "a report from asgabat"
+    if who is not None and (not named or who.head.lower_ != "from"):
+        return _name_spans(who, verb, verb.doc[:])
+    if not named:
+        # "al jazeera carries a report saying ...": the one who carries or issues it
+        if head.dep_ == "dobj":
+            owner = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+            if owner is not None and _sayer_like(owner):
+                return _name_spans(owner, verb, verb.doc[:])
+        return []
+    generic = all(t.lower_ in words().generic_report_words or t.is_punct or t.pos_ in ("CCONJ", "DET")
+                  for c in named for t in c.subtree)
+    if head.lower_.startswith("report") and not head.lower_.startswith("reporting") and not generic:
+        return [_outlet_span(head, named[0])]  # "the Reuters report", "a xinhua report": the outlet
+    return [_phrase(head, split=True)]  # "media and NGO reporting": a characterised report
+
+
+def _by_whom(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "of", "from"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and (c.lower_ != "from" or _sayer_like(obj)):
+                return obj
+    return None
 
 
 def _relays(verb: Token, sent: Span) -> list[SourceMention]:
@@ -355,6 +482,7 @@ def _relays(verb: Token, sent: Span) -> list[SourceMention]:
                 obj.lemma_.lower() in w.audience_nouns or obj.lower_ in w.audience_nouns):
             continue
         out.append(_mention(_phrase(obj, split=True), verb))
+        break  # one is told: "told asia plus" is not two
     return [m for m in out if m]
 
 
@@ -392,7 +520,8 @@ def _according(tok: Token, sent: Span) -> list[SourceMention]:
         verb = f"according to {obj.lower_} {by.head.lower_}"
     first = _sourced_to(obj)
     spans = [s for m in _members(obj) for s in _name_spans(m, acc, sent)]
-    out = [SourceMention(doc_text(doc)[lo:hi], verb, lo, hi, acc.i) for lo, hi in (s for s in spans if s)]
+    out = [SourceMention(doc_text(doc)[s[0]:s[1]], verb, s[0], s[1], acc.i, name=s[2] if len(s) > 2 else None)
+           for s in spans if s]
     return (first + out) if out else []
 
 
@@ -428,7 +557,18 @@ def _postposed_at(v: Token, after: int, sent: Span) -> list[SourceMention]:
     if v.i - j == 2 and doc[j + 1].lower_ in words().anaphora_pronouns:
         t = doc[j + 1]
         return [SourceMention(t.text, v.lower_, t.idx, t.idx + len(t), v.i, (), pronoun=True)]
-    return [m for m in (_mention(_tail_name(p, None), v) for p in _coordinated(list(doc[j + 1:v.i]))) if m]
+    while any(t.lower_ == "and" for t in doc[j + 1:v.i]):  # "officials, witnesses and radio reports said"
+        k = j - 1
+        while k > after and doc[k].text != "," and doc[k].pos_ in ("NOUN", "PROPN", "ADJ") and j - k < 5:
+            k -= 1
+        if k <= after or doc[k].text != "," or k == j - 1:
+            break
+        j = k
+    pieces = _coordinated(list(doc[j + 1:v.i]))
+    if any(t.like_num or t.lower_ in words().crowd_words or t.lower_ in ("no", "not")
+           or t.lemma_.lower() in words().count_referents for p in pieces for t in p):
+        return []  # "..., but no casualties reported", "5 deaths and many injuries reported"
+    return [m for m in (_mention(_tail_name(p, None), v) for p in pieces) if m]
 
 
 def _left_noun(verb: Token, sent: Span) -> Token | None:

@@ -270,3 +270,58 @@ def test_a_back_reference_inside_the_sentence_is_no_continuation(extractor):
             "Several people were reportedly injured, among them two local reporters.")
     injured = [c.sources for c in claims(extractor, text) if c.category == "injured"]
     assert injured and all(chain == () for chain in injured)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("four people died when troops opened fire, security and medical officials said.",
+     ["security officials", "medical officials"]),
+    ("at least 9 people were killed, according to iraqi health and human rights officials.",
+     ["iraqi health officials", "human rights officials"]),
+    ("Police detained 35 people, police and witnesses said.", ["police", "witnesses"]),
+])
+def test_coordinated_modifiers_share_their_head(extractor, text, expected):
+    check(extractor, text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("at least 20 people were detained, eye witnesses told the paper.", ["eye witnesses", "paper"]),
+    ("a bbc persian correspondent saw police beat at least 15 students.", ["bbc persian"]),
+    ("the sky news arabia correspondent in beirut has reported that 8 people were wounded.", ["sky news arabia"]),
+    ("an interfax news agency report from the border post said some 400 truckers blocked the road.",
+     ["interfax news agency"]),
+    ("according to reports received from rights activists in the north, over 2,000 people rallied.",
+     ["rights activists in the north"]),
+    ("according to a statement from the police in the port city, 19 people were injured.",
+     ["police in the port city"]),
+])
+def test_lower_cased_outlets_and_reports_name_their_author_not_a_place(extractor, text, expected):
+    check(extractor, text, expected)
+
+
+@pytest.mark.parametrize("text", [
+    "the border province witnessed marches by about 4,000 people on sunday.",
+    "Belgrade witnessed protests by 3,000 people.",
+])
+def test_a_place_that_witnessed_protests_is_no_sayer(extractor, text):
+    assert sayers(extractor, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the agency quoted a regional police chief as saying 300 people had been detained.",
+     ["regional police chief"]),
+    ("the city police released a much lower estimate, saying 9,000 people had marched.", ["city police"]),
+    ("a retired general said as he watched some 2,000 people march past the palace.", ["retired general"]),
+    ("the national teachers federation condemned the raid, in which it said 40 of its members were arrested.",
+     ["national teachers federation"]),
+    ("around 30 people have been arrested, amir rahimi, head of security at the province s office, told "
+     "the news agency ilna.", ["amir rahimi", "news agency ilna"]),
+])
+def test_quoted_as_saying_participles_pronouns_and_conj_sayers(extractor, text, expected):
+    assert sayers(extractor, text)[:len(expected)] == expected
+
+
+def test_a_definite_count_noun_is_no_continuation(extractor):
+    text = ("police said 12 people were arrested on monday. the arrests came after the detention of "
+            "dozens of activists last week.")
+    found = {c.value: [s.name for s in c.sources] for c in claims(extractor, text)}
+    assert found[12] == ["police"] and found.get(None, []) == []
