@@ -66,7 +66,7 @@ def sentence_sources(anchor: Token, sent: Span) -> list[SourceMention]:
             if v.i > anchor.i and _is_report(v) and v.dep_ in ("conj", "parataxis") \
                     and (v.head is anchor or v.head in anchor.ancestors) \
                     and not any(c.dep_ in ("ccomp", "xcomp") for c in v.children):
-                _add(found, used, v.i, _from_verb(v, v, sent))
+                _add(found, used, v.i, _from_verb(v, anchor, sent))
                 if found:
                     _add(found, used, -2, _according(v, sent))
                     break
@@ -184,11 +184,18 @@ def _from_verb(verb: Token, child: Token, sent: Span) -> list[SourceMention]:
         return []  # "the weekend saw 300 arrests"
     if subj.lower_ in w.anaphora_pronouns:
         return [SourceMention(subj.text, verb.lower_, subj.idx, subj.idx + len(subj), verb.i, dates, pronoun=True)]
-    if subj.dep_ not in ("nsubj", "pobj") and verb.i + 1 < sent.end and sent.doc[verb.i + 1].is_punct:
+    if not any(c.dep_ in ("nsubj", "agent") for c in verb.children) and child.i < verb.i:
         late = _postposed_at(verb, child.left_edge.i, sent)  # ", medics and residents said." misparsed
         if late:
             return late
-    out = [_mention(span, verb, dates) for m in _listed(verb, subj) for span in _name_spans(m, verb, sent)]
+    if child.i < verb.i and any(t.text == "," for t in sent.doc[subj.left_edge.i:verb.i]):
+        late = _postposed_at(verb, subj.left_edge.i - 1, sent)  # "..., the epicenter of X, officials said"
+        if late:
+            return late
+    # "two residents told the BBC that ...": a count of sayers speaks when it is the subject of the
+    # report it opens; not when the parse made a counted phrase of the figure's clause its subject
+    told = subj.dep_ == "nsubj" and child.i > verb.i
+    out = [_mention(span, verb, dates) for m in _listed(verb, subj) for span in _name_spans(m, verb, sent, told)]
     quoted = next((c for c in verb.children if c.dep_ == "dobj" and c is not child), None) \
         if verb.lemma_.lower() in w.quoting_verbs else None
     if quoted is not None and out:  # "the agency quoted the regional police as saying": [police, agency]
@@ -241,7 +248,7 @@ def _members(subj: Token) -> list[Token]:
     return [subj]
 
 
-def _name_spans(head: Token, verb: Token, sent: Span) -> list[tuple[int, int] | None]:
+def _name_spans(head: Token, verb: Token, sent: Span, counts: bool = False) -> list[tuple[int, int] | None]:
     """Char spans that name the sayers headed by ``head``, in text order: co-sayers
     ("the union and medics") apart; none for a count, a crowd or bare "reports"; the
     name, not the description, of an apposition."""
@@ -251,7 +258,7 @@ def _name_spans(head: Token, verb: Token, sent: Span) -> list[tuple[int, int] | 
         head = named
     lo, hi = _phrase(head)
     toks = [t for t in head.doc[head.left_edge.i:head.right_edge.i + 1] if lo <= t.idx < hi]
-    if any(t.like_num or t.pos_ == "NUM" for t in toks) or (toks and toks[0].lower_ in w.crowd_words):
+    if _counted(head) and not counts or (toks and toks[0].lower_ in w.crowd_words):
         return []  # a count is no speaker, nor is a crowd ("Dozens of protesters reported injuries")
     if not any(c.dep_ == "conj" for c in head.children):
         report = _report_noun(head, verb)  # "media and NGO reporting" is one characterised report
@@ -273,6 +280,16 @@ def _name_spans(head: Token, verb: Token, sent: Span) -> list[tuple[int, int] | 
         else:
             out.append(_tail_name(piece, verb if i == len(pieces) - 1 else None))
     return out
+
+
+def _counted(head: Token) -> bool:
+    """ "at least two protesters", "three of the residents": a count, not a sayer (a date in
+    the phrase, "a council meeting on january 5", is no count)."""
+    if head.like_num or head.pos_ == "NUM":
+        return True
+    near = [c for c in head.children if c.dep_ in ("nummod", "quantmod", "amod", "compound", "det")]
+    near += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    return any(t.like_num or t.pos_ == "NUM" for t in near)
 
 
 def _coordinated(toks: list[Token]) -> list[list[Token]]:
@@ -552,7 +569,10 @@ def _postposed_at(v: Token, after: int, sent: Span) -> list[SourceMention]:
     j = v.i - 1
     while j > after and doc[j].text not in (",", ";", "—"):
         j -= 1
-    if doc[j].text != "," or v.i - j - 1 not in range(1, 9) or not (v.i + 1 >= sent.end or doc[v.i + 1].is_punct):
+    # the verb closes the sentence, or only its own phrases follow ("said by phone.", "told reporters.")
+    closing = v.i + 1 >= sent.end or doc[v.i + 1].is_punct or not any(
+        t.pos_ in ("VERB", "AUX") for t in doc[v.i + 1:sent.end])
+    if doc[j].text != "," or v.i - j - 1 not in range(1, 9) or not closing:
         return []
     if v.i - j == 2 and doc[j + 1].lower_ in words().anaphora_pronouns:
         t = doc[j + 1]
@@ -564,6 +584,9 @@ def _postposed_at(v: Token, after: int, sent: Span) -> list[SourceMention]:
         if k <= after or doc[k].text != "," or k == j - 1:
             break
         j = k
+    shared = _shared_head(list(doc[j + 1:v.i]))
+    if shared:
+        return [m for m in (_mention(x, v) for x in shared) if m]
     pieces = _coordinated(list(doc[j + 1:v.i]))
     if any(t.like_num or t.lower_ in words().crowd_words or t.lower_ in ("no", "not")
            or t.lemma_.lower() in words().count_referents for p in pieces for t in p):

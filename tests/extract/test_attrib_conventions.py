@@ -325,3 +325,29 @@ def test_a_definite_count_noun_is_no_continuation(extractor):
             "dozens of activists last week.")
     found = {c.value: [s.name for s in c.sources] for c in claims(extractor, text)}
     assert found[12] == ["police"] and found.get(None, []) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("an emergency council session on march 3 said that more than 500 were detained.",
+     ["emergency council session on march 3"]),
+    ("thousands of teachers blocked the main road to the port, union leader maria lopez said by phone.",
+     ["union leader maria lopez"]),
+    ("at least 8 people were hurt in freedom square, the heart of the protest movement, police and medics said.",
+     ["police", "medics"]),
+])
+def test_postposed_sayers_past_dates_appositions_and_phrases_of_their_own(extractor, text, expected):
+    check(extractor, text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("three residents told the BBC that 40 people were hurt.", ["three residents", "British Broadcasting Corporation"]),
+    ("two doctors said 15 people were killed in the raid.", ["two doctors"]),
+])
+def test_a_count_of_sayers_that_opens_its_report_is_the_sayer(extractor, text, expected):
+    found = [c for c in claims(extractor, text) if c.value in (15, 40)]
+    assert [s.name for s in found[0].sources] == expected
+
+
+def test_a_counted_phrase_of_the_figures_own_clause_is_no_sayer(extractor):
+    found = claims(extractor, "at least two protesters were killed, and 30 were hurt, the ministry of health said.")
+    assert found and all(not s.name[0].isdigit() and "protesters" not in s.name for c in found for s in c.sources)
