@@ -187,11 +187,11 @@ def _from_verb(verb: Token, child: Token, sent: Span) -> list[SourceMention]:
     if not any(c.dep_ in ("nsubj", "agent") for c in verb.children) and child.i < verb.i:
         late = _postposed_at(verb, child.left_edge.i, sent)  # ", medics and residents said." misparsed
         if late:
-            return late
+            return late + _relays(verb, sent)
     if child.i < verb.i and any(t.text == "," for t in sent.doc[subj.left_edge.i:verb.i]):
         late = _postposed_at(verb, subj.left_edge.i - 1, sent)  # "..., the epicenter of X, officials said"
         if late:
-            return late
+            return late + _relays(verb, sent)
     # "two residents told the BBC that ...": a count of sayers speaks when it is the subject of the
     # report it opens; not when the parse made a counted phrase of the figure's clause its subject
     told = subj.dep_ == "nsubj" and child.i > verb.i
@@ -258,7 +258,7 @@ def _name_spans(head: Token, verb: Token, sent: Span, counts: bool = False) -> l
         head = named
     lo, hi = _phrase(head)
     toks = [t for t in head.doc[head.left_edge.i:head.right_edge.i + 1] if lo <= t.idx < hi]
-    if _counted(head) and not counts or (toks and toks[0].lower_ in w.crowd_words):
+    if _counted(head) and not (counts and _few_sayers(head)) or (toks and toks[0].lower_ in w.crowd_words):
         return []  # a count is no speaker, nor is a crowd ("Dozens of protesters reported injuries")
     if not any(c.dep_ == "conj" for c in head.children):
         report = _report_noun(head, verb)  # "media and NGO reporting" is one characterised report
@@ -290,6 +290,14 @@ def _counted(head: Token) -> bool:
     near = [c for c in head.children if c.dep_ in ("nummod", "quantmod", "amod", "compound", "det")]
     near += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
     return any(t.like_num or t.pos_ == "NUM" for t in near)
+
+
+def _few_sayers(head: Token) -> bool:
+    """ "two residents", "three doctors": a few named by a number word on a plural noun (not
+    "1 amnesty international", the number of an excerpt, nor "first article")."""
+    lex = lexicon()
+    nums = [c for c in head.children if c.dep_ == "nummod"]
+    return head.tag_ == "NNS" and len(nums) == 1 and (nums[0].lower_ in lex.units or nums[0].lower_ in lex.tens)
 
 
 def _coordinated(toks: list[Token]) -> list[list[Token]]:
@@ -565,33 +573,70 @@ def _postposed(anchor: Token, sent: Span) -> list[SourceMention]:
 
 
 def _postposed_at(v: Token, after: int, sent: Span) -> list[SourceMention]:
+    """The sayer of a reporting verb that closes the sentence: the words after the last
+    comma ("..., witnesses said"); of "X, a group that ..., has told" the name-like part."""
     doc = sent.doc
-    j = v.i - 1
-    while j > after and doc[j].text not in (",", ";", "—"):
-        j -= 1
     # the verb closes the sentence, or only its own phrases follow ("said by phone.", "told reporters.")
     closing = v.i + 1 >= sent.end or doc[v.i + 1].is_punct or not any(
         t.pos_ in ("VERB", "AUX") for t in doc[v.i + 1:sent.end])
-    if doc[j].text != "," or v.i - j - 1 not in range(1, 9) or not closing:
+    end = v.i
+    while end - 1 > after and doc[end - 1].pos_ in ("AUX", "PART", "ADV") and not doc[end - 1].is_title:
+        end -= 1  # "..., kursan asanov, has told"
+    if not closing:
         return []
-    if v.i - j == 2 and doc[j + 1].lower_ in words().anaphora_pronouns:
+    segments = _comma_segments(doc, after, end)
+    if not segments:
+        return []
+    j, stop = segments[-1]
+    if len(segments) > 1 and doc[end - 1].text == ",":  # "X, a group that ..., reported": name beats description
+        j, stop = min(segments[-2:], key=lambda g: _described(doc[g[0] + 1:g[1]]))
+    if stop - j == 2 and doc[j + 1].lower_ in words().anaphora_pronouns:
         t = doc[j + 1]
+        near = _antecedent(t, sent)
+        if near is not None:
+            return [m for m in (_mention(x, v) for x in _name_spans(near, v, sent)) if m]
         return [SourceMention(t.text, v.lower_, t.idx, t.idx + len(t), v.i, (), pronoun=True)]
-    while any(t.lower_ == "and" for t in doc[j + 1:v.i]):  # "officials, witnesses and radio reports said"
+    while any(t.lower_ == "and" for t in doc[j + 1:stop]):  # "officials, witnesses and radio reports said"
         k = j - 1
         while k > after and doc[k].text != "," and doc[k].pos_ in ("NOUN", "PROPN", "ADJ") and j - k < 5:
             k -= 1
         if k <= after or doc[k].text != "," or k == j - 1:
             break
         j = k
-    shared = _shared_head(list(doc[j + 1:v.i]))
+    words_ = list(doc[j + 1:stop])
+    if words_ and words_[0].pos_ in ("SCONJ", "PRON"):
+        return []  # "as they put it": no sayer phrase
+    shared = _shared_head(words_)
     if shared:
         return [m for m in (_mention(x, v) for x in shared) if m]
-    pieces = _coordinated(list(doc[j + 1:v.i]))
+    pieces = _coordinated(words_)
     if any(t.like_num or t.lower_ in words().crowd_words or t.lower_ in ("no", "not")
            or t.lemma_.lower() in words().count_referents for p in pieces for t in p):
         return []  # "..., but no casualties reported", "5 deaths and many injuries reported"
     return [m for m in (_mention(_tail_name(p, None), v) for p in pieces) if m]
+
+
+def _comma_segments(doc, after: int, end: int) -> list[tuple[int, int]]:
+    """(comma, end) of the last two comma-bounded stretches before ``end`` (each 1-8 words)."""
+    out, stop = [], end
+    if doc[stop - 1].text == ",":
+        stop -= 1
+    for _ in range(2):
+        j = stop - 1
+        while j > after and doc[j].text not in (",", ";", "—"):
+            j -= 1
+        if doc[j].text != "," or stop - j - 1 not in range(1, 9):
+            break
+        out.insert(0, (j, stop))
+        if doc[end - 1].text != ",":
+            break  # only an apposition closed by a comma has a second stretch to weigh
+        stop = j
+    return out
+
+
+def _described(toks) -> int:
+    """How much a stretch reads as a description: articles, clauses, lower-case nouns."""
+    return sum(t.pos_ == "DET" or t.pos_ in ("VERB", "AUX") or t.lower_ in ("that", "which", "who") for t in toks)
 
 
 def _left_noun(verb: Token, sent: Span) -> Token | None:

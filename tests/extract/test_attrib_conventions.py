@@ -351,3 +351,23 @@ def test_a_count_of_sayers_that_opens_its_report_is_the_sayer(extractor, text, e
 def test_a_counted_phrase_of_the_figures_own_clause_is_no_sayer(extractor):
     found = claims(extractor, "at least two protesters were killed, and 30 were hurt, the ministry of health said.")
     assert found and all(not s.name[0].isdigit() and "protesters" not in s.name for c in found for s in c.sources)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("about 90 people have gathered outside the town hall, the spokesman of the regional police, "
+     "askar beisenov, has told the news agency akipress.", ["askar beisenov", "news agency akipress"]),
+    ("security forces killed 12 people in the town, the HRDC, a monitoring group that counts deaths, said.",
+     ["HRDC"]),
+    ("riot police detained 44 people in the square, they said on monday.", ["riot police"]),
+])
+def test_a_postposed_sayer_behind_an_apposition_or_a_pronoun(extractor, text, expected):
+    assert sayers(extractor, text)[:len(expected)] == [e.lower() for e in expected]
+
+
+@pytest.mark.parametrize("text", [
+    "1 amnesty international, the rights group, said that 32 detainees were held in solitary confinement.",
+    "more than 100 activists staged, as they put it, an open air conference near the city hall.",
+])
+def test_excerpt_numbers_and_asides_are_no_sayers(extractor, text):
+    for c in claims(extractor, text):
+        assert all(not s.name[0].isdigit() and not s.name.startswith("as ") for s in c.sources)
