@@ -144,6 +144,20 @@ def _subject(verb: Token, sent: Span) -> Token | None:
     return subj
 
 
+def _inverted(verb: Token, sent: Span) -> list[Token]:
+    """ "..., said the interior ministry.", "..., reports al qabas daily.": the words of the
+    sayer after its verb, however the parser tagged them."""
+    doc = sent.doc
+    rest = [t for t in doc[verb.i + 1:sent.end] if not (t.is_punct and t.i == sent.end - 1)]
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.children) or verb.i == sent.start \
+            or doc[verb.i - 1].text != "," or not 0 < len(rest) <= 5 or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return []
+    if any(t.is_punct or t.like_num or t.pos_ in ("PRON", "SCONJ", "AUX", "ADP") or not _perceiver(t) for t in rest) \
+            or rest[0].pos_ == "DET" and len(rest) == 1:
+        return []
+    return rest
+
+
 def _antecedent(pron: Token, sent: Span) -> Token | None:
     """ "a western diplomat said as he watched ...", "the alliance condemned the march, in
     which it said ...": a fitting subject before the pronoun in its own sentence."""
@@ -175,6 +189,9 @@ def _sayer_like(tok: Token) -> bool:
 
 
 def _from_verb(verb: Token, child: Token, sent: Span) -> list[SourceMention]:
+    after = _inverted(verb, sent)
+    if after:
+        return [m for m in (_mention(_tail_name(after, None), verb, _date_spans(verb, child)),) if m]
     subj = _subject(verb, sent)
     if subj is None or subj.lower_ in ("which", "that", "who"):
         return []
@@ -297,7 +314,8 @@ def _few_sayers(head: Token) -> bool:
     "1 amnesty international", the number of an excerpt, nor "first article")."""
     lex = lexicon()
     nums = [c for c in head.children if c.dep_ == "nummod"]
-    return head.tag_ == "NNS" and len(nums) == 1 and (nums[0].lower_ in lex.units or nums[0].lower_ in lex.tens)
+    return len(nums) == 1 and (head.tag_ == "NNS" and (nums[0].lower_ in lex.units or nums[0].lower_ in lex.tens)
+                               or head.tag_ == "NN" and nums[0].lower_ == "one")
 
 
 def _coordinated(toks: list[Token]) -> list[list[Token]]:

@@ -371,3 +371,16 @@ def test_a_postposed_sayer_behind_an_apposition_or_a_pronoun(extractor, text, ex
 def test_excerpt_numbers_and_asides_are_no_sayers(extractor, text):
     for c in claims(extractor, text):
         assert all(not s.name[0].isdigit() and not s.name.startswith("as ") for s in c.sources)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("police fired on some 3,000 demonstrators in the capital, said the interior ministry.", ["interior ministry"]),
+    ("night protests spread to seven districts of the city, reports al wasat daily.", ["al wasat daily"]),
+    ("one witness said 20 people were detained in the raid.", ["one witness"]),
+])
+def test_an_inverted_or_single_sayer(extractor, text, expected):
+    check(extractor, text, expected)
+
+
+def test_a_day_after_the_verb_is_no_sayer(extractor):
+    assert "tuesday" not in sayers(extractor, "Troops killed 12 people near the border, reported Tuesday.")
