@@ -209,6 +209,7 @@ def _continues() -> re.Pattern:
     return re.compile(
         rf"^(?:the|those|these)\s+(?:{counted})\s+(?:included|include|includes|were|are|was|is|comprised)\b"
         rf"|^(?:they|these|those)\s+included\b"
+        rf"|^the\s+(?:total\s+|overall\s+)?(?:number|toll|tally|count)\s+of\s+(?:\w+\s+)?(?:{counted})\b"
         rf"|\b(?:of|among)\s+(?:those|these|them)\b|\b(?:of|among)\s+the\s+(?:{counted})\b", re.I)
 
 

@@ -384,3 +384,13 @@ def test_an_inverted_or_single_sayer(extractor, text, expected):
 
 def test_a_day_after_the_verb_is_no_sayer(extractor):
     assert "tuesday" not in sayers(extractor, "Troops killed 12 people near the border, reported Tuesday.")
+
+
+@pytest.mark.parametrize("text, value, expected", [
+    ("The Monitoring Mission said police killed 412 civilians in the first half of the year. The total number "
+     "of deaths included 130 children killed in the capital.", 130, ["Monitoring Mission"]),
+    ("the human rights commission said 300 people were arrested. the number of arrests included 40 minors "
+     "detained in the north.", 40, ["human rights commission"]),
+])
+def test_the_number_of_the_count_continues_it(extractor, text, value, expected):
+    check(extractor, text, expected, value)
