@@ -104,6 +104,8 @@ def _not_names() -> frozenset[str]:
 
 def _named(text: str):
     """(offset, name) of capitalised sayers: "Amnesty International said", "according to HRW"."""
+    if text.islower():
+        return  # a lower-cased note names nobody in capitals
     for m in _NAMED.finditer(text):
         g = 1 if m.group(1) else 2
         run = m.group(g).split()
@@ -185,6 +187,8 @@ def named_after(mention: str, text: str, start: int, end: int) -> str | None:
         return None
     head = re.escape(ws[-1])
     window = _next_sentences(text, end, 2)
+    if window.islower():
+        return None
     m = re.search(rf"\b{head},?\s+((?:[A-Z][\w'’.-]+\s+){{0,3}}[A-Z][\w'’-]+)(?=[,.;]|\s+(?:said|says|told|added))"
                   rf"|\b((?:[A-Z][\w'’.-]+\s+){{1,3}}[A-Z][\w'’-]+),\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,4}}{head}\b",
                   window)

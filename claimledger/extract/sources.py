@@ -12,6 +12,7 @@ acronyms are resolved across the article in ``attribution``.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -62,8 +63,8 @@ def sentence_sources(anchor: Token, sent: Span) -> list[SourceMention]:
             _add(found, used, -tok.i - 1, _cited(tok, child, sent))
             _add(found, used, tok.i, _from_verb(tok, child, sent))
     if not found:  # "70 were arrested, ali taala told the news agency isna": the parser made it a conj
-        for v in sent:
-            if v.i > anchor.i and _is_report(v) and v.dep_ in ("conj", "parataxis") \
+        for v in sent.doc[anchor.i + 1:sent.end]:
+            if v.dep_ in ("conj", "parataxis") and _is_report(v) \
                     and (v.head is anchor or v.head in anchor.ancestors) \
                     and not any(c.dep_ in ("ccomp", "xcomp") for c in v.children):
                 _add(found, used, v.i, _from_verb(v, anchor, sent))
@@ -71,7 +72,8 @@ def sentence_sources(anchor: Token, sent: Span) -> list[SourceMention]:
                     _add(found, used, -2, _according(v, sent))
                     break
     if not found:  # "..., according to media reports." hung on another clause of the sentence
-        late = [t.head for t in sent if t.lower_ == "according" and t.i > anchor.i and not _contrast_between(anchor, t)]
+        late = [t.head for t in sent.doc[anchor.i + 1:sent.end] if t.lower_ == "according"
+                and not _contrast_between(anchor, t)]
         acc = _according(late[0], sent) if late else []
         _add(found, used, acc[-1].verb_i if acc else -1, acc)
     if not found:
@@ -96,8 +98,12 @@ def _add(found: list, used: set, key: int, mentions: list[SourceMention]) -> Non
 
 
 def _is_report(tok: Token) -> bool:
-    lemma = tok.lemma_.lower()
-    return tok.pos_ in ("VERB", "AUX") and (lemma in lexicon().report_verbs or lemma in words().perception_verbs)
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in _reporting()
+
+
+@cache
+def _reporting() -> frozenset[str]:
+    return lexicon().report_verbs | words().perception_verbs
 
 
 def _reported_by(verb: Token, child: Token) -> bool:
@@ -582,8 +588,8 @@ def _sourced_to(obj: Token) -> list[SourceMention]:
 def _postposed(anchor: Token, sent: Span) -> list[SourceMention]:
     """ "..., killing 10 people, witnesses and opposition web sites said." when the
     parse missed it: the words between the last comma and a reporting verb (co-sayers apart)."""
-    for v in sent:
-        if v.i > anchor.i and _is_report(v) and v.tag_ in ("VBD", "VBZ", "VBP"):
+    for v in sent.doc[anchor.i + 1:sent.end]:
+        if v.tag_ in ("VBD", "VBZ", "VBP") and _is_report(v):
             found = _postposed_at(v, anchor.i, sent)
             if found:
                 return found
