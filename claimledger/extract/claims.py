@@ -21,6 +21,7 @@ from claimledger.model import Article, Claim, Place, Source, When
 
 from . import segment
 from .attribution import Sayers, continued, description_head, expand, headline_source, named_after, read_sayers, refer
+from .excerpts import excerpt_numbers
 from .categories import categorize, counted_noun, phrase_top
 from .names import Names, key
 from .quantities import find_quantities, is_count
@@ -40,14 +41,16 @@ class Context:
     regions: tuple[Region, ...]
     main_time: When | None
     main_place: Place | None
-    sayers: Sayers | None = None
+    excerpts: frozenset[int] = frozenset()  # offsets of numbers that number excerpts
+    sayers: Sayers | None = None  # acronyms, named sayers and headline of the article
 
 
 def article_context(article: Article, gazetteer: Gazetteer) -> Context:
     times = tuple(find_times(article.text, article.published))
     places = tuple(gazetteer.find_places(article.text))
     return Context(article, times, places, tuple(find_regions(article.text)),
-                   _main_time(times, article.published), main_place(list(places)), read_sayers(article.text))
+                   _main_time(times, article.published), main_place(list(places)),
+                   excerpt_numbers(article.text), read_sayers(article.text))
 
 
 def _main_time(times: Sequence[TimeMention], published: date | None) -> When | None:
@@ -123,7 +126,7 @@ def sentence_claims(ctx: Context, s: segment.Sentence, sent: Span, names: Names,
     claims = []
     base = s.start - sent.start_char
     for q in find_quantities(sent):
-        if not is_count(q, sent):
+        if base + q.start_char in ctx.excerpts or not is_count(q, sent):
             continue
         counted = categorize(q, sent)
         if counted is None:
