@@ -113,8 +113,9 @@ def _reported_by(verb: Token, child: Token) -> bool:
     or "claimed the lives of" is about."""
     if child.dep_ == "nsubjpass":
         return any(c.dep_ == "agent" for c in verb.children)
-    if child.dep_ == "advcl" and any(c.dep_ == "mark" for c in child.children) and (
-            verb.i < child.i or any(c.dep_ == "ccomp" for c in verb.children)):
+    marks = [c.lower_ for c in child.children if c.dep_ == "mark"] if child.dep_ == "advcl" else []
+    if marks and (verb.i < child.i and any(m in words().contrast_words for m in marks)
+                  or verb.i > child.i and any(c.dep_ == "ccomp" for c in verb.children)):
         return False  # "as thousands marched, X announced that ..."; not "..., while 37 were held, police said"
     if child.dep_ != "ccomp" and any(c.dep_ == "dobj" and c.lemma_.lower() in words().non_report_objects
                                      for c in verb.children):

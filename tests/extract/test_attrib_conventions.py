@@ -394,3 +394,8 @@ def test_a_day_after_the_verb_is_no_sayer(extractor):
 ])
 def test_the_number_of_the_count_continues_it(extractor, text, value, expected):
     check(extractor, text, expected, value)
+
+
+def test_a_time_clause_inside_the_report_is_reported(extractor):
+    check(extractor, "local sources in the valley have reported clashes with police after 3 people were killed.",
+          ["local sources in the valley"])
