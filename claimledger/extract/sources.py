@@ -490,7 +490,8 @@ def _report_noun(head: Token, verb: Token) -> list | None:
             who = _by_whom(c)  # "reports received from human rights activists"
             if who is not None:
                 return _name_spans(who, verb, verb.doc[:])
-    named = [c for c in head.children if c.dep_ in ("compound", "poss", "nmod") and c.i < head.i]
+    named = [c for c in head.children if c.i < head.i and (c.dep_ in ("compound", "poss", "nmod") or c.dep_ == "amod"
+                                                         and c.lower_ not in w.vague_report_words)]
     who = _by_whom(head)  # "reports by A and B", "a statement from the police"; not "a report from asgabat"
     if who is not None and (not named or who.head.lower_ != "from"):
         return _name_spans(who, verb, verb.doc[:])

@@ -399,3 +399,13 @@ def test_the_number_of_the_count_continues_it(extractor, text, value, expected):
 def test_a_time_clause_inside_the_report_is_reported(extractor):
     check(extractor, "local sources in the valley have reported clashes with police after 3 people were killed.",
           ["local sources in the valley"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("According to official figures, 45 people were killed in the clashes.", ["official figures"]),
+    ("according to local reports, 18 people were seriously injured.", ["local reports"]),
+    ("according to unconfirmed reports, 12 people were killed.", []),
+    ("According to the annual report, police killed 16 people.", []),
+])
+def test_a_report_characterised_by_who_gave_it_is_a_sayer_a_vague_one_is_not(extractor, text, expected):
+    check(extractor, text, expected)
