@@ -27,10 +27,10 @@ _LINKS = {"of", "for", "the", "and", "on", "in", "to", "de", "des", "du", "la", 
 _VERBS = (r"said|says|reported|reports|announced|announces|stated|states|told|tells|confirmed|confirms|added|"
           r"noted|wrote|writes|estimated|documented|counted|recorded|tallied|released|published|warned|claimed")
 _NAMED = re.compile(
-    r"(?<![\w'’])((?:[A-Z][\w'’&.-]*)(?:\s+(?:[A-Z][\w'’&.-]*|of|for|the|and|on|de|al))*)"
+    r"(?<![\w'’])((?:[A-Z](?:[\w'’&-]|\.(?=\w))*)(?:\s+(?:[A-Z](?:[\w'’&-]|\.(?=\w))*|of|for|the|and|on|de|al))*)"
     r"(?:\s*\([^()\n]{1,15}\))?(?:,[^,.;\n]{1,120},)?(?:\s+in\s+[A-Z][\w-]+)?"
     rf"\s+(?:(?:has|have|had|also|later|earlier|previously|again|then)\s+)*(?:{_VERBS})\b"
-    r"|according to (?:the\s+)?((?:[A-Z][\w'’&.-]*)(?:\s+(?:[A-Z][\w'’&.-]*|of|for|the|and|on|de|al))*)")
+    r"|according to (?:the\s+)?((?:[A-Z](?:[\w'’&-]|\.(?=\w))*)(?:\s+(?:[A-Z](?:[\w'’&-]|\.(?=\w))*|of|for|the|and|on|de|al))*)")
 _HEADLINE = re.compile(r"\A\s*(?P<who>[^:\n.!?]{2,60}?)\s*:\s+(?P<claim>[^\n]+)$", re.M)
 
 
@@ -102,10 +102,23 @@ def _not_names() -> frozenset[str]:
     return frozenset({*text.split(), *days})
 
 
+@cache
+def _titled() -> re.Pattern:
+    """ "Interior Minister Ali Rahimi", "spokeswoman Jane Roe": a person named with a title."""
+    titles = "|".join(sorted(words().person_nouns, key=len, reverse=True))
+    return re.compile(rf"\b(?i:{titles})\s+((?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)")
+
+
 def _named(text: str):
-    """(offset, name) of capitalised sayers: "Amnesty International said", "according to HRW"."""
+    """(offset, name) of capitalised sayers ("Amnesty International said", "according to
+    HRW") and of persons named with a title, in text order."""
     if text.islower():
         return  # a lower-cased note names nobody in capitals
+    found = sorted([*_sayer_runs(text), *((m.start(1), m.group(1)) for m in _titled().finditer(text))])
+    yield from found
+
+
+def _sayer_runs(text: str):
     for m in _NAMED.finditer(text):
         g = 1 if m.group(1) else 2
         run = m.group(g).split()
@@ -155,7 +168,8 @@ def _candidates(at: int, earlier: Sequence[Claim], sayers: Sayers):
     """(name, mention) of the sayers before ``at``, nearest first."""
     seen: list[tuple[int, str, str]] = [(s.start, s.name, s.mention) for c in earlier for s in c.sources
                                         if s.start is not None and s.start < at and s.name]
-    seen += [(i, n, n) for i, n in sayers.named if i < at]
+    spans = [(s.start, s.end) for c in earlier for s in c.sources if s.start is not None and s.end is not None]
+    seen += [(i, n, n) for i, n in sayers.named if i < at and not any(lo <= i < hi for lo, hi in spans)]
     for _, name, said in sorted(seen, key=lambda x: -x[0]):
         yield name, said
 

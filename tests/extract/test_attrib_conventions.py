@@ -409,3 +409,12 @@ def test_a_time_clause_inside_the_report_is_reported(extractor):
 ])
 def test_a_report_characterised_by_who_gave_it_is_a_sayer_a_vague_one_is_not(extractor, text, expected):
     check(extractor, text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Interior Minister Ali Rahimi visited the scene on Monday. He told reporters that 20 people had been killed.",
+     ["Ali Rahimi"]),
+    ("The visit was led by spokeswoman Jane Okoro. She later said 14 people had been arrested.", ["Jane Okoro"]),
+])
+def test_a_pronoun_refers_to_a_person_named_with_a_title(extractor, text, expected):
+    check(extractor, text, expected)
