@@ -26,11 +26,13 @@ _LINKS = {"of", "for", "the", "and", "on", "in", "to", "de", "des", "du", "la", 
           "against", "&"}
 _VERBS = (r"said|says|reported|reports|announced|announces|stated|states|told|tells|confirmed|confirms|added|"
           r"noted|wrote|writes|estimated|documented|counted|recorded|tallied|released|published|warned|claimed")
+_CAP = r"[A-Z](?:[\w'’&-]|\.(?=\w))*"  # a capitalised word; a full stop only inside it ("U.N.")
+_RUN = rf"(?:{_CAP})(?:\s+(?:{_CAP}|of|for|the|and|on|de|al))*"
 _NAMED = re.compile(
-    r"(?<![\w'’])((?:[A-Z](?:[\w'’&-]|\.(?=\w))*)(?:\s+(?:[A-Z](?:[\w'’&-]|\.(?=\w))*|of|for|the|and|on|de|al))*)"
+    rf"(?<![\w'’])({_RUN})"
     r"(?:\s*\([^()\n]{1,15}\))?(?:,[^,.;\n]{1,120},)?(?:\s+in\s+[A-Z][\w-]+)?"
     rf"\s+(?:(?:has|have|had|also|later|earlier|previously|again|then)\s+)*(?:{_VERBS})\b"
-    r"|according to (?:the\s+)?((?:[A-Z](?:[\w'’&-]|\.(?=\w))*)(?:\s+(?:[A-Z](?:[\w'’&-]|\.(?=\w))*|of|for|the|and|on|de|al))*)")
+    rf"|according to (?:the\s+)?({_RUN})")
 _HEADLINE = re.compile(r"\A\s*(?P<who>[^:\n.!?]{2,60}?)\s*:\s+(?P<claim>[^\n]+)$", re.M)
 
 

@@ -169,7 +169,7 @@ def _modifier_before(conj: Token) -> bool:
     left = doc[j]
     if left.pos_ == "PROPN" or left.is_title or left.lower_ in words().standalone_sayers:
         return False
-    return left.dep_ in ("amod", "compound", "nmod") and left.head.i > conj.i or left.pos_ == "ADJ" and left.head.i > conj.i
+    return left.head.i > conj.i and (left.dep_ in ("amod", "compound", "nmod") or left.pos_ == "ADJ")
 
 
 def _apposed_name(head: Token) -> Token | None:
@@ -320,7 +320,8 @@ def phrase(head: Token, split: bool = False) -> tuple[int, int]:
     while lo - 1 in keep:
         lo -= 1
     doc = head.doc
-    while lo - 1 >= 0 and doc[lo - 1].pos_ in ("PROPN", "NOUN") and doc[lo - 1].dep_ in ("compound", "nmod", "amod", "npadvmod", "nsubj"):
+    while lo - 1 >= 0 and doc[lo - 1].pos_ in ("PROPN", "NOUN") \
+            and doc[lo - 1].dep_ in ("compound", "nmod", "amod", "npadvmod", "nsubj"):
         lo -= 1  # "sudan doctors syndicate" when the parser hung "sudan doctors" elsewhere
     while hi + 1 in keep:
         hi += 1

@@ -39,7 +39,14 @@ class SourceMention:
 
 
 def sentence_sources(anchor: Token, sent: Span) -> list[SourceMention]:
-    """Sources of the number at ``anchor`` (its counted phrase), innermost first."""
+    """Sources of the number at ``anchor`` (its counted phrase), innermost first: the
+    reporting clauses above it, else those the parser hung elsewhere in the sentence."""
+    return (_walk_up(anchor, sent) or _conj_sayer(anchor, sent) or _late_according(anchor, sent)
+            or _postposed(anchor, sent))
+
+
+def _walk_up(anchor: Token, sent: Span) -> list[SourceMention]:
+    """From the number up its clauses: each reporting verb that reports it, each "according to"."""
     found: list[SourceMention] = []
     used: set[int] = set()
     child, tok = anchor, anchor
@@ -61,23 +68,28 @@ def sentence_sources(anchor: Token, sent: Span) -> list[SourceMention]:
                 found = [m for m in found if m.verb_i not in {t.i for t in child.subtree}]  # the footage seen
             _add(found, used, -tok.i - 1, _cited(tok, child, sent))
             _add(found, used, tok.i, _from_verb(tok, child, sent))
-    if not found:  # "70 were arrested, ali taala told the news agency isna": the parser made it a conj
-        for v in sent.doc[anchor.i + 1:sent.end]:
-            if v.dep_ in ("conj", "parataxis") and _is_report(v) \
-                    and (v.head is anchor or v.head in anchor.ancestors) \
-                    and not any(c.dep_ in ("ccomp", "xcomp") for c in v.children):
-                _add(found, used, v.i, _from_verb(v, anchor, sent))
-                if found:
-                    _add(found, used, -2, _according(v, sent))
-                    break
-    if not found:  # "..., according to media reports." hung on another clause of the sentence
-        late = [t.head for t in sent.doc[anchor.i + 1:sent.end] if t.lower_ == "according"
-                and not _contrast_between(anchor, t)]
-        acc = _according(late[0], sent) if late else []
-        _add(found, used, acc[-1].verb_i if acc else -1, acc)
-    if not found:
-        _add(found, used, -1, _postposed(anchor, sent))
     return found
+
+
+def _conj_sayer(anchor: Token, sent: Span) -> list[SourceMention]:
+    """ "70 were arrested, ali taala told the news agency isna, according to reuters": a
+    reporting verb without content of its own that the parser joined to the figure's clause."""
+    for v in sent.doc[anchor.i + 1:sent.end]:
+        if v.dep_ in ("conj", "parataxis") and _is_report(v) \
+                and (v.head is anchor or v.head in anchor.ancestors) \
+                and not any(c.dep_ in ("ccomp", "xcomp") for c in v.children):
+            found = _from_verb(v, anchor, sent)
+            if found:
+                spans = {(f.start, f.end) for f in found}
+                return found + [m for m in _according(v, sent) if (m.start, m.end) not in spans]
+    return []
+
+
+def _late_according(anchor: Token, sent: Span) -> list[SourceMention]:
+    """ "..., according to media reports." hung on another clause of the sentence."""
+    late = [t.head for t in sent.doc[anchor.i + 1:sent.end] if t.lower_ == "according"
+            and not _contrast_between(anchor, t)]
+    return _according(late[0], sent) if late else []
 
 
 def _contrast(tok: Token) -> bool:
