@@ -20,10 +20,12 @@ from spacy.tokens import Doc, Span
 from claimledger.model import Article, Claim, Place, Source, When
 
 from . import segment
+from .attribution import Sayers, continued, description_head, expand, headline_source, named_after, read_sayers, refer
 from .excerpts import excerpt_numbers
 from .categories import categorize, counted_noun, phrase_top
 from .names import Names, key
 from .quantities import find_quantities, is_count
+from .sayer_words import words
 from .regions import Region, find_regions, region_at
 from .sources import SourceMention, sentence_sources
 from .claim_when import bind_times, claim_time
@@ -41,6 +43,7 @@ class Context:
     main_time: When | None
     main_place: Place | None
     excerpts: frozenset[int] = frozenset()  # offsets of numbers that number excerpts
+    sayers: Sayers | None = None  # acronyms, named sayers and headline of the article
 
 
 def article_context(article: Article, gazetteer: Gazetteer) -> Context:
@@ -49,7 +52,7 @@ def article_context(article: Article, gazetteer: Gazetteer) -> Context:
     places = tuple(gazetteer.find_places(article.text))
     return Context(article, times, places, tuple(find_regions(article.text)),
                    _main_time(times, article.published), main_place(list(places)),
-                   excerpt_numbers(article.text))
+                   excerpt_numbers(article.text), read_sayers(article.text))
 
 
 def _main_time(times: Sequence[TimeMention], published: date | None) -> When | None:
@@ -140,7 +143,7 @@ def sentence_claims(ctx: Context, s: segment.Sentence, sent: Span, names: Names,
             unit=counted.unit, subject=counted.subject,
             when=claim_time(ctx, s, start, mentions, _present_perfect(anchor), sent),
             where=claim_place(ctx, s, start, mentions),
-            sources=claim_sources(ctx, mentions, start, end, names, earlier),
+            sources=claim_sources(ctx, mentions, start, end, names, earlier, s),
         ))
     return bind_times(ctx, s, sent, claims)
 
@@ -151,43 +154,40 @@ def _shift(m: SourceMention, base: int) -> SourceMention:
                    date_spans=tuple((lo + base, hi + base) for lo, hi in m.date_spans))
 
 
-_GENERIC = re.compile(r"^(?:the |this |that )?(?:rights |medical |opposition |protest |professional )?"
-                      r"(group|organi[sz]ation|agency|ministry|committee|syndicate|union|network|body|"
-                      r"council|association|movement|office|department|monitor|coalition|alliance)$", re.I)
-_ANY_NAMED = {"group", "organization", "organisation", "body", "coalition", "alliance", "movement"}
-
-
 def claim_sources(ctx: Context, mentions: list[SourceMention], start: int, end: int,
-                  names: Names, earlier: Sequence[Claim] = ()) -> tuple[Source, ...]:
-    """The chain: in-sentence sources innermost first, then the voice of the
-    quote or post the sentence stands in."""
+                  names: Names, earlier: Sequence[Claim] = (), s: segment.Sentence | None = None) -> tuple[Source, ...]:
+    """The chain: in-sentence sources innermost first (pronouns and definite descriptions
+    as the sayer named before them, acronyms as the article spelt them out), then the
+    voice of the quote, post or headline the sentence stands in; a sentence that
+    continues the one before keeps its sources."""
+    sayers = ctx.sayers or read_sayers(ctx.article.text)
+    text = ctx.article.text
     chain: list[Source] = []
     for m in mentions:
-        if m.pronoun:
-            continue
-        name = _named_before(names.canonical(m.mention), earlier) or names.canonical(m.mention)
+        if m.perceived and any(p.start < m.end <= p.end for p in ctx.places):
+            continue  # "kuwait witnessed night demonstrations": a place, not a sayer
+        head = None if m.pronoun else description_head(m.mention, text, m.start)
+        if m.pronoun or head:
+            name = refer(m.mention, head, m.start, earlier, sayers)
+            if name is None and (head in words().person_nouns or len(m.mention.split()) > 1):
+                name = names.canonical(m.mention)  # "the governor told reporters": a described sayer
+            elif name is None:
+                continue  # "it said", "the group said", nobody named before: left out, never guessed
+        else:
+            said = m.name or m.mention
+            name = names.canonical(named_after(said, text, m.start, m.end) or expand(said, sayers))
         chain.append(Source(name, m.verb, _source_date(ctx, m), m.mention, m.start, m.end))
-    region = region_at(list(ctx.regions), start, end)
-    if region and not any(_same_speaker(c.name, names.canonical(region.mention)) for c in chain):
-        chain.append(Source(names.canonical(region.mention), region.verb, region.date,
-                            region.mention, region.mention_start, region.mention_end))
+    voice = region_at(list(ctx.regions), start, end)
+    if voice and not any(_same_speaker(c.name, names.canonical(voice.mention)) for c in chain):
+        chain.append(Source(names.canonical(voice.mention), voice.verb, voice.date,
+                            voice.mention, voice.mention_start, voice.mention_end))
+    headline = headline_source(sayers, start, end)
+    if headline and not chain:
+        chain.append(replace(headline, name=names.canonical(headline.name)))
+    if not chain and not mentions and s is not None:
+        return tuple(replace(c, name=names.canonical(expand(c.name, sayers)))
+                     for c in continued(s.text, s.start, text, earlier, sayers))
     return tuple(chain)
-
-
-def _named_before(name: str, earlier: Sequence[Claim]) -> str | None:
-    """ "the group said" after "according to Sudan Doctors Syndicate": the group named
-    last before, whose name ends with the same word (any name, for "the group")."""
-    generic = _GENERIC.match(name.strip())
-    if not generic:
-        return None
-    head = generic.group(1).lower()
-    for claim in reversed(earlier):
-        for source in claim.sources:
-            if _GENERIC.match(source.name.strip()):
-                continue
-            if head in _ANY_NAMED or source.name.lower().rstrip("s").endswith(head.rstrip("s")):
-                return source.name
-    return None
 
 
 def _same_speaker(a: str, b: str) -> bool:
