@@ -30,7 +30,7 @@ from .regions import Region, find_regions, region_at
 from .sources import SourceMention, sentence_sources
 from .claim_when import bind_times, claim_time
 from .when import TimeMention, declared_year, find_times
-from .where import Gazetteer, PlaceMention, gazetteer as load_gazetteer, main_place
+from .where import Gazetteer, PlaceMention, coordinated_place, gazetteer as load_gazetteer, main_place
 
 
 @dataclass(frozen=True)
@@ -223,5 +223,5 @@ def claim_place(ctx: Context, s: segment.Sentence, number_at: int, mentions: lis
            if not any(lo <= p.start and p.end <= hi for lo, hi in source_spans)]
     if own:
         best = min(own, key=lambda p: (abs(p.start - number_at) + (0 if p.start > number_at else 20)))
-        return best.place
+        return coordinated_place(own, best, ctx.article.text)  # "in Brest and Gomel" keeps both
     return ctx.main_place
