@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from claimledger.model import Article, Claim, Place, Source, When
 
-from . import segment
+from . import labels, segment
 from .categories import categorize, counted_noun, phrase_top
 from .names import Names, key
 from .quantities import find_quantities, is_count
@@ -38,13 +38,15 @@ class Context:
     regions: tuple[Region, ...]
     main_time: When | None
     main_place: Place | None
+    box: When | None = None  # a fact box's "Date" line
 
 
 def article_context(article: Article, gazetteer: Gazetteer) -> Context:
     times = tuple(find_times(article.text, article.published))
     places = tuple(gazetteer.find_places(article.text))
     return Context(article, times, places, tuple(find_regions(article.text)),
-                   _main_time(times, article.published), main_place(list(places)))
+                   _main_time(times, article.published), main_place(list(places)),
+                   labels.box_time(article.text, times))
 
 
 def _main_time(times: Sequence[TimeMention], published: date | None) -> When | None:
@@ -119,25 +121,46 @@ def sentence_claims(ctx: Context, s: segment.Sentence, sent: Span, names: Names,
     """The claims of one parsed sentence; offsets become offsets into the article text."""
     claims = []
     base = s.start - sent.start_char
+    boxed = labels.find_labels(s.text)
     for q in find_quantities(sent):
         if not is_count(q, sent):
             continue
-        counted = categorize(q, sent)
+        label = labels.label_of(q, sent, boxed)
+        counted = labels.relabel(q, sent, categorize(q, sent), label)
         if counted is None:
             continue
         anchor = phrase_top(counted_noun(q, sent), q, sent)
         mentions = [_shift(m, base) for m in sentence_sources(anchor, sent)]
+        paren = labels.parenthesised_source(q, sent, counted.category, bool(boxed),
+                                            lambda a, b: _is_place(ctx, a + base, b + base))
+        if paren:
+            mentions = [_shift(paren, base), *(m for m in mentions if m.end <= paren.start + base
+                                               or m.start >= paren.end + base)]
         start, end = base + q.start_char, base + q.end_char
+        when = claim_time(ctx, s, start, mentions, _present_perfect(anchor))
+        if label or paren:
+            when = labels.line_time(s.text, when, ctx.box if label else None, _wave_start(ctx))
         claims.append(Claim(
             article=ctx.article.id, category=counted.category,
             value=q.value, low=q.low, high=q.high, qualifier=q.qualifier, span=q.span,
             start=start, end=end, sentence=s.text, sentence_start=s.start,
             unit=counted.unit, subject=counted.subject,
-            when=claim_time(ctx, s, start, mentions, _present_perfect(anchor)),
+            when=when,
             where=claim_place(ctx, s, start, mentions),
             sources=claim_sources(ctx, mentions, start, end, names, earlier),
         ))
     return claims
+
+
+def _is_place(ctx: Context, start: int, end: int) -> bool:
+    return any(p.start < end and start < p.end for p in ctx.places)
+
+
+def _wave_start(ctx: Context) -> date | None:
+    """Where the article gives it: the box's first date, else the first "began on"."""
+    if ctx.box and ctx.box.start:
+        return ctx.box.start
+    return next((t.when.start for t in ctx.times if t.kind == "began" and t.when.start), None)
 
 
 def _shift(m: SourceMention, base: int) -> SourceMention:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from . import labels
 from .lexicon import lexicon
 
 _BREAK = re.compile(r"\n+|(?<=[.!?…])[”\"’)]?\s+(?=[\"“‘(]?\S)|(?<=\.\.\.)(?=\s*\S)|\s;\s")
@@ -97,4 +98,4 @@ def is_candidate(sentence: str) -> bool:
     if not number.search(sentence):
         return False  # masking only blanks numbers out; most sentences stop here
     masked = _non_counts().sub(" ", _YEARS_AND_DAYS.sub(" ", sentence))
-    return bool(number.search(masked)) and bool(trigger.search(sentence))
+    return bool(number.search(masked)) and (bool(trigger.search(sentence)) or labels.is_label_line(sentence))

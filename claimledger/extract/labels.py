@@ -1,0 +1,281 @@
+"""Semi-structured lines: fact boxes, report tables and bulleted tallies.
+
+    Deaths: 41 (38 protesters and 3 police officers)     -> killed 41, 38, 3
+    | Arrested | 2,300+ (Monitor Group, as of 2 March) |  -> arrested, source Monitor Group
+    Participants 30,000 (organisers), 8,000 (police)     -> two claims, two sayers
+
+A *label* at the start of a line or cell ("Deaths", "Injuries:", "Arrested") says
+what the figures after it count when their own words do not; a *sayer in
+parentheses* after a figure ("(per the health ministry)", "(Monitor Group, ...)")
+is its source; "as of <date>" ends the figure's time, and a box's "Date" line
+gives the time of its figures. Label words live in ``data/labels.json``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Callable, Sequence
+
+from spacy.tokens import Span, Token
+
+from claimledger.model import When
+
+from .categories import Counted, counted_noun, lemma, subject
+from .lexicon import _load, lexicon
+from .quantities import Quantity, doc_text
+from .sources import SourceMention
+
+_VICTIMS = {"killed", "died", "injured", "arrested", "disappeared", "sentenced"}
+_CELL_SEPARATORS = {"|", "/", ";", "\t", "•", "·"}
+_LIST_GLUE = {",", "and", "&", "/", "or"}
+
+
+@dataclass(frozen=True)
+class Label:
+    start: int  # char offsets in the sentence
+    end: int
+    category: str
+    unit: str
+
+
+@cache
+def _data() -> dict:
+    return _load("labels.json")
+
+
+def _alt(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def _label_pattern() -> re.Pattern:
+    d = _data()
+    words = [w for ws in d["labels"].values() for w in ws]
+    return re.compile(
+        rf"(?:^|(?<=[|\t/;•·])|(?<=\s\s))[\s\-*•·–—>]*(?:\d{{1,2}}[.)]\s+)?"
+        rf"(?:(?:{_alt(d['label_prefixes'])})\s+)?(?P<label>{_alt(words)})(?:\s?\(s\))?"
+        rf"\s*(?:[:|=\t–—-]+\s*)?(?=(?:(?:{_alt(d['figure_lead'])})\s*)?\d)", re.I)
+
+
+@cache
+def _categories() -> dict[str, str]:
+    return {w: cat for cat, ws in _data()["labels"].items() for w in ws}
+
+
+def find_labels(sentence: str) -> list[Label]:
+    """Labels that stand before a figure at the start of a line or a cell."""
+    if not any(c.isdigit() for c in sentence):
+        return []
+    out = []
+    for m in _label_pattern().finditer(sentence):
+        word = " ".join(m.group("label").lower().split())
+        category = _categories()[word]
+        unit = _data()["site_units"].get(word, "areas") if category == "protest_sites" else "people"
+        out.append(Label(m.start("label"), m.end(), category, unit))
+    return out
+
+
+def is_label_line(sentence: str) -> bool:
+    return bool(find_labels(sentence))
+
+
+def label_of(q: Quantity, sent: Span, labels: Sequence[Label]) -> Label | None:
+    """The last label before the quantity in its sentence."""
+    at = q.start_char - sent.start_char
+    before = [lab for lab in labels if lab.end <= at]
+    return before[-1] if before else None
+
+
+def relabel(q: Quantity, sent: Span, counted: Counted | None, label: Label | None) -> Counted | None:
+    """A figure's own words win ("Casualties: 41 killed, 300 injured"); a bare number, or
+    people the words give no fate ("Deaths: 41 (38 protesters and 3 police officers)"),
+    take the label's category. Places, times and other things keep what they were."""
+    if label is None or (counted is not None and counted.category != "participants"):
+        return _plain_subject(counted) if label else counted
+    noun = counted_noun(q, sent)
+    # "41 (38 protesters ...)": the parser may take the breakdown's noun for the total's
+    # and "Deaths 41" or "| Deaths | 41" for the label's noun or a cell bar
+    bare = (q.start <= noun.i < q.end or noun.i < q.start or not noun.is_alpha
+            or any(t.text == "(" for t in sent.doc[q.end:noun.i]))
+    lex = lexicon()
+    if not bare and (label.category == "protest_sites" or lemma(noun) in lex.non_count
+                     or lemma(noun) in lex.sites or not _is_people(noun)):
+        return counted
+    if bare:
+        return Counted(label.category, label.unit, "people" if label.category != "protest_sites" else label.unit)
+    return Counted(label.category, "people", subject(noun, q, sent, label.category))
+
+
+def _plain_subject(counted: Counted | None) -> Counted | None:
+    """ "| Sentenced | 14 |": no cell bar or label for a subject."""
+    if counted is None or counted.subject.replace(" ", "").isalpha():
+        return counted
+    return Counted(counted.category, counted.unit, "people" if counted.unit == "people" else counted.unit)
+
+
+def _is_people(noun: Token) -> bool:
+    lex = lexicon()
+    return lemma(noun) in lex.people or lex.nouns.get(lemma(noun)) == "participants" or noun.lower_ in lex.people
+
+
+# --- sayers in parentheses ------------------------------------------------------------
+
+@cache
+def _prefixes() -> list[tuple[str, ...]]:
+    return sorted((tuple(p.replace(":", " :").split()) for p in _data()["sayer_prefixes"]),
+                  key=len, reverse=True)
+
+
+def parenthesised_source(q: Quantity, sent: Span, category: str, inline: bool = False,
+                         is_place: Callable[[int, int], bool] = lambda a, b: False) -> SourceMention | None:
+    """The sayer in the first parentheses after a figure that name one: "310 killed (per
+    the health ministry)", "2,300+ (Monitor Group, as of 2 March)". The search stops at
+    the next figure or cell outside parentheses, or a few words on; breakdowns "(38
+    protesters and 3 police officers)" are passed over, so the sayer after them is the
+    total's and its parts'. ``inline``: a label line's "30,000 according to organisers"."""
+    doc = sent.doc
+    depth, words = _depth_at(sent, q.start), 0
+    i = q.end
+    while i < sent.end and words <= _MAX_GAP:
+        t = doc[i]
+        if t.text == "(":
+            close = _closing(sent, i)
+            # "near the Ministry of Defence (MOD)": an acronym or alias of a name, no sayer
+            found = None if doc[i - 1].pos_ == "PROPN" and i > q.end else _sayer_in(doc[i + 1:close], category, is_place)
+            if found:
+                return found
+            i = close + 1
+            continue
+        if t.text == ")":
+            depth -= 1
+        elif depth <= 0 and (t.text in _CELL_SEPARATORS or t.is_space and "\t" in t.text or
+                             (t.like_num and not _is_date_part(t))):
+            return None
+        elif depth <= 0 and inline and t.lower_ in ("according", "per", "via", "citing"):
+            return _sayer_in(doc[i:_segment_end(sent, i)], category, is_place)
+        words += depth <= 0 and not t.is_punct
+        i += 1
+    return None
+
+
+_MAX_GAP = 4  # words between a figure and its parentheses: "killed 310 people (per ...)"
+
+
+def _depth_at(sent: Span, i: int) -> int:
+    depth = 0
+    for t in sent.doc[sent.start:i]:
+        depth += (t.text == "(") - (t.text == ")")
+    return max(depth, 0)
+
+
+def _closing(sent: Span, i: int) -> int:
+    depth = 0
+    for t in sent.doc[i:sent.end]:
+        depth += (t.text == "(") - (t.text == ")")
+        if depth == 0:
+            return t.i
+    return sent.end - 1
+
+
+def _segment_end(sent: Span, i: int) -> int:
+    """The end of an inline sayer phrase: the next comma, semicolon, bracket or cell."""
+    j = i
+    while j < sent.end and sent.doc[j].text not in (",", ";", "(", ")", ".", *_CELL_SEPARATORS):
+        j += 1
+    return j
+
+
+def _is_date_part(t: Token) -> bool:
+    """ "as of 2 March": the day of a date is no new figure."""
+    near = [t.nbor(k).lower_ for k in (-1, 1) if 0 <= t.i + k < len(t.doc)]
+    from .quantities import _MONTHS
+    return any(w in _MONTHS for w in near)
+
+
+def _sayer_in(words: Span, category: str, is_place) -> SourceMention | None:
+    """A sayer phrase: "per the health ministry", "Source: Monitor Group", "organisers"."""
+    cut = next((k for k, t in enumerate(words) if t.text in (",", ";")), len(words))
+    tokens = list(words[:cut])
+    lowered = tuple(t.lower_ for t in tokens)
+    prefix = next((p for p in _prefixes() if lowered[:len(p)] == p), None)
+    if prefix:
+        verb, tokens = " ".join(w for w in prefix if w != ":"), tokens[len(prefix):]
+    elif _names_sayer(tokens, category):
+        verb = "according to"
+    else:
+        return None
+    while tokens and (tokens[0].pos_ == "DET" or tokens[0].is_punct):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct:
+        tokens = tokens[:-1]
+    if not tokens or len(tokens) > 10 or any(t.like_num for t in tokens):
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    if is_place(start, end):
+        return None
+    return SourceMention(doc_text(words.doc)[start:end], verb, start, end, tokens[0].i)
+
+
+def _names_sayer(tokens: list[Token], category: str) -> bool:
+    """Words alone in parentheses name a sayer when they are a name ("Monitor Group",
+    "AP") or a sayer's description ("health ministry", "organisers"); people who are
+    counted ("(police)" after a death toll) are not, except for crowd estimates."""
+    if not tokens or len(tokens) > 8 or tokens[0].pos_ == "ADP" or any(t.like_num for t in tokens):
+        return False
+    if any(t.pos_ in ("VERB", "AUX", "PRON", "ADV") and t.lower_ not in ("'s",) for t in tokens):
+        return False
+    head = tokens[-1]
+    nouns = set(_data()["sayer_nouns"])
+    phrase = " ".join(t.lower_ for t in tokens)
+    described = lemma(head) in nouns or head.lower_ in nouns or phrase in nouns
+    if _is_people(head) and category in _VICTIMS and head.lower_ != "organisers":
+        return False
+    named = all(t.is_title or t.is_upper or t.pos_ in ("ADP", "DET", "CCONJ", "PART") or t.is_punct
+                for t in tokens) and any(t.pos_ == "PROPN" for t in tokens)
+    return described or named
+
+
+# --- time -------------------------------------------------------------------------------
+
+@cache
+def _period_line() -> re.Pattern:
+    return re.compile(rf"(?im)^[ \t|*•\-]*(?:{_alt(_data()['period_labels'])})(?:\s?\(s\))?[ \t]*[:|\t]?[ \t]*(?=\S)")
+
+
+_ONGOING = re.compile(r"\b(?:present|ongoing|now)\b", re.I)
+
+
+def box_time(text: str, times) -> When | None:
+    """The interval a fact box's "Date" line gives its wave, if the article has one."""
+    for m in _period_line().finditer(text):
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        inside = [t for t in times if m.end() <= t.start and t.end <= end and (t.when.start or t.when.end)]
+        if inside:
+            lo, hi = inside[0].when, inside[-1].when
+            last = None if _ONGOING.search(text, inside[-1].end, end) else (hi.end or hi.start)
+            return When(lo.start, last, text[m.end():end].strip(" |\t"))
+    return None
+
+
+_AS_OF = re.compile(r"\bas\s+(?:of|at)\s+$", re.I)
+
+
+def as_of(sentence: str, when: When | None, wave_start) -> When | None:
+    """ "(Monitor Group, as of 2 March)": a count up to that date, from the wave's start."""
+    if when is None or not when.text or when.end is None:
+        return when
+    at = sentence.find(when.text)
+    if at <= 0 or not _AS_OF.search(sentence[max(0, at - 8):at]):
+        return when
+    return When(wave_start, when.end, when.text)
+
+
+def line_time(sentence: str, when: When | None, box: When | None, wave_start) -> When | None:
+    """The time of a figure on a label line or with a sayer in parentheses: its own
+    time ("as of" ends it), else the box's "Date" line, else what the article gave."""
+    own = when is not None and bool(when.text) and not when.text.startswith("(") and when.text in sentence
+    if own:
+        return as_of(sentence, when, wave_start)
+    return box or when
