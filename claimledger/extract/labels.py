@@ -88,11 +88,16 @@ def label_of(q: Quantity, sent: Span, labels: Sequence[Label]) -> Label | None:
 
 
 def relabel(q: Quantity, sent: Span, counted: Counted | None, label: Label | None) -> Counted | None:
-    """A figure's own words win ("Casualties: 41 killed, 300 injured"); a bare number, or
-    people the words give no fate ("Deaths: 41 (38 protesters and 3 police officers)"),
-    take the label's category. Places, times and other things keep what they were."""
-    if label is None or (counted is not None and counted.category != "participants"):
-        return _plain_subject(counted) if label else counted
+    """A figure's own words in its cell win ("Casualties: 41 killed, 300 injured"); a bare
+    number, or people the words give no fate ("Deaths: 41 (38 protesters and 3 police
+    officers)"), take the label's category. Places, times and other things keep theirs."""
+    if label is None:
+        return counted
+    if counted is not None and counted.category not in ("participants", label.category) \
+            and _cell_says(counted.category, sent, label):
+        return _plain_subject(counted)
+    if counted is not None and counted.category == "protest_sites":
+        return counted
     noun = counted_noun(q, sent)
     # "41 (38 protesters ...)": the parser may take the breakdown's noun for the total's
     # and "Deaths 41" or "| Deaths | 41" for the label's noun or a cell bar
@@ -105,6 +110,23 @@ def relabel(q: Quantity, sent: Span, counted: Counted | None, label: Label | Non
     if bare:
         return Counted(label.category, label.unit, "people" if label.category != "protest_sites" else label.unit)
     return Counted(label.category, "people", subject(noun, q, sent, label.category))
+
+
+def _cell_says(category: str, sent: Span, label: Label) -> bool:
+    """Whether the figure's cell (from its label to the next bar) has a word of the
+    category: "wounded" in "dead 7 / wounded 210 / detentions 980" is not 980's."""
+    lex = lexicon()
+    doc, start = sent.doc, sent.start_char + label.end
+    for t in sent:
+        if t.idx < start:
+            continue
+        if t.text in _CELL_SEPARATORS or "\t" in t.text:
+            break
+        words = {lemma(t), t.lower_}
+        if any(category in lex.verbs.get(w, ()) or lex.adjectives.get(w) == category
+               or lex.nouns.get(w) == category for w in words):
+            return True
+    return False
 
 
 def _plain_subject(counted: Counted | None) -> Counted | None:
@@ -229,8 +251,8 @@ def _names_sayer(tokens: list[Token], category: str) -> bool:
     nouns = set(_data()["sayer_nouns"])
     phrase = " ".join(t.lower_ for t in tokens)
     described = lemma(head) in nouns or head.lower_ in nouns or phrase in nouns
-    if _is_people(head) and category in _VICTIMS and head.lower_ != "organisers":
-        return False
+    if _is_people(head) and category in _VICTIMS or lemma(head) in lexicon().sites:
+        return False  # "Deaths: 12 (police)", "Killed: 9 (Northern Province)"
     named = all(t.is_title or t.is_upper or t.pos_ in ("ADP", "DET", "CCONJ", "PART") or t.is_punct
                 for t in tokens) and any(t.pos_ == "PROPN" for t in tokens)
     return described or named

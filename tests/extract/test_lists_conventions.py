@@ -1,0 +1,156 @@
+"""Lists, boxes and tables (shared/spec/claims.md, "Conventions for hard cases"):
+label-and-figure lines, "N+" and ranges, sayers in parentheses after a figure,
+"as of" dates, a box's "Date" line, and lines kept apart as sentences."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claimledger.extract import segment
+from claimledger.model import Article
+
+PUBLISHED = date(2023, 6, 1)
+
+
+def claims_of(extractor, text: str, published: date = PUBLISHED):
+    return extractor.extract([Article("box", text, published)])["box"]
+
+
+def table(claims):
+    return sorted((c.category, c.low, c.high, c.qualifier) for c in claims)
+
+
+def sources(claims, low):
+    found = [c for c in claims if c.low == low]
+    assert len(found) == 1, [(c.span, c.category) for c in claims]
+    return [s.name for s in found[0].sources]
+
+
+# --- a label and its figures --------------------------------------------------------------
+
+@pytest.mark.parametrize("line, expected", [
+    ("Fatalities: 57 (49 demonstrators and 8 soldiers)",
+     [("killed", 8, 8, "exact"), ("killed", 49, 49, "exact"), ("killed", 57, 57, "exact")]),
+    ("| Injured | 1,250 |", [("injured", 1250, 1250, "exact")]),
+    ("detained\t610", [("arrested", 610, 610, "exact")]),
+    ("• Missing: 23", [("disappeared", 23, 23, "exact")]),
+    ("Number of demonstrators: 75,000", [("participants", 75000, 75000, "exact")]),
+    ("Protest sites: 140", [("protest_sites", 140, 140, "exact")]),
+    ("Sentenced 19", [("sentenced", 19, 19, "exact")]),
+])
+def test_a_label_gives_its_category(extractor, line, expected):
+    assert table(claims_of(extractor, "Unrest in Valdoria\n" + line + "\n")) == expected
+
+
+def test_several_cells_on_one_line_each_keep_their_label(extractor):
+    line = "casualties / dead 7–9 / wounded 210+ / detentions 980"
+    assert table(claims_of(extractor, line)) == [
+        ("arrested", 980, 980, "exact"), ("injured", 210, None, "at_least"), ("killed", 7, 9, "vague")]
+
+
+def test_a_figure_s_own_words_beat_the_label(extractor):
+    assert table(claims_of(extractor, "Casualties: 14 killed, 95 injured")) == [
+        ("injured", 95, 95, "exact"), ("killed", 14, 14, "exact")]
+
+
+def test_labels_do_not_count_places_times_or_references(extractor):
+    text = ("Arrests | 730 in 12 provinces [4]\n"
+            "Deaths: 5 over 3 days\n"
+            "Location | Valdoria\n")
+    assert table(claims_of(extractor, text)) == [("arrested", 730, 730, "exact"), ("killed", 5, 5, "exact")]
+
+
+def test_label_words_inside_prose_are_no_labels(extractor):
+    # "dead" is no label here: the 3 are the reporters, not the dead
+    text = "Reporters who counted the dead said 3 colleagues were beaten."
+    assert all(c.category != "killed" for c in claims_of(extractor, text))
+
+
+# --- "N+" and ranges ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("line, expected", [
+    ("Injuries: 480+", ("injured", 480, None, "at_least")),
+    ("Killed 12–15", ("killed", 12, 15, "vague")),
+    ("killed 12-15", ("killed", 12, 15, "vague")),
+    ("Arrested: 1,200—1,500", ("arrested", 1200, 1500, "vague")),
+    ("between march and may, 300 to 400 people were detained", ("arrested", 300, 400, "vague")),
+    ("At least 20-25 protesters were shot dead.", ("killed", 20, None, "at_least")),
+])
+def test_plus_and_ranges(extractor, line, expected):
+    assert table(claims_of(extractor, line)) == [expected]
+
+
+def test_changes_and_year_spans_are_no_ranges(extractor):
+    text = "The toll rose from 30 to 41 during the 2019–2020 unrest."
+    assert (30, 41) not in [(c.low, c.high) for c in claims_of(extractor, text)]
+    assert all(c.low != 2019 for c in claims_of(extractor, "Deaths in 2019–2020: 17"))
+
+
+# --- sayers in parentheses ----------------------------------------------------------------
+
+def test_a_sayer_in_parentheses_is_the_source(extractor):
+    text = ("Security forces shot dead 310 people (per the interior ministry)\n"
+            "Detained: 9,500 (Valdorian Detainee Watch, as of March 2, 2023)\n"
+            "Deaths 64 (source: Medical Association of Valdoria)\n")
+    claims = claims_of(extractor, text)
+    assert sources(claims, 310) == ["interior ministry"]
+    assert sources(claims, 9500) == ["Valdorian Detainee Watch"]
+    assert sources(claims, 64) == ["Medical Association of Valdoria"]
+
+
+def test_rival_figures_in_one_line_keep_their_own_sayers(extractor):
+    claims = claims_of(extractor, "Turnout: 45,000 (organisers), 12,000 (police)")
+    assert table(claims) == [("participants", 12000, 12000, "exact"), ("participants", 45000, 45000, "exact")]
+    assert sources(claims, 45000) == ["organisers"] and sources(claims, 12000) == ["police"]
+
+
+def test_a_breakdown_shares_the_sayer_after_it(extractor):
+    claims = claims_of(extractor, "Deaths: 30 (26 civilians and 4 policemen) (Health Ministry)")
+    assert {c.low: [s.name for s in c.sources] for c in claims} == {
+        30: ["Health Ministry"], 26: ["Health Ministry"], 4: ["Health Ministry"]}
+
+
+def test_parentheses_that_name_no_sayer(extractor):
+    text = ("At least 40 people were injured outside the Ministry of Interior (MOI) on Friday.\n"
+            "Deaths: 12 (police)\n"
+            "arrested 85 (mostly students)\n"
+            "Killed: 9 (Northern Province)\n")
+    assert all(c.sources == () for c in claims_of(extractor, text))
+
+
+# --- time: "as of" and the box's Date line ------------------------------------------------
+
+def test_as_of_ends_the_time_and_the_box_date_starts_it(extractor):
+    text = ("Valdorian protests\n"
+            "Date\t4 January 2023 – 20 March 2023\n"
+            "Location\tValdoria\n"
+            "Injuries\t700+\n"
+            "Arrested\t2,000 (Detainee Watch, as of March 2, 2023)\n")
+    claims = claims_of(extractor, text)
+    injured = next(c for c in claims if c.category == "injured")
+    arrested = next(c for c in claims if c.category == "arrested")
+    assert (injured.when.start, injured.when.end) == (date(2023, 1, 4), date(2023, 3, 20))
+    assert (arrested.when.start, arrested.when.end) == (date(2023, 1, 4), date(2023, 3, 2))
+
+
+def test_an_ongoing_box_leaves_the_end_open(extractor):
+    text = "| Date | 9 February 2023 – present |\n| Deaths | 33 |\n"
+    (claim,) = claims_of(extractor, text)
+    assert (claim.when.start, claim.when.end) == (date(2023, 2, 9), None)
+
+
+# --- lines are sentences ------------------------------------------------------------------
+
+def test_a_line_without_a_full_stop_is_its_own_sentence():
+    for text in ("Killed 12\nInjured 40", "killed 12\r\ninjured 40", "Killed 12\rInjured 40",
+                 "Killed 12\u2028Injured 40"):
+        assert [s.text for s in segment.split(text)] == [text[:9], text[-10:]], text
+
+
+def test_each_line_keeps_its_own_claims(extractor):
+    text = "Crackdown in Valdoria: a tally\n- 41 killed\n* Arrested: 2,300+\n• injured: 300 to 400\n"
+    claims = claims_of(extractor, text)
+    assert table(claims) == [("arrested", 2300, None, "at_least"), ("injured", 300, 400, "vague"),
+                             ("killed", 41, 41, "exact")]
+    assert sorted(c.sentence for c in claims) == ["* Arrested: 2,300+", "- 41 killed", "• injured: 300 to 400"]
