@@ -21,9 +21,9 @@ from spacy.tokens import Span, Token
 
 from claimledger.model import When
 
-from .categories import Counted, counted_noun, lemma, subject
+from .categories import _SECURITY, Counted, counted_noun, lemma, subject
 from .lexicon import _load, lexicon
-from .quantities import Quantity, doc_text
+from .quantities import _MONTHS, Quantity, doc_text
 from .sources import SourceMention
 
 _VICTIMS = {"killed", "died", "injured", "arrested", "disappeared", "sentenced"}
@@ -78,6 +78,43 @@ def find_labels(sentence: str) -> list[Label]:
 
 def is_label_line(sentence: str) -> bool:
     return bool(find_labels(sentence))
+
+
+@cache
+def _figure_line() -> re.Pattern:
+    return re.compile(rf"^[\s\-*•·–—>]*(?:(?:{_alt(_data()['figure_lead'])})\s*)?\d", re.I)
+
+
+_GROUPS = re.compile(r"\([^()]*\)|\[[^\]]*\]")
+_LINES_BACK = 6
+
+
+def carried_labels(text: str, start: int) -> list[Label]:
+    """A short line that starts with a figure, under a label line whose cell ran on:
+    "Death(s) 1,500 (per Reuters)" then "304+ (per Amnesty International)"."""
+    if start > 0 and text[start - 1] not in "\n\r" or not _is_figure_line(_line_at(text, start)):
+        return []
+    for _ in range(_LINES_BACK):
+        if start <= 0:
+            return []
+        start = max(text.rfind("\n", 0, start - 1), text.rfind("\r", 0, start - 1)) + 1
+        line = _line_at(text, start)
+        found = find_labels(line)
+        if found:
+            return [Label(0, 0, found[-1].category, found[-1].unit)]
+        if not _is_figure_line(line):
+            return []
+    return []
+
+
+def _line_at(text: str, start: int) -> str:
+    ends = [e for e in (text.find("\n", start), text.find("\r", start)) if e >= 0]
+    return text[start:min(ends, default=len(text))]
+
+
+def _is_figure_line(line: str) -> bool:
+    """ "304+ (per Amnesty International)[b]", "1,000+ security forces": a figure and a few words."""
+    return bool(_figure_line().match(line)) and len(_GROUPS.sub(" ", line).split()) <= 4
 
 
 def label_of(q: Quantity, sent: Span, labels: Sequence[Label]) -> Label | None:
@@ -138,7 +175,8 @@ def _plain_subject(counted: Counted | None) -> Counted | None:
 
 def _is_people(noun: Token) -> bool:
     lex = lexicon()
-    return lemma(noun) in lex.people or lex.nouns.get(lemma(noun)) == "participants" or noun.lower_ in lex.people
+    return (lemma(noun) in lex.people or lex.nouns.get(lemma(noun)) == "participants"
+            or noun.lower_ in lex.people or lemma(noun) in _SECURITY)
 
 
 # --- sayers in parentheses ------------------------------------------------------------
@@ -161,21 +199,23 @@ def parenthesised_source(q: Quantity, sent: Span, category: str, inline: bool = 
     i = q.end
     while i < sent.end and words <= _MAX_GAP:
         t = doc[i]
-        if t.text == "(":
-            close = _closing(sent, i)
+        if t.text.startswith("("):
+            close, limit = _closing(sent, i)
             # "near the Ministry of Defence (MOD)": an acronym or alias of a name, no sayer
-            found = None if doc[i - 1].pos_ == "PROPN" and i > q.end else _sayer_in(doc[i + 1:close], category, is_place)
+            alias = doc[i - 1].pos_ == "PROPN" and i > q.end
+            found = None if alias else _sayer_in(doc[i:close + 1], category, is_place, t.idx + 1, limit)
             if found:
                 return found
             i = close + 1
             continue
-        if t.text == ")":
-            depth -= 1
+        if ")" in t.text:
+            depth -= t.text.count(")")
         elif depth <= 0 and (t.text in _CELL_SEPARATORS or t.is_space and "\t" in t.text or
                              (t.like_num and not _is_date_part(t))):
             return None
         elif depth <= 0 and inline and t.lower_ in ("according", "per", "via", "citing"):
-            return _sayer_in(doc[i:_segment_end(sent, i)], category, is_place)
+            end = _segment_end(sent, i)
+            return _sayer_in(doc[i:end], category, is_place, t.idx, doc[end - 1].idx + len(doc[end - 1]))
         words += depth <= 0 and not t.is_punct
         i += 1
     return None
@@ -187,17 +227,21 @@ _MAX_GAP = 4  # words between a figure and its parentheses: "killed 310 people (
 def _depth_at(sent: Span, i: int) -> int:
     depth = 0
     for t in sent.doc[sent.start:i]:
-        depth += (t.text == "(") - (t.text == ")")
+        depth += t.text.count("(") - t.text.count(")")
     return max(depth, 0)
 
 
-def _closing(sent: Span, i: int) -> int:
+def _closing(sent: Span, i: int) -> tuple[int, int]:
+    """The token holding the ")" that closes the "(" at token i, and that char's offset
+    ("Reuters)[a]" is one token)."""
     depth = 0
     for t in sent.doc[i:sent.end]:
-        depth += (t.text == "(") - (t.text == ")")
-        if depth == 0:
-            return t.i
-    return sent.end - 1
+        for k, c in enumerate(t.text):
+            depth += (c == "(") - (c == ")")
+            if depth == 0:
+                return t.i, t.idx + k
+    last = sent.doc[sent.end - 1]
+    return last.i, last.idx + len(last.text)
 
 
 def _segment_end(sent: Span, i: int) -> int:
@@ -211,19 +255,20 @@ def _segment_end(sent: Span, i: int) -> int:
 def _is_date_part(t: Token) -> bool:
     """ "as of 2 March": the day of a date is no new figure."""
     near = [t.nbor(k).lower_ for k in (-1, 1) if 0 <= t.i + k < len(t.doc)]
-    from .quantities import _MONTHS
     return any(w in _MONTHS for w in near)
 
 
-def _sayer_in(words: Span, category: str, is_place) -> SourceMention | None:
-    """A sayer phrase: "per the health ministry", "Source: Monitor Group", "organisers"."""
-    cut = next((k for k, t in enumerate(words) if t.text in (",", ";")), len(words))
-    tokens = list(words[:cut])
+def _sayer_in(words: Span, category: str, is_place, lo: int, hi: int) -> SourceMention | None:
+    """A sayer phrase within chars [lo, hi): "per the health ministry", "Source: Monitor
+    Group", "organisers"; what follows a comma ("as of 2 March") is not part of it."""
+    tokens = [t for t in words if t.idx < hi and t.idx + len(t.text) > lo]
+    cut = next((k for k, t in enumerate(tokens) if t.text in (",", ";")), len(tokens))
+    tokens = tokens[:cut]
     lowered = tuple(t.lower_ for t in tokens)
     prefix = next((p for p in _prefixes() if lowered[:len(p)] == p), None)
     if prefix:
         verb, tokens = " ".join(w for w in prefix if w != ":"), tokens[len(prefix):]
-    elif _names_sayer(tokens, category):
+    elif _names_sayer(tokens, category, hi):
         verb = "according to"
     else:
         return None
@@ -233,28 +278,28 @@ def _sayer_in(words: Span, category: str, is_place) -> SourceMention | None:
         tokens = tokens[:-1]
     if not tokens or len(tokens) > 10 or any(t.like_num for t in tokens):
         return None
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    start, end = tokens[0].idx, min(hi, tokens[-1].idx + len(tokens[-1].text))
     if is_place(start, end):
         return None
     return SourceMention(doc_text(words.doc)[start:end], verb, start, end, tokens[0].i)
 
 
-def _names_sayer(tokens: list[Token], category: str) -> bool:
+def _names_sayer(tokens: list[Token], category: str, hi: int) -> bool:
     """Words alone in parentheses name a sayer when they are a name ("Monitor Group",
     "AP") or a sayer's description ("health ministry", "organisers"); people who are
     counted ("(police)" after a death toll) are not, except for crowd estimates."""
     if not tokens or len(tokens) > 8 or tokens[0].pos_ == "ADP" or any(t.like_num for t in tokens):
         return False
-    if any(t.pos_ in ("VERB", "AUX", "PRON", "ADV") and t.lower_ not in ("'s",) for t in tokens):
+    if any(t.pos_ in ("VERB", "AUX", "PRON", "ADV") for t in tokens):
         return False
     head = tokens[-1]
+    texts = [t.text[:hi - t.idx] for t in tokens]  # "Reuters)[a]" is one token
     nouns = set(_data()["sayer_nouns"])
-    phrase = " ".join(t.lower_ for t in tokens)
-    described = lemma(head) in nouns or head.lower_ in nouns or phrase in nouns
+    described = lemma(head) in nouns or texts[-1].lower() in nouns or " ".join(texts).lower() in nouns
     if _is_people(head) and category in _VICTIMS or lemma(head) in lexicon().sites:
         return False  # "Deaths: 12 (police)", "Killed: 9 (Northern Province)"
-    named = all(t.is_title or t.is_upper or t.pos_ in ("ADP", "DET", "CCONJ", "PART") or t.is_punct
-                for t in tokens) and any(t.pos_ == "PROPN" for t in tokens)
+    named = all(w.istitle() or w.isupper() or t.pos_ in ("ADP", "DET", "CCONJ", "PART") or t.is_punct
+                for t, w in zip(tokens, texts)) and any(t.pos_ == "PROPN" for t in tokens)
     return described or named
 
 

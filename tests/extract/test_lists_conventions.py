@@ -154,3 +154,25 @@ def test_each_line_keeps_its_own_claims(extractor):
     assert table(claims) == [("arrested", 2300, None, "at_least"), ("injured", 300, 400, "vague"),
                              ("killed", 41, 41, "exact")]
     assert sorted(c.sentence for c in claims) == ["* Arrested: 2,300+", "- 41 killed", "• injured: 300 to 400"]
+
+
+def test_a_cell_that_runs_on_over_lines_keeps_its_label(extractor):
+    text = ("Casualties\n"
+            "Killed\t900 (per Reuters)[c]\n"
+            "212+ (per Valdorian Rights Watch)\n"
+            "180 (government figure)[d]\n"
+            "Arrested\t4,000\n")
+    claims = claims_of(extractor, text)
+    assert table(claims) == [("arrested", 4000, 4000, "exact"), ("killed", 180, 180, "exact"),
+                             ("killed", 212, None, "at_least"), ("killed", 900, 900, "exact")]
+    assert sources(claims, 900) == ["Reuters"] and sources(claims, 212) == ["Valdorian Rights Watch"]
+
+
+def test_a_figure_line_after_prose_takes_no_label(extractor):
+    text = "Deaths: 41\nThe march was peaceful.\n300 (local officials)\n"
+    assert table(claims_of(extractor, text)) == [("killed", 41, 41, "exact")]
+
+
+def test_security_forces_in_a_labelled_cell(extractor):
+    claims = claims_of(extractor, "wounded: 2,100+ demonstrators, 650+ security forces")
+    assert table(claims) == [("injured", 650, None, "at_least"), ("injured", 2100, None, "at_least")]
