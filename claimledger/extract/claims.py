@@ -73,7 +73,7 @@ class Extractor:
         """Claims of each article, keyed by article id (every article gets a key)."""
         contexts = [article_context(a, self.gazetteer) for a in articles]
         jobs = [(ctx, s) for ctx in contexts for s in segment.split(ctx.article.text)
-                if segment.is_candidate(s.text) or labels.carried_labels(ctx.article.text, s.start)]
+                if segment.is_candidate(s.text) or labels.inherited_labels(ctx.article.text, s.start)]
         out: dict[str, list[Claim]] = {ctx.article.id: [] for ctx in contexts}
         chunks = list(_chunks(jobs))
         docs = self.nlp.pipe((self._doc(texts) for texts, _ in chunks), batch_size=batch_size)
@@ -121,7 +121,7 @@ def sentence_claims(ctx: Context, s: segment.Sentence, sent: Span, names: Names,
     """The claims of one parsed sentence; offsets become offsets into the article text."""
     claims = []
     base = s.start - sent.start_char
-    boxed = labels.find_labels(s.text) or labels.carried_labels(ctx.article.text, s.start)
+    boxed = labels.find_labels(s.text) or labels.inherited_labels(ctx.article.text, s.start)
     for q in find_quantities(sent):
         if not is_count(q, sent):
             continue

@@ -89,15 +89,26 @@ _GROUPS = re.compile(r"\([^()]*\)|\[[^\]]*\]")
 _LINES_BACK = 6
 
 
-def carried_labels(text: str, start: int) -> list[Label]:
+def inherited_labels(text: str, start: int) -> list[Label]:
+    """Labels a line takes from the lines above it: a table's header row, or the label
+    line whose cell runs on. ``start``: where the line starts in ``text``."""
+    if start > 0 and text[start - 1] not in "\n\r":
+        return []
+    line = _line_at(text, start)
+    if not any(c.isdigit() for c in line):
+        return []
+    return column_labels(text, start, line) or carried_labels(text, start, line)
+
+
+def carried_labels(text: str, start: int, line: str) -> list[Label]:
     """A short line that starts with a figure, under a label line whose cell ran on:
     "Death(s) 1,500 (per Reuters)" then "304+ (per Amnesty International)"."""
-    if start > 0 and text[start - 1] not in "\n\r" or not _is_figure_line(_line_at(text, start)):
+    if not _is_figure_line(line):
         return []
     for _ in range(_LINES_BACK):
-        if start <= 0:
+        start = _line_before(text, start)
+        if start is None:
             return []
-        start = max(text.rfind("\n", 0, start - 1), text.rfind("\r", 0, start - 1)) + 1
         line = _line_at(text, start)
         found = find_labels(line)
         if found:
@@ -105,6 +116,64 @@ def carried_labels(text: str, start: int) -> list[Label]:
         if not _is_figure_line(line):
             return []
     return []
+
+
+def column_labels(text: str, start: int, line: str) -> list[Label]:
+    """A table row under a header row that names what its columns count:
+    "| Province | Deaths | Arrests |" over "| North | 12 | 400 |" (or cells split by tabs).
+    Each cell gets a label at its start; a column without one blocks the label before."""
+    bar = "|" if line.count("|") >= 2 else "\t" if "\t" in line.strip() else None
+    if bar is None:
+        return []
+    header = _header_above(text, start, bar, line.count(bar))
+    if not header:
+        return []
+    out, pos = [], 0
+    for k, cell in enumerate(line.split(bar)):
+        category = header[k] if k < len(header) else ""
+        unit = "people" if category != "protest_sites" else "areas"
+        out.append(Label(pos, pos, category, unit))
+        pos += len(cell) + 1
+    return out
+
+
+_RULE_LINE = re.compile(r"^[\s|:\-+=]*$")
+_TABLE_ROWS_BACK = 80
+
+
+def _header_above(text: str, start: int, bar: str, cells: int) -> list[str] | None:
+    """The categories of the header row of the table a row is in, if it names any."""
+    for _ in range(_TABLE_ROWS_BACK):
+        start = _line_before(text, start)
+        if start is None:
+            return None
+        line = _line_at(text, start)
+        if _RULE_LINE.match(line) and line.strip():
+            continue
+        if abs(line.count(bar) - cells) > 1 or not line.strip():
+            return None  # the table ended: no header found
+        if any(c.isdigit() for c in line):
+            continue  # another data row
+        header = [_header_category(cell) for cell in line.split(bar)]
+        return header if any(header) else None
+    return None
+
+
+def _header_category(cell: str) -> str:
+    words = _GROUPS.sub(" ", cell.lower().replace("(s)", "")).split()
+    prefixes = {tuple(p.split()) for p in _data()["label_prefixes"]}
+    for n in (2, 1):
+        if tuple(words[:n]) in prefixes:
+            words = words[n:]
+            break
+    return _categories().get(" ".join(words), "")
+
+
+def _line_before(text: str, start: int) -> int | None:
+    """Where the line before the one at ``start`` starts, None at the first line."""
+    if start <= 0:
+        return None
+    return max(text.rfind("\n", 0, start - 1), text.rfind("\r", 0, start - 1)) + 1
 
 
 def _line_at(text: str, start: int) -> str:
@@ -128,7 +197,7 @@ def relabel(q: Quantity, sent: Span, counted: Counted | None, label: Label | Non
     """A figure's own words in its cell win ("Casualties: 41 killed, 300 injured"); a bare
     number, or people the words give no fate ("Deaths: 41 (38 protesters and 3 police
     officers)"), take the label's category. Places, times and other things keep theirs."""
-    if label is None:
+    if label is None or not label.category:
         return counted
     if counted is not None and counted.category not in ("participants", label.category) \
             and _cell_says(counted.category, sent, label):

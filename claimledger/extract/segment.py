@@ -16,6 +16,7 @@ from .lexicon import lexicon
 
 _LINE_ENDS = "\n\r\v\f\x85\u2028\u2029"  # what str.splitlines breaks at, bar the old field separators
 _BREAK = re.compile(rf"[{_LINE_ENDS}]+|(?<=[.!?…])[”\"’)]?\s+(?=[\"“‘(]?\S)|(?<=\.\.\.)(?=\s*\S)|\s;\s")
+_LIST_MARK = re.compile(r"[ \t]*\d{1,3}\.$")
 _ABBREV = re.compile(r"(?:\b(?:mr|mrs|ms|dr|st|gen|col|lt|sgt|gov|sen|rep|prof|jr|sr|no|vs|u\.s|u\.n|e\.g|i\.e|incl|approx|est|ca|[a-z])\.)$", re.I)
 
 
@@ -40,6 +41,8 @@ def split(text: str) -> list[Sentence]:
         if m.group(0).strip() == "" and _ABBREV.search(text[max(pos, m.start() - 6):m.start()]) \
                 and not any(c in _LINE_ENDS for c in m.group(0)):
             continue  # "Mr. Mousavi", "U.S. officials": not a sentence end
+        if _LIST_MARK.match(text, pos, m.start()):
+            continue  # "2. Detained: 230": a numbered list's mark
         _emit(out, text, pos, m.start())
         pos = m.end()
     _emit(out, text, pos, len(text))

@@ -176,3 +176,36 @@ def test_a_figure_line_after_prose_takes_no_label(extractor):
 def test_security_forces_in_a_labelled_cell(extractor):
     claims = claims_of(extractor, "wounded: 2,100+ demonstrators, 650+ security forces")
     assert table(claims) == [("injured", 650, None, "at_least"), ("injured", 2100, None, "at_least")]
+
+
+# --- report tables ------------------------------------------------------------------------
+
+def test_a_table_header_names_what_its_columns_count(extractor):
+    text = ("Table 2: violations by region\n"
+            "| Region | Killed | Injured | Detained |\n"
+            "|---|---|---|---|\n"
+            "| Coast | 14 | 220 | 1,310 |\n"
+            "| Highlands | 3 | 41+ | 96 |\n")
+    assert table(claims_of(extractor, text)) == [
+        ("arrested", 96, 96, "exact"), ("arrested", 1310, 1310, "exact"),
+        ("injured", 41, None, "at_least"), ("injured", 220, 220, "exact"),
+        ("killed", 3, 3, "exact"), ("killed", 14, 14, "exact")]
+
+
+def test_tab_separated_table_and_its_unlabelled_columns(extractor):
+    text = ("district\tyear\tdeaths\tarrests\n"
+            "north\t2021\t7\t130\n"
+            "south\t2022\t2\t45\n")
+    assert table(claims_of(extractor, text)) == [
+        ("arrested", 45, 45, "exact"), ("arrested", 130, 130, "exact"),
+        ("killed", 2, 2, "exact"), ("killed", 7, 7, "exact")]
+
+
+def test_a_table_without_a_counting_header_gives_nothing(extractor):
+    text = "| Round | Score |\n|---|---|\n| 1 | 12 |\n| 2 | 15 |\n"
+    assert claims_of(extractor, text) == []
+
+
+def test_numbered_list_marks_are_no_sentence_ends():
+    sentences = [s.text for s in segment.split("Tally:\n1. Killed: 9\n2. detained — 230\n")]
+    assert sentences == ["Tally:", "1. Killed: 9", "2. detained — 230"]
