@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from claimledger.model import Article, Claim, Place, Source, When
 
-from . import labels, segment
+from . import labels, rivals, segment
 from .categories import categorize, counted_noun, phrase_top
 from .names import Names, key
 from .quantities import find_quantities, is_count
@@ -126,11 +126,11 @@ def sentence_claims(ctx: Context, s: segment.Sentence, sent: Span, names: Names,
         if not is_count(q, sent):
             continue
         label = labels.label_of(q, sent, boxed)
-        counted = labels.relabel(q, sent, categorize(q, sent), label)
+        counted = labels.relabel(q, sent, categorize(q, sent), label) or rivals.rival_category(q, sent, claims)
         if counted is None:
             continue
         anchor = phrase_top(counted_noun(q, sent), q, sent)
-        mentions = [_shift(m, base) for m in sentence_sources(anchor, sent)]
+        mentions = [_shift(m, base) for m in rivals.own_clause(sentence_sources(anchor, sent), q, sent)]
         paren = labels.parenthesised_source(q, sent, counted.category, bool(boxed),
                                             lambda a, b: _is_place(ctx, a + base, b + base))
         if paren:

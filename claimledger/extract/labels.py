@@ -63,6 +63,14 @@ def _categories() -> dict[str, str]:
     return {w: cat for cat, ws in _data()["labels"].items() for w in ws}
 
 
+def word_category(word: str) -> tuple[str, str] | None:
+    """(category, unit) of a label word used as a noun: "crowd", "turnout", "toll"."""
+    category = _categories().get(word)
+    if category is None:
+        return None
+    return category, _data()["site_units"].get(word, "areas") if category == "protest_sites" else "people"
+
+
 def find_labels(sentence: str) -> list[Label]:
     """Labels that stand before a figure at the start of a line or a cell."""
     if not any(c.isdigit() for c in sentence):

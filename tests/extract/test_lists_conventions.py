@@ -209,3 +209,24 @@ def test_a_table_without_a_counting_header_gives_nothing(extractor):
 def test_numbered_list_marks_are_no_sentence_ends():
     sentences = [s.text for s in segment.split("Tally:\n1. Killed: 9\n2. detained — 230\n")]
     assert sentences == ["Tally:", "1. Killed: 9", "2. detained — 230"]
+
+
+# --- rival figures in one line ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Organisers said 40,000 rallied in the square; police put it at 9,000.",
+     {40000: ("participants", ["Organisers"]), 9000: ("participants", ["police"])}),
+    ("the union said 18 strikers were detained, but the governor put the number at 6",
+     {18: ("arrested", ["union"]), 6: ("arrested", ["governor"])}),
+    ("Officials estimated the crowd at 3,500; the organisers said 12,000.",
+     {3500: ("participants", ["Officials"]), 12000: ("participants", ["organisers"])}),
+    ("Medics say 23 people died in the clashes; the interior ministry puts the toll at 9.",
+     {23: ("killed", ["Medics"]), 9: ("killed", ["interior ministry"])}),
+])
+def test_rival_figures_are_separate_claims_with_their_own_sayers(extractor, text, expected):
+    claims = claims_of(extractor, text)
+    assert {c.low: (c.category, [s.name for s in c.sources]) for c in claims} == expected
+
+
+def test_a_bare_said_figure_with_nothing_before_it_is_no_claim(extractor):
+    assert claims_of(extractor, "The spokesman said 12 and then left the room.") == []
