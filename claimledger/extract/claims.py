@@ -94,6 +94,7 @@ class Extractor:
             if first is not None and len(first):
                 first[0].is_sent_start = True
             pos += len(t) + len(_SEPARATOR)
+        labels.split_glued(doc)
         return doc
 
 

@@ -13,6 +13,7 @@ gives the time of its figures. Label words live in ``data/labels.json``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from typing import Callable, Sequence
@@ -84,6 +85,56 @@ def find_labels(sentence: str) -> list[Label]:
     return out
 
 
+@cache
+def _glued_pattern() -> re.Pattern:
+    d = _data()
+    words = [w for ws in d["labels"].values() for w in ws]
+    return re.compile(rf"(?:^|(?<=[\n|\t/;•·]))[ \t\-*•·]*(?:(?:{_alt(d['label_prefixes'])})\s+)?"
+                      rf"(?:{_alt(words)})(?:\(s\))?(?=\d)", re.I | re.M)
+
+
+_MARK = re.compile(r"(?<=\S)\[(?:\d{1,3}|[a-z]{1,2}|citation needed|note \d{1,3}|nb \d{1,3})\]", re.I)
+_BEFORE_MARK = ".,;:)+"
+
+
+def split_glued(doc) -> None:
+    """Cut tokens the tokenizer left whole where a copied page glued words together: a
+    box label run into its figure ("Arrested14,000+", "Death(s)12–15") and a reference
+    mark on a word ("41[3]", "protesters)[2]", "killed.[12]"), before parsing."""
+    text = doc.text
+    cuts = {m.end() for m in _glued_pattern().finditer(text)}
+    if "[" in text:
+        for m in _MARK.finditer(text):
+            at = m.start()
+            cuts.add(at)
+            while at > 0 and text[at - 1] in _BEFORE_MARK:
+                at -= 1
+                cuts.add(at)
+    by_token: dict[int, list[int]] = {}
+    starts = [t.idx for t in doc] if cuts else []
+    for cut in cuts:
+        tok = _token_across(doc, starts, cut)
+        if tok is not None:
+            by_token.setdefault(tok.i, []).append(cut - tok.idx)
+    if not by_token:
+        return
+    with doc.retokenize() as retokenizer:
+        for i, offsets in by_token.items():
+            tok = doc[i]
+            bounds = [0, *sorted(set(offsets)), len(tok.text)]
+            orths = [tok.text[a:b] for a, b in zip(bounds, bounds[1:])]
+            retokenizer.split(tok, orths, heads=[(tok, len(orths) - 1)] * len(orths))
+
+
+def _token_across(doc, starts: list[int], cut: int):
+    """The token that holds char ``cut`` inside it (not at its edge), if any."""
+    k = bisect_right(starts, cut) - 1
+    if k < 0:
+        return None
+    tok = doc[k]
+    return tok if tok.idx < cut < tok.idx + len(tok.text) else None
+
+
 def is_label_line(sentence: str) -> bool:
     return bool(find_labels(sentence))
 
@@ -118,7 +169,7 @@ def carried_labels(text: str, start: int, line: str) -> list[Label]:
         if start is None:
             return []
         line = _line_at(text, start)
-        found = find_labels(line)
+        found = find_labels(line) or _bare_label(line)
         if found:
             return [Label(0, 0, found[-1].category, found[-1].unit)]
         if not _is_figure_line(line):
@@ -182,6 +233,13 @@ def _line_before(text: str, start: int) -> int | None:
     if start <= 0:
         return None
     return max(text.rfind("\n", 0, start - 1), text.rfind("\r", 0, start - 1)) + 1
+
+
+def _bare_label(line: str) -> list[Label]:
+    """A label alone on its line ("Death(s)", "Injuries:"), its figures on the lines below."""
+    words = line.strip(" \t|*•·-–—:").lower().replace("(s)", "").split()
+    found = word_category(" ".join(words)) if 0 < len(words) <= 3 else None
+    return [Label(0, 0, *found)] if found else []
 
 
 def _line_at(text: str, start: int) -> str:

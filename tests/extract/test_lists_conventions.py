@@ -230,3 +230,29 @@ def test_rival_figures_are_separate_claims_with_their_own_sayers(extractor, text
 
 def test_a_bare_said_figure_with_nothing_before_it_is_no_claim(extractor):
     assert claims_of(extractor, "The spokesman said 12 and then left the room.") == []
+
+
+# --- boxes copied without their cell breaks, reference marks ------------------------------
+
+def test_a_label_run_into_its_figure(extractor):
+    text = "Date4 April 2022 – 9 May 2022\nKilled63\nArrested2,150+[7]\nDeath(s)20–24\nLocationValdoria\n"
+    assert table(claims_of(extractor, text)) == [
+        ("arrested", 2150, None, "at_least"), ("killed", 20, 24, "vague"), ("killed", 63, 63, "exact")]
+
+
+def test_a_label_alone_on_its_line_then_its_figures(extractor):
+    text = ("Casualties\n"
+            "Death(s)\n"
+            "• 17 people (a soldier and 16 protesters)[5]\n"
+            "Injuries\n"
+            "650+\n"
+            "Methods\n"
+            "Strikes, 3 marches a week\n")
+    # the breakdown's 16 is a part of the total: a claim of its own
+    assert table(claims_of(extractor, text)) == [
+        ("injured", 650, None, "at_least"), ("killed", 16, 16, "exact"), ("killed", 17, 17, "exact")]
+
+
+def test_reference_marks_glued_to_words_do_not_hide_figures(extractor):
+    text = "Security forces killed 41[3] protesters in the capital, and 300 more were injured.[4]"
+    assert table(claims_of(extractor, text)) == [("injured", 300, 300, "exact"), ("killed", 41, 41, "exact")]
