@@ -172,8 +172,8 @@ def carried_labels(text: str, start: int, line: str) -> list[Label]:
         found = find_labels(line) or _bare_label(line)
         if found:
             return [Label(0, 0, found[-1].category, found[-1].unit)]
-        if not _is_figure_line(line):
-            return []
+        if line.strip() and not _is_figure_line(line):
+            return []  # blank lines pass: a feed's cells and items are paragraphs
     return []
 
 

@@ -256,3 +256,37 @@ def test_a_label_alone_on_its_line_then_its_figures(extractor):
 def test_reference_marks_glued_to_words_do_not_hide_figures(extractor):
     text = "Security forces killed 41[3] protesters in the capital, and 300 more were injured.[4]"
     assert table(claims_of(extractor, text)) == [("injured", 300, 300, "exact"), ("killed", 41, 41, "exact")]
+
+
+# --- readers keep rows and items apart ----------------------------------------------------
+
+PAGE = """<html><head><title>Valdorian protests</title></head><body><article>
+<h1>Valdorian protests</h1>
+<p>The Valdorian protests were a wave of demonstrations against a rise in bread prices that
+spread from the capital to the provinces in the spring, and were met with force.</p>
+<table><tr><th>Deaths</th><td>27</td></tr><tr><th>Arrested</th><td>1,900+</td></tr></table>
+<p>Rights groups kept their own tally of the crackdown, given below as each group reported it
+to the press in the weeks after the protests ended in the capital.</p>
+<ul><li>Injured: 350</li><li>Missing: 12</li></ul>
+</article></body></html>"""
+
+
+def test_html_rows_and_items_are_lines_of_their_own(extractor):
+    from claimledger.ingest.html import parse_html
+    article = parse_html(PAGE, "page", "page.html", date(2024, 1, 1))
+    lines = [line.strip(" |-") for line in article.text.splitlines()]
+    assert "Injured: 350" in lines and "Missing: 12" in lines
+    assert any(line.startswith("Deaths") and line.endswith("27") for line in lines)
+    assert table(extractor.extract([article])["page"]) == [
+        ("arrested", 1900, None, "at_least"), ("disappeared", 12, 12, "exact"),
+        ("injured", 350, 350, "exact"), ("killed", 27, 27, "exact")]
+
+
+def test_feed_html_keeps_cells_rows_and_items_apart(extractor):
+    from claimledger.ingest.feed import html_text
+    text = html_text("<p>Tally.</p><table><tr><th>Deaths</th><td>41</td></tr></table>"
+                     "<dl><dt>Injured</dt><dd>300</dd></dl><ul><li>9 missing</li><li>40 detained</li></ul>")
+    assert "Deaths41" not in text and "9 missing40" not in text
+    assert table(claims_of(extractor, text)) == [
+        ("arrested", 40, 40, "exact"), ("disappeared", 9, 9, "exact"),
+        ("injured", 300, 300, "exact"), ("killed", 41, 41, "exact")]
