@@ -38,7 +38,7 @@ class Context:
     regions: tuple[Region, ...]
     main_time: When | None
     main_place: Place | None
-    box: When | None = None  # a fact box's "Date" line
+    box: labels.Box | None = None  # a fact box with a "Date" line
 
 
 def article_context(article: Article, gazetteer: Gazetteer) -> Context:
@@ -140,7 +140,8 @@ def sentence_claims(ctx: Context, s: segment.Sentence, sent: Span, names: Names,
         start, end = base + q.start_char, base + q.end_char
         when = claim_time(ctx, s, start, mentions, _present_perfect(anchor))
         if label or paren:
-            when = labels.line_time(s.text, when, ctx.box if label else None, _wave_start(ctx))
+            when = labels.line_time(s.text, when, labels.box_when(ctx.box, s.start) if label else None,
+                                    _wave_start(ctx), label and labels.intro_time(ctx.article.text, ctx.times, s.start))
         claims.append(Claim(
             article=ctx.article.id, category=counted.category,
             value=q.value, low=q.low, high=q.high, qualifier=q.qualifier, span=q.span,
@@ -159,8 +160,8 @@ def _is_place(ctx: Context, start: int, end: int) -> bool:
 
 def _wave_start(ctx: Context) -> date | None:
     """Where the article gives it: the box's first date, else the first "began on"."""
-    if ctx.box and ctx.box.start:
-        return ctx.box.start
+    if ctx.box and ctx.box.when.start:
+        return ctx.box.when.start
     return next((t.when.start for t in ctx.times if t.kind == "began" and t.when.start), None)
 
 

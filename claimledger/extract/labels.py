@@ -20,6 +20,8 @@ from typing import Callable, Sequence
 
 from spacy.tokens import Span, Token
 
+from datetime import date
+
 from claimledger.model import When
 
 from .categories import _SECURITY, Counted, counted_noun, lemma, subject
@@ -49,14 +51,22 @@ def _alt(words: Sequence[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
 
 
+_WHO = r"[A-Za-z][\w'’-]*"  # "Protesters killed: 421", "Security forces injured 14"
+
+
 @cache
 def _label_pattern() -> re.Pattern:
     d = _data()
     words = [w for ws in d["labels"].values() for w in ws]
+    # a label of its own may stand before its figure with a space ("Injuries 480+"); one
+    # that names who ("Protesters killed: 421") needs a colon, bar, tab or dash, or it is
+    # prose ("Security forces killed 1,500 ...")
+    label = rf"(?:(?:{_alt(d['label_prefixes'])})\s+)?(?P<label>{_alt(words)})(?:\s?\(s\))?"
+    who = rf"(?:{_WHO}\s+){{1,2}}(?P<whose>{_alt(words)})(?:\s?\(s\))?"
     return re.compile(
         rf"(?:^|(?<=[|\t/;•·])|(?<=\s\s))[\s\-*•·–—>]*(?:\d{{1,2}}[.)]\s+)?"
-        rf"(?:(?:{_alt(d['label_prefixes'])})\s+)?(?P<label>{_alt(words)})(?:\s?\(s\))?"
-        rf"\s*(?:[:|=\t–—-]+\s*)?(?=(?:(?:{_alt(d['figure_lead'])})\s*)?\d)", re.I)
+        rf"(?:{label}\s*(?:[:|=\t–—-]+\s*)?|{who}[ ]?(?:[:|=\t–—-]+\s*))"
+        rf"(?=(?:(?:{_alt(d['figure_lead'])})\s*)?\d)", re.I)
 
 
 @cache
@@ -78,10 +88,11 @@ def find_labels(sentence: str) -> list[Label]:
         return []
     out = []
     for m in _label_pattern().finditer(sentence):
-        word = " ".join(m.group("label").lower().split())
+        group = "label" if m.group("label") else "whose"
+        word = " ".join(m.group(group).lower().split())
         category = _categories()[word]
         unit = _data()["site_units"].get(word, "areas") if category == "protest_sites" else "people"
-        out.append(Label(m.start("label"), m.end(), category, unit))
+        out.append(Label(m.start(group), m.end(), category, unit))
     return out
 
 
@@ -445,20 +456,68 @@ def _period_line() -> re.Pattern:
     return re.compile(rf"(?im)^[ \t|*•\-]*(?:{_alt(_data()['period_labels'])})(?:\s?\(s\))?[ \t]*[:|\t]?[ \t]*(?=\S)")
 
 
-_ONGOING = re.compile(r"\b(?:present|ongoing|now)\b", re.I)
+_ONGOING = re.compile(r"\s*[–—-]?\s*(?:present|ongoing|now)\b", re.I)
+_TO_YEAR = re.compile(r"\s*[–—-]\s*((?:1[89]|20)\d\d)\b")
+_BOX_LINE_CHARS = 120
+_PROSE_END = re.compile(r"[.!?][\"”’)]?\s*(?:\[[^\]]*\]\s*)*$")
 
 
-def box_time(text: str, times) -> When | None:
-    """The interval a fact box's "Date" line gives its wave, if the article has one."""
+@dataclass(frozen=True)
+class Box:
+    """A fact box: the interval its "Date" line gives the wave, and where the box's
+    short lines run in the article text (from its first line to its last)."""
+    when: When
+    start: int
+    end: int
+
+
+def box_time(text: str, times) -> Box | None:
+    """The fact box around the article's first "Date" line that gives a time."""
     for m in _period_line().finditer(text):
         end = text.find("\n", m.end())
         end = len(text) if end < 0 else end
         inside = [t for t in times if m.end() <= t.start and t.end <= end and (t.when.start or t.when.end)]
         if inside:
-            lo, hi = inside[0].when, inside[-1].when
-            last = None if _ONGOING.search(text, inside[-1].end, end) else (hi.end or hi.start)
-            return When(lo.start, last, text[m.end():end].strip(" |\t"))
+            return Box(_period(text, inside, end), *_box_lines(text, m.start(), end))
     return None
+
+
+def _period(text: str, inside, end: int) -> When:
+    """ "15 November 2019 – 17 November 2019", "1 October 2019 – 2021", "9 May 2023 – present"."""
+    first, last = inside[0].when, inside[-1].when
+    after = text[inside[-1].end:end]
+    stop = last.end or last.start
+    if _ONGOING.match(after):
+        stop = None
+    elif (year := _TO_YEAR.match(after)) and int(year.group(1)) >= (first.start or stop).year:
+        stop = date(int(year.group(1)), 12, 31)
+    return When(first.start, stop, text[inside[0].start:end].strip(" |\t"))
+
+
+def _box_lines(text: str, start: int, end: int) -> tuple[int, int]:
+    """From the Date line up and down over the box's short lines: no prose sentence."""
+    lines = text.splitlines(keepends=True)
+    offsets, pos = [], 0
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line)
+    k = bisect_right(offsets, start) - 1
+    lo = hi = k
+    while lo > 0 and _box_line(lines[lo - 1]):
+        lo -= 1
+    while hi + 1 < len(lines) and _box_line(lines[hi + 1]):
+        hi += 1
+    return offsets[lo], offsets[hi] + len(lines[hi])
+
+
+def _box_line(line: str) -> bool:
+    line = line.strip()
+    return len(line) <= _BOX_LINE_CHARS and not _PROSE_END.search(line)
+
+
+def box_when(box: Box | None, at: int) -> When | None:
+    """The box's interval for a line inside the box."""
+    return box.when if box and box.start <= at < box.end else None
 
 
 _AS_OF = re.compile(r"\bas\s+(?:of|at)\s+$", re.I)
@@ -474,10 +533,29 @@ def as_of(sentence: str, when: When | None, wave_start) -> When | None:
     return When(wave_start, when.end, when.text)
 
 
-def line_time(sentence: str, when: When | None, box: When | None, wave_start) -> When | None:
+def line_time(sentence: str, when: When | None, box: When | None, wave_start,
+              intro: When | None = None) -> When | None:
     """The time of a figure on a label line or with a sayer in parentheses: its own
-    time ("as of" ends it), else the box's "Date" line, else what the article gave."""
+    time ("as of" ends it), else the box's "Date" line, else the time of the line that
+    introduces the list, else what the article gave."""
     own = when is not None and bool(when.text) and not when.text.startswith("(") and when.text in sentence
     if own:
         return as_of(sentence, when, wave_start)
-    return box or when
+    return box or intro or when
+
+
+def intro_time(text: str, times, start: int) -> When | None:
+    """ "the following toll was recorded as of 30 November 2019:" over a list's lines:
+    the last time of the first line above the list that is not one of its items."""
+    for _ in range(_LINES_BACK * 4):
+        start = _line_before(text, start)
+        if start is None:
+            return None
+        line = _line_at(text, start)
+        if not line.strip() or find_labels(line) or _bare_label(line) or _is_figure_line(line):
+            continue
+        end = start + len(line)
+        found = [t for t in times if start <= t.start and t.end <= end and (t.when.start or t.when.end)
+                 and t.kind != "duration"]
+        return found[-1].when if found else None
+    return None

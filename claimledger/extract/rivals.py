@@ -33,9 +33,10 @@ def rival_category(q: Quantity, sent: Span, before: Sequence[Claim]) -> Counted 
     if verb is None:
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj" and not q.start <= c.i < q.end), None)
-    if obj is not None and (named := word_category(lemma(obj)) or word_category(obj.lower_)):
+    refers = obj is None or lemma(obj) in _REFERRING or obj.lower_ in _REFERRING
+    if not refers and (named := word_category(lemma(obj)) or word_category(obj.lower_)):
         return Counted(named[0], named[1], "people" if named[1] == "people" else named[1])
-    if obj is not None and lemma(obj) not in _REFERRING:
+    if not refers:
         return None
     if not before:
         return None

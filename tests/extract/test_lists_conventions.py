@@ -290,3 +290,34 @@ def test_feed_html_keeps_cells_rows_and_items_apart(extractor):
     assert table(claims_of(extractor, text)) == [
         ("arrested", 40, 40, "exact"), ("disappeared", 9, 9, "exact"),
         ("injured", 300, 300, "exact"), ("killed", 41, 41, "exact")]
+
+
+# --- labels that name who, the box's reach, the list's intro --------------------------------
+
+def test_a_label_that_names_who_was_counted(extractor):
+    text = "Toll\nProtesters killed: 388\nsecurity forces killed – 19\nJournalists detained | 27\n"
+    assert table(claims_of(extractor, text)) == [
+        ("arrested", 27, 27, "exact"), ("killed", 19, 19, "exact"), ("killed", 388, 388, "exact")]
+
+
+def test_prose_that_starts_like_a_label_is_prose(extractor):
+    text = ("Security forces killed about 1,500 people, the agency said, citing four officials.\n"
+            "Police detained 400 persons, among them 28 reporters.\n")
+    found = {(c.category, c.low) for c in claims_of(extractor, text)}
+    assert {("arrested", 400), ("killed", 1500)} <= found
+    assert not any(low in (4, 28) and category != "arrested" for category, low in found)
+
+
+def test_the_box_date_reaches_only_the_box(extractor):
+    text = ("Valdorian uprising\n"
+            "Date\t1 October 2019 – 2021\n"
+            "Number\n"
+            "120,000+ (peak)\n"
+            "Deaths\t510+\n"
+            "The uprising began in the capital and spread to the south within days of the first march.\n"
+            "The monitor published this tally as of 30 November 2019:\n"
+            "Wounded: 8,000\n"
+            "Missing: 61\n")
+    when = {c.category: (c.when.start, c.when.end) for c in claims_of(extractor, text)}
+    assert when["participants"] == when["killed"] == (date(2019, 10, 1), date(2021, 12, 31))
+    assert when["injured"] == when["disappeared"] == (date(2019, 11, 30), date(2019, 11, 30))
