@@ -98,10 +98,8 @@ def find_labels(sentence: str) -> list[Label]:
 
 @cache
 def _glued_pattern() -> re.Pattern:
-    d = _data()
-    words = [w for ws in d["labels"].values() for w in ws]
-    return re.compile(rf"(?:^|(?<=[\n|\t/;•·]))[ \t\-*•·]*(?:(?:{_alt(d['label_prefixes'])})\s+)?"
-                      rf"(?:{_alt(words)})(?:\(s\))?(?=\d)", re.I | re.M)
+    words = [w for ws in _data()["labels"].values() for w in ws if " " not in w]
+    return re.compile(rf"(?:{_alt(words)})(?:\(s\))?(?=\d)", re.I)
 
 
 _MARK = re.compile(r"(?<=\S)\[(?:\d{1,3}|[a-z]{1,2}|citation needed|note \d{1,3}|nb \d{1,3})\]", re.I)
@@ -113,7 +111,9 @@ def split_glued(doc) -> None:
     box label run into its figure ("Arrested14,000+", "Death(s)12–15") and a reference
     mark on a word ("41[3]", "protesters)[2]", "killed.[12]"), before parsing."""
     text = doc.text
-    cuts = {m.end() for m in _glued_pattern().finditer(text)}
+    glued = _glued_pattern()
+    cuts = {t.idx + m.end() for t in doc if t.text[:1].isalpha() and not t.text.isalpha()
+            and (m := glued.match(t.text))}
     if "[" in text:
         for m in _MARK.finditer(text):
             at = m.start()
@@ -155,6 +155,7 @@ def _figure_line() -> re.Pattern:
     return re.compile(rf"^[\s\-*•·–—>]*(?:(?:{_alt(_data()['figure_lead'])})\s*)?\d", re.I)
 
 
+_DIGIT = re.compile(r"\d")
 _GROUPS = re.compile(r"\([^()]*\)|\[[^\]]*\]")
 _LINES_BACK = 6
 
@@ -165,9 +166,11 @@ def inherited_labels(text: str, start: int) -> list[Label]:
     if start > 0 and text[start - 1] not in "\n\r":
         return []
     line = _line_at(text, start)
-    if not any(c.isdigit() for c in line):
-        return []
-    return column_labels(text, start, line) or carried_labels(text, start, line)
+    if _figure_line().match(line):
+        return carried_labels(text, start, line)
+    if (line.count("|") >= 2 or "\t" in line) and _DIGIT.search(line):
+        return column_labels(text, start, line)
+    return []
 
 
 def carried_labels(text: str, start: int, line: str) -> list[Label]:
@@ -243,7 +246,8 @@ def _line_before(text: str, start: int) -> int | None:
     """Where the line before the one at ``start`` starts, None at the first line."""
     if start <= 0:
         return None
-    return max(text.rfind("\n", 0, start - 1), text.rfind("\r", 0, start - 1)) + 1
+    nl = text.rfind("\n", 0, start - 1)
+    return max(nl, text.rfind("\r", nl + 1, start - 1)) + 1
 
 
 def _bare_label(line: str) -> list[Label]:
@@ -254,8 +258,10 @@ def _bare_label(line: str) -> list[Label]:
 
 
 def _line_at(text: str, start: int) -> str:
-    ends = [e for e in (text.find("\n", start), text.find("\r", start)) if e >= 0]
-    return text[start:min(ends, default=len(text))]
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    cr = text.find("\r", start, end)
+    return text[start:end if cr < 0 else cr]
 
 
 def _is_figure_line(line: str) -> bool:
