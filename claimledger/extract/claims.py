@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from claimledger.model import Article, Claim, Place, Source, When
 
 from . import labels, rivals, segment
+from .excerpts import excerpt_numbers
 from .categories import categorize, counted_noun, phrase_top
 from .names import Names, key
 from .quantities import find_quantities, is_count
@@ -38,6 +39,7 @@ class Context:
     regions: tuple[Region, ...]
     main_time: When | None
     main_place: Place | None
+    excerpts: frozenset[int] = frozenset()  # offsets of numbers that number excerpts
     box: labels.Box | None = None  # a fact box with a "Date" line
 
 
@@ -46,7 +48,7 @@ def article_context(article: Article, gazetteer: Gazetteer) -> Context:
     places = tuple(gazetteer.find_places(article.text))
     return Context(article, times, places, tuple(find_regions(article.text)),
                    _main_time(times, article.published), main_place(list(places)),
-                   labels.box_time(article.text, times))
+                   excerpt_numbers(article.text), labels.box_time(article.text, times))
 
 
 def _main_time(times: Sequence[TimeMention], published: date | None) -> When | None:
@@ -124,7 +126,7 @@ def sentence_claims(ctx: Context, s: segment.Sentence, sent: Span, names: Names,
     base = s.start - sent.start_char
     boxed = labels.find_labels(s.text) or labels.inherited_labels(ctx.article.text, s.start)
     for q in find_quantities(sent):
-        if not is_count(q, sent):
+        if base + q.start_char in ctx.excerpts or not is_count(q, sent):
             continue
         label = labels.label_of(q, sent, boxed)
         counted = labels.relabel(q, sent, categorize(q, sent), label) or rivals.rival_category(q, sent, claims)
