@@ -2,8 +2,8 @@
 
 The second figure stands bare as what a sayer *puts it at* or *says*; it counts what
 the figure before it in the sentence counts ("it", "the figure"), or what its object
-names ("the crowd", "the toll"). Each figure keeps its own sayer: a sayer across a
-semicolon or a ", but"/", while" is the other clause's.
+names ("the crowd", "the toll"). Each figure keeps its own sayer: where both clauses
+have one, a sayer across a semicolon or a ", but"/", while" is the other clause's.
 """
 from __future__ import annotations
 
@@ -59,14 +59,31 @@ def _estimating_verb(core: Token) -> Token | None:
 
 
 def own_clause(mentions: list[SourceMention], q: Quantity, sent: Span) -> list[SourceMention]:
-    """Sayers of the figure's own clause: none across "; " or ", but" / ", while"."""
-    bounds = [t.i for t in sent if t.text == ";" or (t.lower_ in _CLAUSE_LINKS and t.i > sent.start
-                                                    and sent.doc[t.i - 1].text == ",")]
+    """A sayer in another clause than the figure's, across "; " or ", but" / ", while",
+    is that clause's when the figure's clause has its own sayer ("organisers said 30,000
+    marched; police put it at 8,000"), and always across a contrast ("X said A, while
+    B"); a sayer closing the whole line stays ("A, but B, the source said")."""
+    doc = sent.doc
+    bounds = [(t.i, t.text != ";") for t in sent if t.text == ";" or (
+        t.lower_ in _CLAUSE_LINKS and t.i > sent.start and doc[t.i - 1].text == ",")]
     if not bounds:
         return mentions
     clause = _clause_of(q.start, bounds)
-    return [m for m in mentions if _clause_of(m.verb_i, bounds) == clause]
+    own = [m for m in mentions if _clause_of(m.verb_i, bounds) == clause]
+    kept = []
+    for m in mentions:
+        lo, hi = sorted((m.verb_i, q.start))
+        contrast = any(lo < b < hi and is_contrast for b, is_contrast in bounds)
+        if m in own or (m.verb_i > q.start and _closing(m, sent)) or not (own or contrast):
+            kept.append(m)
+    return kept
 
 
-def _clause_of(i: int, bounds: list[int]) -> int:
-    return sum(b < i for b in bounds)
+def _clause_of(i: int, bounds: list[tuple[int, bool]]) -> int:
+    return sum(b < i for b, _ in bounds)
+
+
+def _closing(m: SourceMention, sent: Span) -> bool:
+    """ "..., the source said." : the sayer's verb ends the sentence with only its own words after it."""
+    verb, after = m.verb_i, sent.doc[m.verb_i + 1:sent.end]
+    return all((t.is_punct or t.head.i == verb or t.head.head.i == verb) and not t.like_num for t in after)

@@ -321,3 +321,16 @@ def test_the_box_date_reaches_only_the_box(extractor):
     when = {c.category: (c.when.start, c.when.end) for c in claims_of(extractor, text)}
     assert when["participants"] == when["killed"] == (date(2019, 10, 1), date(2021, 12, 31))
     assert when["injured"] == when["disappeared"] == (date(2019, 11, 30), date(2019, 11, 30))
+
+
+def test_a_sayer_of_a_contrasted_clause_is_not_the_figure_s(extractor):
+    text = ("the ministry said it had detained two foreign reporters, while riot police "
+            "dispersed several hundred protesters outside the court.")
+    crowd = next(c for c in claims_of(extractor, text) if c.category == "participants")
+    assert crowd.sources == ()
+
+
+def test_a_sayer_closing_the_whole_line_covers_every_clause(extractor):
+    text = "all nine detainees were freed on monday, but the curfew stayed in place, a police source said."
+    (claim,) = claims_of(extractor, text)
+    assert [s.name for s in claim.sources] == ["police source"]
