@@ -142,8 +142,7 @@ def sentence_claims(ctx: Context, s: segment.Sentence, sent: Span, names: Names,
         start, end = base + q.start_char, base + q.end_char
         when = claim_time(ctx, s, start, mentions, _present_perfect(anchor))
         if label or paren:
-            when = labels.line_time(s.text, when, labels.box_when(ctx.box, s.start) if label else None,
-                                    _wave_start(ctx), label and labels.intro_time(ctx.article.text, ctx.times, s.start))
+            when = labels.line_time(ctx, s.start, s.text, when, label is not None)
         claims.append(Claim(
             article=ctx.article.id, category=counted.category,
             value=q.value, low=q.low, high=q.high, qualifier=q.qualifier, span=q.span,
@@ -158,13 +157,6 @@ def sentence_claims(ctx: Context, s: segment.Sentence, sent: Span, names: Names,
 
 def _is_place(ctx: Context, start: int, end: int) -> bool:
     return any(p.start < end and start < p.end for p in ctx.places)
-
-
-def _wave_start(ctx: Context) -> date | None:
-    """Where the article gives it: the box's first date, else the first "began on"."""
-    if ctx.box and ctx.box.when.start:
-        return ctx.box.when.start
-    return next((t.when.start for t in ctx.times if t.kind == "began" and t.when.start), None)
 
 
 def _shift(m: SourceMention, base: int) -> SourceMention:

@@ -15,15 +15,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from typing import Callable, Sequence
 
 from spacy.tokens import Span, Token
 
-from datetime import date
-
 from claimledger.model import When
 
+from . import _when_patterns as tw
+from ._when_resolve import _nearest
 from .categories import _SECURITY, Counted, counted_noun, lemma, subject
 from .lexicon import _load, lexicon
 from .quantities import _MONTHS, Quantity, doc_text
@@ -539,15 +540,43 @@ def as_of(sentence: str, when: When | None, wave_start) -> When | None:
     return When(wave_start, when.end, when.text)
 
 
-def line_time(sentence: str, when: When | None, box: When | None, wave_start,
-              intro: When | None = None) -> When | None:
+def line_time(ctx, start: int, sentence: str, when: When | None, labelled: bool) -> When | None:
     """The time of a figure on a label line or with a sayer in parentheses: its own
     time ("as of" ends it), else the box's "Date" line, else the time of the line that
-    introduces the list, else what the article gave."""
+    introduces the list, else what the article gave. ``ctx``: the article's Context."""
     own = when is not None and bool(when.text) and not when.text.startswith("(") and when.text in sentence
     if own:
-        return as_of(sentence, when, wave_start)
-    return box or intro or when
+        return as_of(sentence, when, wave_start(ctx))
+    day = as_of_day(sentence, ctx.article.published)
+    if day:
+        return When(wave_start(ctx), day[0], day[1])
+    if not labelled:
+        return when
+    return box_when(ctx.box, start) or intro_time(ctx.article.text, ctx.times, start) or when
+
+
+def wave_start(ctx) -> date | None:
+    """Where the article gives it: the box's first date, else the first "began on"."""
+    if ctx.box and ctx.box.when.start:
+        return ctx.box.when.start
+    return next((t.when.start for t in ctx.times if t.kind == "began" and t.when.start), None)
+
+
+@cache
+def _as_of_day() -> re.Pattern:
+    return re.compile(rf"\bas\s+(?:of|at)\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+({_alt(tw.FULL_MONTHS)})\b(?!,?\s+\d)", re.I)
+
+
+def as_of_day(sentence: str, published: date | None) -> tuple[date, str] | None:
+    """ "as of 2 March" (no year): a date, though "march" alone may be a verb; the
+    latest such day up to a month after publication, as the time words resolve it."""
+    m = _as_of_day().search(sentence)
+    if m is None or published is None:
+        return None
+    try:
+        return _nearest(tw.MONTHS[m.group(2).lower()], int(m.group(1)), published), m.group(0)
+    except ValueError:  # 31 February
+        return None
 
 
 def intro_time(text: str, times, start: int) -> When | None:

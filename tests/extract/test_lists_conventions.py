@@ -334,3 +334,11 @@ def test_a_sayer_closing_the_whole_line_covers_every_clause(extractor):
     text = "all nine detainees were freed on monday, but the curfew stayed in place, a police source said."
     (claim,) = claims_of(extractor, text)
     assert [s.name for s in claim.sources] == ["police source"]
+
+
+def test_as_of_a_day_without_its_year(extractor):
+    claims = claims_of(extractor, "9,500 arrested (Valdorian Detainee Watch, as of 2 March)\n"
+                                  "protesters who march on sunday: 300\n")
+    arrested = next(c for c in claims if c.category == "arrested")
+    assert [s.name for s in arrested.sources] == ["Valdorian Detainee Watch"]
+    assert (arrested.when.start, arrested.when.end) == (None, date(2023, 3, 2))
