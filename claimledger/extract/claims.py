@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from claimledger.model import Article, Claim, Place, Source, When
 
-from . import labels, rivals, segment
+from . import boxes, labels, parens, rivals, segment
 from .excerpts import excerpt_numbers
 from .categories import categorize, counted_noun, phrase_top
 from .names import Names, key
@@ -40,7 +40,7 @@ class Context:
     main_time: When | None
     main_place: Place | None
     excerpts: frozenset[int] = frozenset()  # offsets of numbers that number excerpts
-    box: labels.Box | None = None  # a fact box with a "Date" line
+    box: boxes.Box | None = None  # a fact box with a "Date" line
 
 
 def article_context(article: Article, gazetteer: Gazetteer) -> Context:
@@ -48,7 +48,7 @@ def article_context(article: Article, gazetteer: Gazetteer) -> Context:
     places = tuple(gazetteer.find_places(article.text))
     return Context(article, times, places, tuple(find_regions(article.text)),
                    _main_time(times, article.published), main_place(list(places)),
-                   excerpt_numbers(article.text), labels.box_time(article.text, times))
+                   excerpt_numbers(article.text), boxes.box_time(article.text, times))
 
 
 def _main_time(times: Sequence[TimeMention], published: date | None) -> When | None:
@@ -134,7 +134,7 @@ def sentence_claims(ctx: Context, s: segment.Sentence, sent: Span, names: Names,
             continue
         anchor = phrase_top(counted_noun(q, sent), q, sent)
         mentions = [_shift(m, base) for m in rivals.own_clause(sentence_sources(anchor, sent), q, sent)]
-        paren = labels.parenthesised_source(q, sent, counted.category, bool(boxed),
+        paren = parens.parenthesised_source(q, sent, counted.category, bool(boxed),
                                             lambda a, b: _is_place(ctx, a + base, b + base))
         if paren:
             mentions = [_shift(paren, base), *(m for m in mentions if m.end <= paren.start + base
@@ -142,7 +142,7 @@ def sentence_claims(ctx: Context, s: segment.Sentence, sent: Span, names: Names,
         start, end = base + q.start_char, base + q.end_char
         when = claim_time(ctx, s, start, mentions, _present_perfect(anchor))
         if label or paren:
-            when = labels.line_time(ctx, s.start, s.text, when, label is not None)
+            when = boxes.line_time(ctx, s.start, s.text, when, label is not None)
         claims.append(Claim(
             article=ctx.article.id, category=counted.category,
             value=q.value, low=q.low, high=q.high, qualifier=q.qualifier, span=q.span,
