@@ -59,7 +59,14 @@ def _label_pattern() -> re.Pattern:
     return re.compile(
         rf"(?:^|(?<=[|\t/;•·])|(?<=\s\s))[\s\-*•·–—>]*(?:\d{{1,2}}[.)]\s+)?"
         rf"(?:{label}\s*(?:[:|=\t–—-]+\s*)?|{who}[ ]?(?:[:|=\t–—-]+\s*))"
-        rf"(?=(?:(?:{alternation(d['figure_lead'])})\s*)?\d)", re.I)
+        rf"(?=(?:(?:{alternation(d['figure_lead'])})\s*)?(?:\d|(?:{_number_words()})\b))", re.I)
+
+
+def _number_words() -> str:
+    """Words a figure may open with: "Tens of thousands", "Hundreds", "twelve"."""
+    lex = lexicon()
+    return alternation({*(k[0] for k in lex.vague if k[0] not in ("a", "several", "many")),
+                        *lex.units, *lex.tens} - {"zero"})
 
 
 @cache
@@ -77,8 +84,6 @@ def word_category(word: str) -> tuple[str, str] | None:
 
 def find_labels(sentence: str) -> list[Label]:
     """Labels that stand before a figure at the start of a line or a cell."""
-    if not any(c.isdigit() for c in sentence):
-        return []
     out = []
     for m in _label_pattern().finditer(sentence):
         group = "label" if m.group("label") else "whose"
@@ -97,16 +102,19 @@ def _glued_pattern() -> re.Pattern:
 
 _MARK = re.compile(r"(?<=\S)\[(?:\d{1,3}|[a-z]{1,2}|citation needed|note \d{1,3}|nb \d{1,3})\]", re.I)
 _BEFORE_MARK = ".,;:)+"
+_ABOUT = "~≈"
 
 
 def split_glued(doc) -> None:
     """Cut tokens the tokenizer left whole where a copied page glued words together: a
-    box label run into its figure ("Arrested14,000+", "Death(s)12–15") and a reference
-    mark on a word ("41[3]", "protesters)[2]", "killed.[12]"), before parsing."""
+    box label run into its figure ("Arrested14,000+", "Death(s)12–15"), a reference
+    mark on a word ("41[3]", "protesters)[2]", "killed.[12]") and a tilde on a figure
+    ("~2,000"), before parsing."""
     text = doc.text
     glued = _glued_pattern()
     cuts = {t.idx + m.end() for t in doc if t.text[:1].isalpha() and not t.text.isalpha()
             and (m := glued.match(t.text))}
+    cuts |= {t.idx + 1 for t in doc if t.text[:1] in _ABOUT and t.text[1:2].isdigit()}  # "~2,000"
     if "[" in text:
         for m in _MARK.finditer(text):
             at = m.start()

@@ -38,7 +38,7 @@ def split(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     pos = 0
     for m in _BREAK.finditer(text):
-        if m.group(0).strip() == "" and _ABBREV.search(text[max(pos, m.start() - 6):m.start()]) \
+        if m.group(0).strip() == "" and _ABBREV.search(text[max(pos, m.start() - 8):m.start()]) \
                 and not any(c in _LINE_ENDS for c in m.group(0)):
             continue  # "Mr. Mousavi", "U.S. officials": not a sentence end
         if _LIST_MARK.match(text, pos, m.start()):

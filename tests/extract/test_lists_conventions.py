@@ -342,3 +342,15 @@ def test_as_of_a_day_without_its_year(extractor):
     arrested = next(c for c in claims if c.category == "arrested")
     assert [s.name for s in arrested.sources] == ["Valdorian Detainee Watch"]
     assert (arrested.when.start, arrested.when.end) == (None, date(2023, 3, 2))
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Injuries: ~2,000", ("injured", 2000, 2000, "about")),
+    ("Detained: c. 3,400", ("arrested", 3400, 3400, "about")),
+    ("arrests: approx. 700", ("arrested", 700, 700, "about")),
+    ("Participants: Tens of thousands", ("participants", 20000, 99999, "vague")),
+    ("Arrests: Hundreds", ("arrested", 200, 999, "vague")),
+    ("Killed: twelve", ("killed", 12, 12, "exact")),
+])
+def test_box_figures_in_words_and_with_signs(extractor, line, expected):
+    assert table(claims_of(extractor, line)) == [expected]
