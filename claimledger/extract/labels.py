@@ -167,11 +167,12 @@ def inherited_labels(text: str, start: int) -> list[Label]:
     if start > 0 and text[start - 1] not in "\n\r":
         return []
     line = line_at(text, start)
-    if _figure_line().match(line):
-        return carried_labels(text, start, line)
+    found = []
     if (line.count("|") >= 2 or "\t" in line) and _DIGIT.search(line):
-        return column_labels(text, start, line)
-    return []
+        found = column_labels(text, start, line)
+    if not found and _figure_line().match(line):
+        found = carried_labels(text, start, line)
+    return found
 
 
 def carried_labels(text: str, start: int, line: str) -> list[Label]:
@@ -234,13 +235,18 @@ def _header_above(text: str, start: int, bar: str, cells: int) -> list[str] | No
 
 
 def _header_category(cell: str) -> str:
+    """ "Deaths", "Number of arrests", "Killed (confirmed)", "Protesters killed"."""
     words = _GROUPS.sub(" ", cell.lower().replace("(s)", "")).split()
     prefixes = {tuple(p.split()) for p in label_data()["label_prefixes"]}
     for n in (2, 1):
         if tuple(words[:n]) in prefixes:
             words = words[n:]
             break
-    return _categories().get(" ".join(words), "")
+    categories = _categories()
+    whole = categories.get(" ".join(words))
+    if whole or len(words) > 3:
+        return whole or ""
+    return next((categories[w] for w in words[::-1] if categories.get(w) not in (None, "participants")), "")
 
 
 def line_before(text: str, start: int) -> int | None:

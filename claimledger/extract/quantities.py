@@ -260,6 +260,9 @@ def _range_at(tokens: list[Token], i: int) -> tuple[int, int, int] | None:
     one = _RANGE.match(tokens[i].text) if i < len(tokens) else None
     if one:
         n, bounds = 1, (parse_digits(one.group(1)), parse_digits(one.group(2)))
+        scale = lexicon().scales.get(_lower(tokens, i + 1))  # "12–15 thousand"
+        if scale and None not in bounds:
+            n, bounds = 2, (bounds[0] * scale, bounds[1] * scale)
     else:
         first = _number_at(tokens, i)
         if first is None or _lower(tokens, i + first[0]) not in _RANGE_LINKS or _lower(tokens, i - 1) == "from":
@@ -269,6 +272,9 @@ def _range_at(tokens: list[Token], i: int) -> tuple[int, int, int] | None:
         if second is None or (tokens[link].lower_ != "to" and _spaced_dash(tokens, link)):
             return None
         n, bounds = first[0] + 1 + second[0], (first[1], second[1])
+        scale = lexicon().scales.get(_lower(tokens, link + second[0]))  # "1-2 million"
+        if scale and first[0] == 1 and first[1] is not None and first[1] < scale:
+            bounds = (first[1] * scale, second[1])
     low, high = bounds
     if low is None or high is None or not float(low).is_integer() or not float(high).is_integer():
         return None

@@ -76,6 +76,9 @@ def test_label_words_inside_prose_are_no_labels(extractor):
     ("Arrested: 1,200—1,500", ("arrested", 1200, 1500, "vague")),
     ("between march and may, 300 to 400 people were detained", ("arrested", 300, 400, "vague")),
     ("At least 20-25 protesters were shot dead.", ("killed", 20, None, "at_least")),
+    ("organisers said 1-2 million people marched", ("participants", 1_000_000, 2_000_000, "vague")),
+    ("Participants: 12–15 thousand", ("participants", 12_000, 15_000, "vague")),
+    ("two to three thousand workers went on strike", ("participants", 2000, 3000, "vague")),
 ])
 def test_plus_and_ranges(extractor, line, expected):
     assert table(claims_of(extractor, line)) == [expected]
@@ -354,3 +357,10 @@ def test_as_of_a_day_without_its_year(extractor):
 ])
 def test_box_figures_in_words_and_with_signs(extractor, line, expected):
     assert table(claims_of(extractor, line)) == [expected]
+
+
+def test_column_headers_that_name_who_or_qualify(extractor):
+    text = ("year\tprotesters killed\tjournalists detained\tdeaths (confirmed)\n"
+            "2020\t31\t12\t40\n")
+    assert table(claims_of(extractor, text)) == [
+        ("arrested", 12, 12, "exact"), ("killed", 31, 31, "exact"), ("killed", 40, 40, "exact")]
