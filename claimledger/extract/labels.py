@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Sequence
 
@@ -33,6 +33,7 @@ class Label:
     end: int
     category: str
     unit: str
+    cell_end: int = 1 << 30  # where the next label starts
 
 
 @cache
@@ -53,13 +54,23 @@ def _label_pattern() -> re.Pattern:
     words = [w for ws in d["labels"].values() for w in ws]
     # a label of its own may stand before its figure with a space ("Injuries 480+"); one
     # that names who ("Protesters killed: 421") needs a colon, bar, tab or dash, or it is
-    # prose ("Security forces killed 1,500 ...")
-    label = rf"(?:(?:{alternation(d['label_prefixes'])})\s+)?(?P<label>{alternation(words)})(?:\s?\(s\))?"
-    who = rf"(?:{_WHO}\s+){{1,2}}(?P<whose>{alternation(words)})(?:\s?\(s\))?"
+    # prose ("Security forces killed 1,500 ..."); a box flattened into one line starts a
+    # cell after a figure ("Death(s) 12–15 Injuries 300+")
     return re.compile(
-        rf"(?:^|(?<=[|\t/;•·])|(?<=\s\s))[\s\-*•·–—>]*(?:\d{{1,2}}[.)]\s+)?"
-        rf"(?:{label}\s*(?:[:|=\t–—-]+\s*)?|{who}[ ]?(?:[:|=\t–—-]+\s*))"
+        rf"(?:(?:^|(?<=[|\t/;•·])|(?<=\s\s))[\s\-*•·–—>]*(?:\d{{1,2}}[.)]\s+)?(?P<who>(?:{_WHO}\s+){{1,3}})?"
+        rf"|(?<=[\d+\])][ \t]))"
+        rf"(?:(?:{alternation(d['label_prefixes'])})\s+)?(?P<label>{alternation(words)})(?:\s?\(s\))?"
+        rf"(?P<sep>\s*(?:[:|=\t–—-]+\s*)?)"
         rf"(?=(?:(?:{alternation(d['figure_lead'])})\s*)?(?:\d|(?:{_number_words()})\b))", re.I)
+
+
+@cache
+def _headings() -> frozenset[str]:
+    """Box headings a flattened box runs into its first label: "Casualties Death(s) 12"."""
+    return frozenset(label_data()["headings"])
+
+
+_HARD_SEPARATOR = re.compile(r"[:|=\t–—-]")
 
 
 def _number_words() -> str:
@@ -84,13 +95,17 @@ def word_category(word: str) -> tuple[str, str] | None:
 
 def find_labels(sentence: str) -> list[Label]:
     """Labels that stand before a figure at the start of a line or a cell."""
-    out = []
+    out: list[Label] = []
     for m in _label_pattern().finditer(sentence):
-        group = "label" if m.group("label") else "whose"
-        word = " ".join(m.group(group).lower().split())
+        who = " ".join(m.group("who").lower().split()) if m.group("who") else ""
+        if who and not _HARD_SEPARATOR.search(m.group("sep")) and who not in _headings():
+            continue
+        word = " ".join(m.group("label").lower().split())
         category = _categories()[word]
         unit = label_data()["site_units"].get(word, "areas") if category == "protest_sites" else "people"
-        out.append(Label(m.start(group), m.end(), category, unit))
+        if out:
+            out[-1] = replace(out[-1], cell_end=m.start("label"))
+        out.append(Label(m.start("label"), m.end(), category, unit, len(sentence)))
     return out
 
 
@@ -298,6 +313,7 @@ def relabel(q: Quantity, sent: Span, counted: Counted | None, label: Label | Non
     # "41 (38 protesters ...)": the parser may take the breakdown's noun for the total's
     # and "Deaths 41" or "| Deaths | 41" for the label's noun or a cell bar
     bare = (q.start <= noun.i < q.end or noun.i < q.start or not noun.is_alpha
+            or noun.idx - sent.start_char >= label.cell_end  # "12–15 Injuries 300+"
             or any(t.text == "(" for t in sent.doc[q.end:noun.i]))
     lex = lexicon()
     if not bare and (label.category == "protest_sites" or lemma(noun) in lex.non_count
@@ -312,11 +328,11 @@ def _cell_says(category: str, sent: Span, label: Label) -> bool:
     """Whether the figure's cell (from its label to the next bar) has a word of the
     category: "wounded" in "dead 7 / wounded 210 / detentions 980" is not 980's."""
     lex = lexicon()
-    doc, start = sent.doc, sent.start_char + label.end
+    start, end = sent.start_char + label.end, sent.start_char + label.cell_end
     for t in sent:
         if t.idx < start:
             continue
-        if t.text in CELL_SEPARATORS or "\t" in t.text:
+        if t.text in CELL_SEPARATORS or "\t" in t.text or t.idx >= end:
             break
         words = {lemma(t), t.lower_}
         if any(category in lex.verbs.get(w, ()) or lex.adjectives.get(w) == category

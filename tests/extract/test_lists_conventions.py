@@ -364,3 +364,11 @@ def test_column_headers_that_name_who_or_qualify(extractor):
             "2020\t31\t12\t40\n")
     assert table(claims_of(extractor, text)) == [
         ("arrested", 12, 12, "exact"), ("killed", 31, 31, "exact"), ("killed", 40, 40, "exact")]
+
+
+def test_a_box_flattened_into_one_line(extractor):
+    text = "Casualties Death(s) 12–15 Injuries 300+ Arrests 1,200 (Monitor Group)"
+    claims = claims_of(extractor, text)
+    assert table(claims) == [("arrested", 1200, 1200, "exact"), ("injured", 300, None, "at_least"),
+                             ("killed", 12, 15, "vague")]
+    assert sources(claims, 1200) == ["Monitor Group"]
