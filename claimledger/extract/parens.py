@@ -28,6 +28,10 @@ def _prefixes() -> list[tuple[str, ...]]:
                   key=len, reverse=True)
 
 
+_WHAT_IT_SAID = {"estimate", "estimates", "figure", "figures", "count", "tally", "data", "report",
+                 "claim", "claims", "toll"}
+
+
 def parenthesised_source(q: Quantity, sent: Span, category: str, inline: bool = False,
                          is_place: Callable[[int, int], bool] = lambda a, b: False) -> SourceMention | None:
     """The sayer in the first parentheses after a figure that name one: "310 killed (per
@@ -117,6 +121,8 @@ def _sayer_in(words: Span, category: str, is_place, lo: int, hi: int) -> SourceM
         tokens = tokens[1:]
     while tokens and tokens[-1].is_punct:
         tokens = tokens[:-1]
+    while len(tokens) > 1 and tokens[-1].lower_ in _WHAT_IT_SAID and tokens[-2].pos_ in ("PROPN", "NOUN"):
+        tokens = tokens[:-1]  # "(Amnesty International estimate)", "(government figures)"
     if not tokens or len(tokens) > 10 or any(t.like_num for t in tokens):
         return None
     start, end = tokens[0].idx, min(hi, tokens[-1].idx + len(tokens[-1].text))
@@ -137,7 +143,8 @@ def _names_sayer(tokens: list[Token], category: str, hi: int) -> bool:
     texts = [t.text[:hi - t.idx] for t in tokens]  # "Reuters)[a]" is one token
     nouns = set(label_data()["sayer_nouns"])
     described = lemma(head) in nouns or texts[-1].lower() in nouns or " ".join(texts).lower() in nouns
-    if is_people(head) and category in VICTIMS or lemma(head) in lexicon().sites:
+    said = texts[-1].lower() in _WHAT_IT_SAID  # "(government figures)": figures are no people
+    if not said and (is_people(head) and category in VICTIMS or lemma(head) in lexicon().sites):
         return False  # "Deaths: 12 (police)", "Killed: 9 (Northern Province)"
     named = all(w.istitle() or w.isupper() or t.pos_ in ("ADP", "DET", "CCONJ", "PART") or t.is_punct
                 for t, w in zip(tokens, texts)) and any(t.pos_ == "PROPN" for t in tokens)

@@ -102,6 +102,11 @@ def test_a_sayer_in_parentheses_is_the_source(extractor):
     assert sources(claims, 64) == ["Medical Association of Valdoria"]
 
 
+def test_what_a_sayer_said_is_not_part_of_its_name(extractor):
+    claims = claims_of(extractor, "Deaths: 88 (Valdorian Rights Watch estimate), 41 (government figures)")
+    assert sources(claims, 88) == ["Valdorian Rights Watch"] and sources(claims, 41) == ["government"]
+
+
 def test_rival_figures_in_one_line_keep_their_own_sayers(extractor):
     claims = claims_of(extractor, "Turnout: 45,000 (organisers), 12,000 (police)")
     assert table(claims) == [("participants", 12000, 12000, "exact"), ("participants", 45000, 45000, "exact")]
