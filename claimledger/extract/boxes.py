@@ -88,6 +88,7 @@ def box_when(box: Box | None, at: int) -> When | None:
     return box.when if box and box.start <= at < box.end else None
 
 
+_BULLETS = "-*•·–—>"
 _AS_OF = re.compile(r"\bas\s+(?:of|at)\s+$", re.I)
 
 
@@ -104,7 +105,7 @@ def as_of(sentence: str, when: When | None, wave_start) -> When | None:
 def line_time(ctx, start: int, sentence: str, when: When | None, labelled: bool) -> When | None:
     """The time of a figure on a label line or with a sayer in parentheses: its own
     time ("as of" ends it), else the box's "Date" line, else the time of the line that
-    introduces the list, else what the article gave. ``ctx``: the article's Context."""
+    introduces the list, else the article's main time. ``ctx``: the article's Context."""
     own = when is not None and bool(when.text) and not when.text.startswith("(") and when.text in sentence
     if own:
         return as_of(sentence, when, wave_start(ctx))
@@ -113,7 +114,8 @@ def line_time(ctx, start: int, sentence: str, when: When | None, labelled: bool)
         return When(wave_start(ctx), day[0], day[1])
     if not labelled:
         return when
-    return box_when(ctx.box, start) or intro_time(ctx.article.text, ctx.times, start) or when
+    # not the time of the item above ("as of 1 March" there is that item's own)
+    return box_when(ctx.box, start) or intro_time(ctx.article.text, ctx.times, start) or ctx.main_time or when
 
 
 def wave_start(ctx) -> date | None:
@@ -148,8 +150,9 @@ def intro_time(text: str, times, start: int) -> When | None:
         if start is None:
             return None
         line = line_at(text, start)
-        if not line.strip() or find_labels(line) or bare_label(line) or is_figure_line(line):
-            continue
+        if not line.strip() or line.lstrip()[:1] in _BULLETS or find_labels(line) or bare_label(line) \
+                or is_figure_line(line):
+            continue  # the list's own items
         end = start + len(line)
         found = [t for t in times if start <= t.start and t.end <= end and (t.when.start or t.when.end)
                  and t.kind != "duration"]

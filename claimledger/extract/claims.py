@@ -137,8 +137,7 @@ def sentence_claims(ctx: Context, s: segment.Sentence, sent: Span, names: Names,
         paren = parens.parenthesised_source(q, sent, counted.category, bool(boxed),
                                             lambda a, b: _is_place(ctx, a + base, b + base))
         if paren:
-            mentions = [_shift(paren, base), *(m for m in mentions if m.end <= paren.start + base
-                                               or m.start >= paren.end + base)]
+            mentions = parens.first_of(_shift(paren, base), mentions, ctx.article.text)
         start, end = base + q.start_char, base + q.end_char
         when = claim_time(ctx, s, start, mentions, _present_perfect(anchor))
         if label or paren:

@@ -105,10 +105,18 @@ def _is_date_part(t: Token) -> bool:
 
 def _sayer_in(words: Span, category: str, is_place, lo: int, hi: int) -> SourceMention | None:
     """A sayer phrase within chars [lo, hi): "per the health ministry", "Source: Monitor
-    Group", "organisers"; what follows a comma ("as of 2 March") is not part of it."""
+    Group", "organisers"; of parts split by commas ("Monitor Group, as of 2 March",
+    "as of 1 March, per HRANA") the first that names one."""
     tokens = [t for t in words if t.idx < hi and t.idx + len(t.text) > lo]
-    cut = next((k for k, t in enumerate(tokens) if t.text in (",", ";")), len(tokens))
-    tokens = tokens[:cut]
+    cuts = [-1, *(k for k, t in enumerate(tokens) if t.text in (",", ";")), len(tokens)]
+    found = [f for a, b in zip(cuts, cuts[1:]) if (f := _sayer_phrase(tokens[a + 1:b], category, is_place, hi))]
+    # a part that says it names a sayer ("according to ...") beats a bare name ("Porta")
+    found.sort(key=lambda f: not f[1])
+    return found[0][0] if found else None
+
+
+def _sayer_phrase(tokens: list[Token], category: str, is_place, hi: int) -> tuple[SourceMention, bool] | None:
+    """(the sayer, whether words said it is one) of one comma-separated part."""
     lowered = tuple(t.lower_ for t in tokens)
     prefix = next((p for p in _prefixes() if lowered[:len(p)] == p), None)
     if prefix:
@@ -128,7 +136,7 @@ def _sayer_in(words: Span, category: str, is_place, lo: int, hi: int) -> SourceM
     start, end = tokens[0].idx, min(hi, tokens[-1].idx + len(tokens[-1].text))
     if is_place(start, end):
         return None
-    return SourceMention(doc_text(words.doc)[start:end], verb, start, end, tokens[0].i)
+    return SourceMention(doc_text(tokens[0].doc)[start:end], verb, start, end, tokens[0].i), bool(prefix)
 
 
 def _names_sayer(tokens: list[Token], category: str, hi: int) -> bool:
@@ -149,3 +157,13 @@ def _names_sayer(tokens: list[Token], category: str, hi: int) -> bool:
     named = all(w.istitle() or w.isupper() or t.pos_ in ("ADP", "DET", "CCONJ", "PART") or t.is_punct
                 for t, w in zip(tokens, texts)) and any(t.pos_ == "PROPN" for t in tokens)
     return described or named
+
+
+def first_of(paren: SourceMention, mentions: list[SourceMention], text: str) -> list[SourceMention]:
+    """The chain with the sayer in parentheses first; other "sayers" inside the same
+    parentheses ("(Porta, according to the Red Crescent)") are not."""
+    open_at = text.rfind("(", 0, paren.start)
+    close_at = text.find(")", paren.end)
+    close_at = len(text) if close_at < 0 else close_at
+    return [paren, *(m for m in mentions if m.end <= open_at or m.start > close_at)]
+

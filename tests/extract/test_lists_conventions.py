@@ -377,3 +377,15 @@ def test_a_box_flattened_into_one_line(extractor):
     assert table(claims) == [("arrested", 1200, 1200, "exact"), ("injured", 300, None, "at_least"),
                              ("killed", 12, 15, "vague")]
     assert sources(claims, 1200) == ["Monitor Group"]
+
+
+def test_a_bulleted_tally_with_dates_and_sayers_in_any_order(extractor):
+    text = ("Protests erupted on 4 January 2023 across the country.\n"
+            "Key figures:\n"
+            "• Detained: 1,450 (as of 1 March 2023, per the Valdorian Detainee Watch)\n"
+            "• Injured: 2,600 (Porta, according to the Red Crescent)\n")
+    claims = claims_of(extractor, text)
+    assert sources(claims, 1450) == ["Valdorian Detainee Watch"]
+    assert sources(claims, 2600) == ["Red Crescent"]
+    injured = next(c for c in claims if c.category == "injured")
+    assert injured.when.end != date(2023, 3, 1)  # the item above's "as of" is not this item's
