@@ -185,26 +185,54 @@ def inherited_labels(text: str, start: int) -> list[Label]:
     found = []
     if (line.count("|") >= 2 or "\t" in line) and _DIGIT.search(line):
         found = column_labels(text, start, line)
-    if not found and _figure_line().match(line):
+    if not found and _list_item(line):
         found = carried_labels(text, start, line)
     return found
 
 
 def carried_labels(text: str, start: int, line: str) -> list[Label]:
-    """A short line that starts with a figure, under a label line whose cell ran on:
-    "Death(s) 1,500 (per Reuters)" then "304+ (per Amnesty International)"."""
-    if not is_figure_line(line):
+    """A short line that starts with a figure, under a label line whose cell ran on
+    ("Death(s) 1,500 (per Reuters)" then "304+ (per Amnesty International)"), or an item
+    "key: figure" under an intro that names what the list counts ("Deaths by city:" then
+    "- Tehran: 41")."""
+    if not _list_item(line):
         return []
-    for _ in range(LINES_BACK):
+    for _ in range(_ITEMS_BACK):
         start = line_before(text, start)
         if start is None:
             return []
         line = line_at(text, start)
-        found = find_labels(line) or bare_label(line)
+        found = find_labels(line) or bare_label(line) or _intro_label(line)
         if found:
             return [Label(0, 0, found[-1].category, found[-1].unit)]
-        if line.strip() and not is_figure_line(line):
+        if line.strip() and not _list_item(line):
             return []  # blank lines pass: a feed's cells and items are paragraphs
+    return []
+
+
+_ITEMS_BACK = 40
+
+
+def _list_item(line: str) -> bool:
+    return is_figure_line(line) or (bool(_keyed_item().match(line)) and len(line.split()) <= 8)
+
+
+@cache
+def _keyed_item() -> re.Pattern:
+    """ "- Tehran: 41", "Kurdistan province – 12 (HRANA)": a key, a separator, a figure."""
+    return re.compile(rf"^[\s\-*•·–—>]*[^\d:|\t(]{{1,40}}?\s*[:|\t–—=-]\s*"
+                      rf"(?=(?:(?:{alternation(label_data()['figure_lead'])})\s*)?\d)", re.I)
+
+
+def _intro_label(line: str) -> list[Label]:
+    """An intro line that opens with a label: "Deaths by city:", "Arrests per province"."""
+    words = line.strip(" \t|*•·-–—").lower().replace("(s)", "").split()
+    if not words or len(words) > 6 or not (line.rstrip().endswith(":") or len(words) <= 4):
+        return []
+    for n in (2, 1):
+        found = word_category(" ".join(words[:n]).rstrip(":,"))
+        if found and found[0] != "participants":
+            return [Label(0, 0, *found)]
     return []
 
 
@@ -240,8 +268,8 @@ def _header_above(text: str, start: int, bar: str, cells: int) -> list[str] | No
         line = line_at(text, start)
         if _RULE_LINE.match(line) and line.strip():
             continue
-        if abs(line.count(bar) - cells) > 1 or not line.strip():
-            return None  # the table ended: no header found
+        if abs(line.count(bar) - cells) > (1 if bar == "|" else 0) or not line.strip():
+            return None  # the table ended (a bar missing at a row's end is no end)
         if any(c.isdigit() for c in line):
             continue  # another data row
         header = [_header_category(cell) for cell in line.split(bar)]

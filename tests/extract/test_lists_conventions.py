@@ -389,3 +389,21 @@ def test_a_bulleted_tally_with_dates_and_sayers_in_any_order(extractor):
     assert sources(claims, 2600) == ["Red Crescent"]
     injured = next(c for c in claims if c.category == "injured")
     assert injured.when.end != date(2023, 3, 1)  # the item above's "as of" is not this item's
+
+
+def test_a_list_whose_intro_names_what_it_counts(extractor):
+    text = ("Deaths by region:\n"
+            "- Porta: 17\n"
+            "- Valde Coast – 9 (Detainee Watch)\n"
+            "Arrests per district\n"
+            "North\t610\n"
+            "South\t95\n")
+    claims = claims_of(extractor, text)
+    assert table(claims) == [("arrested", 95, 95, "exact"), ("arrested", 610, 610, "exact"),
+                             ("killed", 9, 9, "exact"), ("killed", 17, 17, "exact")]
+    assert sources(claims, 9) == ["Detainee Watch"]
+
+
+def test_keyed_lines_under_prose_are_no_list(extractor):
+    text = "The rally was the largest in years.\n- Score: 3\nMarch: 12\n"
+    assert claims_of(extractor, text) == []
