@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from claimledger.model import Article, Claim, Place, Source, When
 
-from . import boxes, labels, parens, rivals, segment
+from . import boxes, glued, labels, parens, rivals, segment
 from .excerpts import excerpt_numbers
 from .categories import categorize, counted_noun, phrase_top
 from .names import Names, key
@@ -96,7 +96,7 @@ class Extractor:
             if first is not None and len(first):
                 first[0].is_sent_start = True
             pos += len(t) + len(_SEPARATOR)
-        labels.split_glued(doc)
+        glued.split_glued(doc)
         return doc
 
 
