@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from claimledger.model import Article, Claim, Place, Source, When
 
-from . import segment
+from . import boxes, glued, labels, parens, rivals, segment
 from .attribution import Sayers, continued, description_head, expand, headline_source, named_after, read_sayers, refer
 from .excerpts import excerpt_numbers
 from .categories import categorize, counted_noun, phrase_top
@@ -44,6 +44,7 @@ class Context:
     main_place: Place | None
     excerpts: frozenset[int] = frozenset()  # offsets of numbers that number excerpts
     sayers: Sayers | None = None  # acronyms, named sayers and headline of the article
+    box: boxes.Box | None = None  # a fact box with a "Date" line
 
 
 def article_context(article: Article, gazetteer: Gazetteer) -> Context:
@@ -52,7 +53,8 @@ def article_context(article: Article, gazetteer: Gazetteer) -> Context:
     places = tuple(gazetteer.find_places(article.text))
     return Context(article, times, places, tuple(find_regions(article.text)),
                    _main_time(times, article.published), main_place(list(places)),
-                   excerpt_numbers(article.text), read_sayers(article.text))
+                   excerpt_numbers(article.text), read_sayers(article.text),
+                   boxes.box_time(article.text, times))
 
 
 def _main_time(times: Sequence[TimeMention], published: date | None) -> When | None:
@@ -79,7 +81,7 @@ class Extractor:
         """Claims of each article, keyed by article id (every article gets a key)."""
         contexts = [article_context(a, self.gazetteer) for a in articles]
         jobs = [(ctx, s) for ctx in contexts for s in segment.split(ctx.article.text)
-                if segment.is_candidate(s.text)]
+                if segment.is_candidate(s.text) or labels.inherited_labels(ctx.article.text, s.start)]
         out: dict[str, list[Claim]] = {ctx.article.id: [] for ctx in contexts}
         chunks = list(_chunks(jobs))
         docs = self.nlp.pipe((self._doc(texts) for texts, _ in chunks), batch_size=batch_size)
@@ -100,6 +102,7 @@ class Extractor:
             if first is not None and len(first):
                 first[0].is_sent_start = True
             pos += len(t) + len(_SEPARATOR)
+        glued.split_glued(doc)
         return doc
 
 
@@ -127,25 +130,38 @@ def sentence_claims(ctx: Context, s: segment.Sentence, sent: Span, names: Names,
     """The claims of one parsed sentence; offsets become offsets into the article text."""
     claims = []
     base = s.start - sent.start_char
+    boxed = labels.find_labels(s.text) or labels.inherited_labels(ctx.article.text, s.start)
     for q in find_quantities(sent):
         if base + q.start_char in ctx.excerpts or not is_count(q, sent):
             continue
-        counted = categorize(q, sent)
+        label = labels.label_of(q, sent, boxed)
+        counted = labels.relabel(q, sent, categorize(q, sent), label) or rivals.rival_category(q, sent, claims)
         if counted is None:
             continue
         anchor = phrase_top(counted_noun(q, sent), q, sent)
-        mentions = [_shift(m, base) for m in sentence_sources(anchor, sent)]
+        mentions = [_shift(m, base) for m in rivals.own_clause(sentence_sources(anchor, sent), q, sent)]
+        paren = parens.parenthesised_source(q, sent, counted.category, bool(boxed),
+                                            lambda a, b: _is_place(ctx, a + base, b + base))
+        if paren:
+            mentions = parens.first_of(_shift(paren, base), mentions, ctx.article.text)
         start, end = base + q.start_char, base + q.end_char
+        when = claim_time(ctx, s, start, mentions, _present_perfect(anchor), sent)
+        if label or paren:
+            when = boxes.line_time(ctx, s.start, s.text, when, label is not None)
         claims.append(Claim(
             article=ctx.article.id, category=counted.category,
             value=q.value, low=q.low, high=q.high, qualifier=q.qualifier, span=q.span,
             start=start, end=end, sentence=s.text, sentence_start=s.start,
             unit=counted.unit, subject=counted.subject,
-            when=claim_time(ctx, s, start, mentions, _present_perfect(anchor), sent),
+            when=when,
             where=claim_place(ctx, s, start, mentions),
             sources=claim_sources(ctx, mentions, start, end, names, earlier, s),
         ))
     return bind_times(ctx, s, sent, claims)
+
+
+def _is_place(ctx: Context, start: int, end: int) -> bool:
+    return any(p.start < end and start < p.end for p in ctx.places)
 
 
 def _shift(m: SourceMention, base: int) -> SourceMention:
