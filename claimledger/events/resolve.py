@@ -18,13 +18,15 @@ from typing import Iterable
 
 from ..model import Claim, Event, Place, When
 from .candidates import SEASON, SEASON_DAYS, candidate_pairs, figures, within_season
-from .mentions import PRECISE_DAYS, Mention, contains, mentions, overlaps, precise, width
-from .typology import actors, compatible, event_type, family, gravest
+from .mentions import PRECISE_DAYS, Mention, TextOf, contains, mentions, overlaps, precise, width
+from .typology import actors, compatible, family, gravest
 
 
-def build_events(claims: Iterable[Claim]) -> list[Event]:
-    """Claims (grouped by article, as the store gives them) -> events, parents first."""
-    return resolve(list(mentions(claims)))
+def build_events(claims: Iterable[Claim], text_of: TextOf | None = None) -> list[Event]:
+    """Claims (grouped by article, as the store gives them) -> events, parents first.
+    ``text_of`` (an article id -> its text) lets the sentence before a claim's tell
+    what kind of happening it is."""
+    return resolve(list(mentions(claims, text_of)))
 
 
 def resolve(found: list[Mention]) -> list[Event]:
@@ -38,7 +40,7 @@ def resolve(found: list[Mention]) -> list[Event]:
     for cluster in clusters:
         parent = _parent(cluster, waves, cluster_of, events)
         parents[id(cluster)] = parent.id if parent else None
-    out = [Event(e.id, e.type, e.when, e.where, parents[key], e.actors, e.claims)
+    out = [Event(e.id, e.type, e.when, e.where, parents[key], e.actors, e.claims, e.evidence)
            for key, e in events.items()]
     return sorted(out, key=event_order)
 
@@ -114,10 +116,12 @@ def _shared_figure(a: Mention, b: Mention) -> bool:
 def _event(cluster: list[Mention]) -> Event:
     claims = tuple(sorted({claim_key(c): c for m in cluster for c in m.claims}.values(),
                           key=lambda c: (c.article, c.start, c.end)))
-    type_ = gravest([m.type for m in cluster] + [event_type(claims)])
+    type_ = gravest([m.type for m in cluster])  # mentions of one family: the gravest sub-type
+    evidence = tuple(dict.fromkeys(w for m in cluster if m.type == type_ for w in m.evidence))
+    evidence += tuple(dict.fromkeys(w for m in cluster for w in m.evidence if w not in evidence))
     first = min(claims, key=lambda c: (c.article, c.start))
     id_ = "ev-" + hashlib.sha1(claim_key(first).encode("utf-8")).hexdigest()[:10]
-    return Event(id_, type_, _when(cluster), _where(cluster), None, actors(claims), claims)
+    return Event(id_, type_, _when(cluster), _where(cluster), None, actors(claims), claims, evidence)
 
 
 def _when(cluster: list[Mention]) -> When:

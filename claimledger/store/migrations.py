@@ -204,6 +204,11 @@ _COPY_INDEX = """
 DROP TABLE copy_keys;
 """
 
+# issue 21: the words that decided an event's type (a JSON list), shown on its page
+_EVENT_EVIDENCE = """
+ALTER TABLE events ADD COLUMN evidence TEXT NOT NULL DEFAULT '[]';
+"""
+
 SQLITE: tuple[Migration, ...] = (
     Migration("0001_initial", _INITIAL),
     Migration("0004_languages_outlets", _LANGUAGES_OUTLETS),
@@ -211,4 +216,5 @@ SQLITE: tuple[Migration, ...] = (
     Migration("0006_events", _EVENTS),
     Migration("0007_progress", _PROGRESS),
     Migration("0008_copy_index", _COPY_INDEX),
+    Migration("0009_event_evidence", _EVENT_EVIDENCE),
 )

@@ -190,6 +190,11 @@ DELETE FROM copy_indexed;
 ALTER TABLE copy_indexed ADD COLUMN keys BYTEA NOT NULL;  -- little-endian int64s
 """
 
+# issue 21: the words that decided an event's type (a JSON list), shown on its page
+_EVENT_EVIDENCE = """
+ALTER TABLE events ADD COLUMN evidence TEXT NOT NULL DEFAULT '[]';
+"""
+
 POSTGRESQL: tuple[Migration, ...] = (
     Migration("0001_initial", _INITIAL),
     Migration("0004_languages_outlets", _LANGUAGES_OUTLETS),
@@ -197,4 +202,5 @@ POSTGRESQL: tuple[Migration, ...] = (
     Migration("0006_events", _EVENTS),
     Migration("0007_progress", _PROGRESS),
     Migration("0008_copy_index", _COPY_INDEX),
+    Migration("0009_event_evidence", _EVENT_EVIDENCE),
 )

@@ -1,0 +1,157 @@
+"""What kind of happening a claim tells of, from the words around it, and the words
+that decided it (kept on the event as ``evidence``).
+
+A claim's *kind* comes from its own sentence and the sentence before it (the
+"neighbour", where the article's text is at hand), tried in this order:
+
+1. words of no event of ours (an execution, a disease, an accident): ``other``;
+2. a disappearance (the category, or words for it): ``violence``;
+3. an armed group or an armed attack: ``conflict`` when its victims or target are
+   police or soldiers, else ``violence`` (an attack word beside protest words is the
+   crackdown on that protest, and stays with it);
+4. a death in custody or under torture: ``violence``;
+5. protest words, or a count of participants or protest sites: ``protest``;
+6. nothing of the above: a killing or injury is ``violence``, an arrest or sentence
+   ``arrests``, a death ``other`` -- and these *weak* kinds join a protest told in the
+   same place and time of the article (``settle``), as "police detained 400" follows
+   "2,500 gathered for silent protests".
+
+A group of claims of one kind then gets its type (``group_type``): a protest's sub-type
+from its categories and words (killed: excessive force; protesters' violence: riot;
+arrests, injuries, tear gas: intervention), the other kinds one type each.
+Word lists are data: ``claimledger/data/event_types.json``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from ..model import Claim
+from .typology import _pattern, table
+
+PROTEST_CATEGORIES = {"participants", "protest_sites"}
+HURT = {"killed", "died", "injured"}
+NEIGHBOUR_CHARS = 400  # how far back the sentence before a claim's is looked for
+
+
+@dataclass(frozen=True)
+class Kind:
+    group: str  # "protest", "riot" (a brawl, mob violence), "violence", "conflict", "arrests", "other"
+    words: tuple[str, ...] = ()
+    weak: bool = False  # decided by the category alone: may join a protest beside it
+
+
+def found(text: str, words: Iterable[str]) -> tuple[str, ...]:
+    """The entries of ``words`` that stand in ``text`` as whole words (lower-cased,
+    in text order, once each)."""
+    words = tuple(words)
+    if not words or not text:
+        return ()
+    return tuple(dict.fromkeys(m.group(0).lower() for m in _pattern(words).finditer(text)))
+
+
+def _clean(text: str) -> str:
+    """The text without phrases that look like evidence and are not ("riot police")."""
+    for phrase in table()["not_protest"]:
+        text = re.sub(re.escape(phrase), " ", text, flags=re.I)
+    return text
+
+
+def neighbour(text: str | None, sentence_start: int) -> str:
+    """The sentence before the one starting at ``sentence_start`` (within reach)."""
+    if not text or sentence_start <= 0:
+        return ""
+    window = text[max(0, sentence_start - NEIGHBOUR_CHARS):sentence_start].rstrip()
+    cut = max(window.rfind(". ", 0, len(window) - 1), window.rfind("\n", 0, len(window) - 1))
+    return window[cut + 1:].strip() if cut >= 0 else window.strip()
+
+
+_CLAUSE_END = re.compile(r";|:\s|,\s+(?:and|but|while|whereas)\b|\s(?:while|whereas)\s|\sand that\s"
+                         r"|,(?=\s+(?:killing|wounding|injuring|leaving)\b)", re.I)
+
+
+def clause(c: Claim) -> str:
+    """The part of the claim's sentence its number stands in (cut at ';', ', and', 'while',
+    'and that'...): "54 protesters were still missing and that there were 86 attempted
+    killings" tells of a disappearance for 54 and of attacks for 86."""
+    at = c.start - c.sentence_start
+    if not 0 <= at < len(c.sentence):
+        return c.sentence
+    cuts = [0] + [m.end() for m in _CLAUSE_END.finditer(c.sentence)] + [len(c.sentence) + 1]
+    i = max(k for k, cut in enumerate(cuts[:-1]) if cut <= at)
+    end = next((m.start() for m in _CLAUSE_END.finditer(c.sentence, cuts[i]) if m.start() >= at),
+               len(c.sentence))
+    return c.sentence[cuts[i]:end]
+
+
+def claim_kind(c: Claim, before: str = "") -> Kind:
+    """The kind of happening the claim tells of: its clause decides where it can, then
+    its sentence, then the sentence before it."""
+    own = clause(c)
+    kind = _kind(c, own, "") if own != c.sentence else None
+    if kind is None or kind.weak:
+        kind = _kind(c, c.sentence, before)
+    return kind
+
+
+def _kind(c: Claim, text: str, before: str) -> Kind:
+    ev = table()["evidence"]
+    own, near = _clean(text), _clean(before)
+    protest_own = found(own, table()["protest_words"])
+    if words := found(own, ev["no_event"]):
+        return Kind("other", words)
+    if c.category == "disappeared" or (c.category not in HURT and (words := found(own, ev["disappearance"]))):
+        return Kind("violence", found(own, ev["disappearance"]) or ("disappeared",))
+    armed, attack = found(own, ev["armed"]), found(own, ev["attack"])
+    if armed or (attack and not protest_own):
+        targets = found(own, ev["forces_targets"]) or found(c.subject, ev["forces_targets"])
+        if targets and c.category in HURT:
+            return Kind("conflict", armed + attack + targets)
+        return Kind("violence", armed + attack)
+    if c.category in HURT and (words := found(own, ev["custody"])):
+        return Kind("violence", words)
+    if words := found(own, ev["mob"]):
+        if not protest_own:
+            return Kind("riot", words)
+    if c.category == "sentenced":  # a court's sentence: who was sentenced is no happening
+        return Kind("arrests", ("sentenced",), weak=True)
+    if protest_own or c.category in PROTEST_CATEGORIES:
+        return Kind("protest", protest_own or (c.category,))
+    if words := found(near, table()["protest_words"]):
+        return Kind("protest", words)
+    if c.category in ("killed", "injured"):
+        return Kind("violence", (c.category,), weak=True)
+    if c.category == "arrested":
+        return Kind("arrests", (c.category,), weak=True)
+    return Kind("other", (), weak=True)
+
+
+def settle(kinds: list[Kind]) -> list[Kind]:
+    """Weak kinds of one place and time follow the protest told beside them."""
+    if not any(k.group == "protest" and not k.weak for k in kinds):
+        return kinds
+    return [Kind("protest", k.words, True) if k.weak else k for k in kinds]
+
+
+def group_type(group: str, claims: list[Claim], texts: list[str]) -> tuple[str, tuple[str, ...]]:
+    """The type of claims of one kind, and the words (or categories) that chose it."""
+    if group != "protest":
+        return {"violence": "violence_against_civilians", "conflict": "armed_clash",
+                "arrests": "arrests", "riot": "riot"}.get(group, "other"), ()
+    text = " ".join(_clean(t) for t in dict.fromkeys(texts))
+    categories = {c.category for c in claims}
+    types = table()["types"]
+    for name in table()["severity"]:
+        spec = types[name]
+        if spec.get("family") != "protest":
+            continue
+        if name == "protest_peaceful":
+            return name, ()
+        by_category = sorted(categories & set(spec.get("categories", ())))
+        words = found(text, spec.get("words", ()))
+        if name == "protest_excessive_force":  # firearms count where someone was hurt
+            words = words if categories & HURT else ()
+        if by_category or words:
+            return name, tuple(by_category) + words
+    return "protest_peaceful", ()

@@ -1,0 +1,94 @@
+"""An event's type follows from the words of its claims' sentences (and the sentence
+before), never from the categories alone; the deciding words are kept as evidence.
+Sentences here are made up for the tests."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claimledger.events import build_events
+from claimledger.events.evidence import claim_kind, clause, neighbour
+from claimledger.events.typology import acled, compatible, event_type
+from claimledger.model import Claim, Place, When
+
+
+def told(sentence: str, span: str, category: str, value: int = 0, article: str = "a",
+         at: int = 0, day: str = "2021-05-04", place=("Kenya", "KE")) -> Claim:
+    """A claim of ``span`` (its first occurrence) in ``sentence``, which starts at ``at``."""
+    start = at + sentence.index(span)
+    when = When(date.fromisoformat(day), date.fromisoformat(day), "on Tuesday")
+    return Claim(article, category, value, value, value, "exact", span, start, start + len(span),
+                 sentence + " on Tuesday", at, when=when, where=Place(*place))
+
+
+@pytest.mark.parametrize("sentence, span, category, expected", [
+    ("More than 3,000 people have died of the virus since March as protesters demanded help",
+     "More than 3,000", "died", "other"),
+    ("Rights groups counted 150 executions during the year", "150", "killed", "other"),
+    ("Gunmen raided a village market and killed 23 people", "23", "killed", "violence_against_civilians"),
+    ("Insurgents attacked a checkpoint, killing 9 police officers", "9", "killed", "armed_clash"),
+    ("At least 40 activists have disappeared since the vote", "At least 40", "disappeared",
+     "violence_against_civilians"),
+    ("Police detained 200 opposition members in night raids across the country", "200", "arrested",
+     "arrests"),
+    ("A judge sentenced 12 students who joined the rallies to prison", "12", "sentenced", "arrests"),
+    ("Police fired tear gas at 500 demonstrators outside parliament", "500", "participants",
+     "protest_intervention"),
+    ("Soldiers opened fire on the march and killed 7 people", "7", "killed", "protest_excessive_force"),
+    ("Rioters torched cars as 2,000 people marched through the port", "2,000", "participants", "riot"),
+    ("Two men died in custody after the crackdown on the sit-in", "Two", "died",
+     "violence_against_civilians"),
+    ("Supporters of two rival parties fought in a brawl that left 6 people injured", "6", "injured",
+     "riot"),
+    ("5 people were killed", "5", "killed", "violence_against_civilians"),
+    ("4 people died on Tuesday", "4", "died", "other"),
+])
+def test_the_words_decide_the_type(sentence, span, category, expected):
+    assert event_type([told(sentence, span, category)]) == expected
+
+
+def test_a_claim_without_words_takes_the_protest_of_the_sentence_before():
+    text = "Thousands of nurses marched on the ministry. Police detained 120 of them."
+    second = text.index("Police")
+    held = told(text[second:], "120", "arrested", 120, at=second)
+    assert neighbour(text, second) == "Thousands of nurses marched on the ministry."
+    assert claim_kind(held, neighbour(text, second)).group == "protest"
+    events = build_events([held], {"a": text}.get)
+    assert events[0].type == "protest_intervention"
+    assert "marched" in events[0].evidence and "detained" in events[0].evidence
+    assert build_events([held])[0].type == "arrests"  # without the text: no protest told
+
+
+def test_each_clause_tells_its_own_happening():
+    sentence = "Troops shot 12 marchers, while 30 students remain missing"
+    shot, missing = told(sentence, "12", "killed", 12), told(sentence, "30", "participants", 30)
+    assert clause(missing).strip() == "30 students remain missing on Tuesday"
+    events = build_events([shot, missing])
+    assert sorted(e.type for e in events) == ["protest_excessive_force", "violence_against_civilians"]
+
+
+def test_one_day_and_country_do_not_merge_different_happenings():
+    a = told("Gunmen killed 14 villagers in an ambush", "14", "killed", 14, article="a")
+    b = told("Police used tear gas on 3,000 protesters in the capital", "3,000", "participants", 3000,
+             article="b")
+    c = told("1,000 people rallied in the capital against the budget", "1,000", "participants", 1000,
+             article="c")
+    events = build_events([a, b, c])
+    assert len(events) == 2
+    assert {e.type for e in events} == {"violence_against_civilians", "protest_intervention"}
+    assert not compatible("violence_against_civilians", "protest_excessive_force")
+
+
+def test_words_choose_acleds_sub_type():
+    assert acled("violence_against_civilians", ["disappeared"]) == (
+        "Violence against civilians", "Abduction/forced disappearance")
+    assert acled("violence_against_civilians", ["gunmen"]) == ("Violence against civilians", "Attack")
+    assert acled("riot", ["brawl"]) == ("Riots", "Mob violence")
+    assert acled("armed_clash") == ("Battles", "Armed clash")
+    assert acled("other") == ("Strategic developments", "Other")
+
+
+def test_riot_police_is_no_riot():
+    claim = told("Riot police watched as 300 people marched peacefully", "300", "participants")
+    assert event_type([claim]) == "protest_peaceful"
