@@ -92,3 +92,28 @@ def test_words_choose_acleds_sub_type():
 def test_riot_police_is_no_riot():
     claim = told("Riot police watched as 300 people marched peacefully", "300", "participants")
     assert event_type([claim]) == "protest_peaceful"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request, tmp_path):
+    from claimledger.store import open_store
+    if request.param == "sqlite":
+        with open_store(tmp_path / "ledger.db") as opened:
+            yield opened
+        return
+    from postgres_server import fresh_schema, server_url
+    with fresh_schema(server_url()) as url, open_store(url) as opened:
+        yield opened
+
+
+def test_both_stores_keep_the_evidence(store):
+    from claimledger.events import rebuild
+    from claimledger.model import Article
+    text = "Thousands of nurses marched on the ministry. Police detained 120 of them."
+    store.put_article(Article("a", text, date(2021, 5, 4)))
+    second = text.index("Police")
+    store.replace_claims("a", [told(text[second:], "120", "arrested", 120, at=second)])
+    assert rebuild(store) == 1
+    (event,) = store.events()
+    assert event.type == "protest_intervention"
+    assert event.evidence[0] == "marched" and "detained" in event.evidence
