@@ -87,15 +87,22 @@ def clause(c: Claim) -> str:
 
 def claim_kind(c: Claim, before: str = "") -> Kind:
     """The kind of happening the claim tells of: its clause decides where it can, then
-    its sentence, then the sentence before it."""
+    its sentence, then the sentence before it ("An armed group attacked a police
+    station. Reports said 14 lives were lost.")."""
     own = clause(c)
     kind = _kind(c, own, "") if own != c.sentence else None
     if kind is None or kind.weak:
         kind = _kind(c, c.sentence, before)
+    if kind.weak and before:
+        told = _kind(c, before, "", targets=c.sentence)
+        if not told.weak and told.group != "protest":
+            return told
     return kind
 
 
-def _kind(c: Claim, text: str, before: str) -> Kind:
+def _kind(c: Claim, text: str, before: str, targets: str = "") -> Kind:
+    """The kind ``text`` tells for the claim; ``before`` may tell of a protest;
+    ``targets``: more text that may name the victims (police, soldiers)."""
     ev = table()["evidence"]
     own, near = _clean(text), _clean(before)
     protest_own = found(own, table()["protest_words"])
@@ -104,10 +111,11 @@ def _kind(c: Claim, text: str, before: str) -> Kind:
     if c.category == "disappeared" or (c.category not in HURT and (words := found(own, ev["disappearance"]))):
         return Kind("violence", found(own, ev["disappearance"]) or ("disappeared",))
     armed, attack = found(own, ev["armed"]), found(own, ev["attack"])
-    if armed or (attack and not protest_own):
-        targets = found(own, ev["forces_targets"]) or found(c.subject, ev["forces_targets"])
-        if targets and c.category in HURT:
-            return Kind("conflict", armed + attack + targets)
+    if (armed and (attack or not protest_own)) or (attack and not protest_own):
+        hit = (found(own, ev["forces_targets"]) or found(targets, ev["forces_targets"])
+               or found(c.subject, ev["forces_targets"]))
+        if hit and c.category in HURT:
+            return Kind("conflict", armed + attack + hit)
         return Kind("violence", armed + attack)
     if c.category in HURT and (words := found(own, ev["custody"])):
         return Kind("violence", words)

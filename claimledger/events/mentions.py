@@ -95,7 +95,7 @@ def _split_places(told: list[tuple[Claim, Kind]], country: str | None, group: st
     wide = [c for c in slot if not local_of[id(c)]]
     if not places or (len(places) == 1 and any(c.category == "protest_sites" for c in slot)):
         return [_mention(slot, national, local=False)]  # a count of cities: the wave
-    if len(places) == 1:
+    if len(places) == 1 and not _wider(wide, [c for c in slot if local_of[id(c)]]):
         return [_mention(slot, _place_of(slot, places[0], national), local=True)]
     if not wide:
         return [_mention([c for c in slot if local_of[id(c)] == p], _place_of(slot, p, national),
@@ -104,6 +104,15 @@ def _split_places(told: list[tuple[Claim, Kind]], country: str | None, group: st
     parts = [_mention([c for c in slot if local_of[id(c)] == p], _place_of(slot, p, national),
                       local=True, parent=wave) for p in places]
     return [wave, *parts]
+
+
+def _wider(wide: list[Claim], local: list[Claim]) -> bool:
+    """Country-wide claims over a longer time than the local ones around them ("72 killed
+    since Friday" beside "3 killed in Baghdad on Monday"): a wave and its part, not one
+    local happening."""
+    outer, inner = _slot_when(wide) if wide else None, _slot_when(local)
+    return bool(outer and width(outer) is not None and width(inner) is not None
+                and width(outer) > width(inner) and contains(outer, inner))
 
 
 def _place_of(claims: list[Claim], name: str | None, national: Place) -> Place:

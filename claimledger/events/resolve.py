@@ -19,7 +19,7 @@ from typing import Iterable
 from ..model import Claim, Event, Place, When
 from .candidates import SEASON, SEASON_DAYS, candidate_pairs, figures, within_season
 from .mentions import PRECISE_DAYS, Mention, TextOf, contains, mentions, overlaps, precise, width
-from .typology import actors, compatible, family, gravest
+from .typology import PROTEST_CATEGORIES, actors, compatible, family, gravest
 
 
 def build_events(claims: Iterable[Claim], text_of: TextOf | None = None) -> list[Event]:
@@ -83,9 +83,17 @@ def same_happening(a: Mention, b: Mention) -> bool:
         return (_shared_figure(a, b) and not _exclusive(a.when, b.when)) or _nested_year(a.when, b.when)
     if precise(a.when) and precise(b.when) and overlaps(a.when, b.when):
         return True
-    if not a.local and _season(a.when, b.when):
+    if not a.local and _season(a.when, b.when) and not _counted_apart(a, b):
         return True
     return _shared_figure(a, b) and not _exclusive(a.when, b.when)
+
+
+def _counted_apart(a: Mention, b: Mention) -> bool:
+    """Both count the same thing (killed, arrested...) with no figure in common: a day's
+    toll beside a season's ("9 killed on Wednesday", "40 killed since the coup") is a
+    part and its whole, not one happening told twice."""
+    counted = lambda m: {c.category for c in m.claims if c.category not in PROTEST_CATEGORIES}
+    return bool(counted(a) & counted(b)) and not _shared_figure(a, b)
 
 
 def _season(a: When, b: When) -> bool:
@@ -106,7 +114,12 @@ def _exclusive(a: When, b: When) -> bool:
 def _nested_year(a: When, b: When) -> bool:
     """In one article, "in 2010" and "in May 2010" tell of the same happening."""
     outer, inner = (a, b) if (width(a) or 0) >= (width(b) or 0) else (b, a)
-    return (width(outer) or 10**6) <= 366 and (width(inner) or 10**6) > PRECISE_DAYS and contains(outer, inner)
+    # a single day is 0 wide and precise: not "unknown" (which `or` would make it)
+    return _known(width(outer)) <= 366 and _known(width(inner)) > PRECISE_DAYS and contains(outer, inner)
+
+
+def _known(days: int | None) -> int:
+    return 10**6 if days is None else days
 
 
 def _shared_figure(a: Mention, b: Mention) -> bool:
