@@ -7,11 +7,15 @@ A claim's *kind* comes from its own sentence and the sentence before it (the
 1. words of no event of ours (an execution, a disease, an accident): ``other``;
 2. a disappearance (the category, or words for it): ``violence``;
 3. an armed group or an armed attack: ``conflict`` when its victims or target are
-   police or soldiers, else ``violence`` (an attack word beside protest words is the
-   crackdown on that protest, and stays with it);
+   police or soldiers, else ``violence`` (beside protest words, an attack word alone is
+   the crackdown on that protest, an armed group alone the protest's own violence, and
+   both stay with the protest);
 4. a death in custody or under torture: ``violence``;
-5. protest words, or a count of participants or protest sites: ``protest``;
-6. nothing of the above: a killing or injury is ``violence``, an arrest or sentence
+5. an arrest campaign ("continued to detain", "mass arrests", "without charge"):
+   ``arrests``, even where the detainees are said to have protested; a court's sentence
+   is ``arrests`` too, whoever was sentenced;
+6. protest words, or a count of participants or protest sites: ``protest``;
+7. nothing of the above: a killing or injury is ``violence``, an arrest or sentence
    ``arrests``, a death ``other`` -- and these *weak* kinds join a protest told in the
    same place and time of the article (``settle``), as "police detained 400" follows
    "2,500 gathered for silent protests".
@@ -122,6 +126,8 @@ def _kind(c: Claim, text: str, before: str, targets: str = "") -> Kind:
     if words := found(own, ev["mob"]):
         if not protest_own:
             return Kind("riot", words)
+    if c.category == "arrested" and (words := found(own, ev["arrest_campaign"])):
+        return Kind("arrests", words)  # "continued to detain 300 activists who marched": a campaign
     if c.category == "sentenced":  # a court's sentence: who was sentenced is no happening
         return Kind("arrests", ("sentenced",), weak=True)
     if protest_own or c.category in PROTEST_CATEGORIES:
@@ -133,6 +139,22 @@ def _kind(c: Claim, text: str, before: str, targets: str = "") -> Kind:
     if c.category == "arrested":
         return Kind("arrests", (c.category,), weak=True)
     return Kind("other", (), weak=True)
+
+
+_FORCES = re.compile(r"(?:police|policemen|officers|soldiers|troops|guards|security forces|"
+                     r"members of the security forces)\b", re.I)
+
+
+def _after(c: Claim) -> tuple[str, ...]:
+    """The victims named right after the claim's number ("2 police officers")."""
+    at = c.end - c.sentence_start
+    m = _FORCES.match(re.sub(r"^\s*(?:more\s+|other\s+|of\s+the\s+)?", "", c.sentence[at:at + 40]))
+    return (m.group(0).lower(),) if m else ()
+
+
+def forces_hurt(c: Claim) -> bool:
+    """Whether the claim counts police or soldiers hurt, not protesters or bystanders."""
+    return bool(_after(c)) or bool(found(c.subject, ("police", "officers", "soldiers", "troops")))
 
 
 def settle(kinds: list[Kind]) -> list[Kind]:
@@ -148,7 +170,10 @@ def group_type(group: str, claims: list[Claim], texts: list[str]) -> tuple[str, 
         return {"violence": "violence_against_civilians", "conflict": "armed_clash",
                 "arrests": "arrests", "riot": "riot"}.get(group, "other"), ()
     text = " ".join(_clean(t) for t in dict.fromkeys(texts))
-    categories = {c.category for c in claims}
+    forces = [c for c in claims if c.category in HURT and forces_hurt(c)]
+    categories = {c.category for c in claims if c not in forces}
+    if forces and not categories & HURT:  # protesters killed police: their violence
+        return "riot", tuple(dict.fromkeys(w for c in forces for w in _after(c)))
     types = table()["types"]
     for name in table()["severity"]:
         spec = types[name]

@@ -42,6 +42,12 @@ def told(sentence: str, span: str, category: str, value: int = 0, article: str =
     ("Supporters of two rival parties fought in a brawl that left 6 people injured", "6", "injured",
      "riot"),
     ("5 people were killed", "5", "killed", "violence_against_civilians"),
+    ("The authorities continued to detain 700 people who had joined the marches, without charge",
+     "700", "arrested", "arrests"),
+    ("Police detained 700 people who had joined the marches", "700", "arrested", "protest_intervention"),
+    ("Three detainees died in the central prison after the rallies", "Three", "died",
+     "violence_against_civilians"),
+    ("Protesters killed 2 police officers and burned a militia base", "2", "killed", "riot"),
     ("4 people died on Tuesday", "4", "died", "other"),
 ])
 def test_the_words_decide_the_type(sentence, span, category, expected):

@@ -10,20 +10,23 @@ Types follow docs/decisions.md (events): a protest type only where the text tell
 protest; armed attacks on civilians, disappearances and deaths in custody are
 violence against civilians; attacks of armed groups on police or soldiers are
 armed_clash; arrests and sentences outside a told protest are arrests; judicial
-executions and tolls without a cause told are other.
+executions and tolls without a cause told are other. Three mm types were revised to
+these rules (issue 21): ir-2009-wave holds "dozens were killed" (excessive force, not
+intervention); ir-2009-02-23 and ir-2010-12-07 are notes that say only "70 reportedly
+arrested" / "dozens arrested", no word of a protest (arrests, not intervention).
 """
 import json
 from pathlib import Path
 
 E = {  # id: (type, parent, [(article, category, span, n), ...])
- "ir-2009-wave": ("protest_intervention", None, [("mm-002","arrested","dozens",0),("mm-002","arrested","hundreds",0),("mm-003","arrested","hundreds",0),("mm-009","killed","dozens",0),("mm-009","arrested","thousands",0)]),
- "ir-2009-02-23": ("protest_intervention", None, [("mm-001","arrested","70",0)]),
+ "ir-2009-wave": ("protest_excessive_force", None, [("mm-002","arrested","dozens",0),("mm-002","arrested","hundreds",0),("mm-003","arrested","hundreds",0),("mm-009","killed","dozens",0),("mm-009","arrested","thousands",0)]),
+ "ir-2009-02-23": ("arrests", None, [("mm-001","arrested","70",0)]),
  "ir-2009-06-15": ("protest_excessive_force", "ir-2009-wave", [("mm-002","killed","eight",0)]),
  "ir-2009-06-17": ("protest_peaceful", "ir-2009-wave", [("mm-002","participants","more than 100,000",0)]),
  "ir-2009-07-17": ("protest_peaceful", "ir-2009-wave", [("mm-003","participants","thousands",0)]),
  "ir-2009-12-07": ("protest_intervention", "ir-2009-wave", [("mm-004","participants","thousands",0),("mm-004","arrested","dozens",0),("mm-004","injured","dozens",0)]),
  "ir-2009-12-27": ("protest_excessive_force", "ir-2009-wave", [("mm-006","killed","at least 10",0),("mm-006","injured","hundreds",0),("mm-006","arrested","300",0)]),
- "ir-2010-12-07": ("protest_intervention", None, [("mm-007","arrested","dozens",0)]),
+ "ir-2010-12-07": ("arrests", None, [("mm-007","arrested","dozens",0)]),
  "ir-2011-02-14": ("protest_excessive_force", None, [("mm-008","killed","two",0)]),
  "ir-2012-10-03": ("protest_intervention", None, [("mm-010","participants","dozens",0),("mm-010","arrested","16",0)]),
  "ir-2015-mahabad": ("protest_excessive_force", None, [("mm-011",c,s,n) for c,s,n in [("participants","hundreds",0),("participants","5,000",0),("injured","dozens",0),("killed","two",0),("arrested","up to 100",0),("killed","three",0),("injured","dozens",1)]]),
@@ -97,8 +100,8 @@ USDOS = {
  "af-2018-toll-again": ("violence_against_civilians", None, [("usdos-dev-12","killed","2,870",0),("usdos-dev-12","killed","717",0)]),
  "af-2019-08-07-kabul": ("armed_clash", None, [("usdos-dev-12","killed","14",0),("usdos-dev-12","injured","145",0)]),
  "af-2019-08-17-kabul": ("violence_against_civilians", None, [("usdos-dev-12","killed","91",0),("usdos-dev-12","injured","143",0)]),
- "mm-2007-09-saffron": ("protest_excessive_force", None, [("usdos-dev-13","killed","at least 30",0),("usdos-dev-13","arrested","more than 3,000",0)]),
- "mm-2007-activists-detained": ("arrests", None, [("usdos-dev-13","arrested","at least 300",0),("usdos-dev-13","arrested","at least 15",0)]),
+ "mm-2007-09-saffron": ("protest_excessive_force", None, [("usdos-dev-13","killed","at least 30",0)]),
+ "mm-2007-activists-detained": ("arrests", None, [("usdos-dev-13","arrested","more than 3,000",0),("usdos-dev-13","arrested","at least 300",0),("usdos-dev-13","arrested","at least 15",0)]),
  "ni-2018-campesinos": ("violence_against_civilians", None, [("usdos-dev-14","killed","at least 30",0)]),
 }
 
