@@ -4,7 +4,8 @@ that decided it (kept on the event as ``evidence``).
 A claim's *kind* comes from its own sentence and the sentence before it (the
 "neighbour", where the article's text is at hand), tried in this order:
 
-1. words of no event of ours (an execution, a disease, an accident): ``other``;
+1. a death or injury told with words of no event of ours (an execution, a disease, an
+   accident): ``other`` (an extrajudicial or summary execution is violence);
 2. a disappearance (the category, or words for it): ``violence``;
 3. an armed group or an armed attack: ``conflict`` when its victims or target are
    police or soldiers, else ``violence`` (beside protest words, an attack word alone is
@@ -55,11 +56,17 @@ def found(text: str, words: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(m.group(0).lower() for m in _pattern(words).finditer(text)))
 
 
+_MONTH_DATE = re.compile(r"\b(?:mid-)?March(?=\s*\d|,?\s+(?:19|20)\d\d)")
+_MONTH_AFTER = re.compile(r"\b(in|of|on|since|until|till|through|by|from|to|early|late|mid|last|next|"
+                          r"this|between|and)\s+March\b", re.I)
+
+
 def _clean(text: str) -> str:
-    """The text without phrases that look like evidence and are not ("riot police")."""
+    """The text without phrases that look like evidence and are not ("riot police", the
+    month of March)."""
     for phrase in table()["not_protest"]:
         text = re.sub(re.escape(phrase), " ", text, flags=re.I)
-    return text
+    return _MONTH_AFTER.sub(r"\1 ", _MONTH_DATE.sub(" ", text))
 
 
 def neighbour(text: str | None, sentence_start: int) -> str:
@@ -110,8 +117,10 @@ def _kind(c: Claim, text: str, before: str, targets: str = "") -> Kind:
     ev = table()["evidence"]
     own, near = _clean(text), _clean(before)
     protest_own = found(own, table()["protest_words"])
-    if words := found(own, ev["no_event"]):
-        return Kind("other", words)
+    judged = found(own, ev["no_event"])  # a toll of a disease, an accident, executions
+    if c.category in HURT and judged and not found(own, ("extrajudicial", "extra-judicial", "summarily",
+                                                       "summary execution", "summary executions")):
+        return Kind("other", judged)
     if c.category == "disappeared" or (c.category not in HURT and (words := found(own, ev["disappearance"]))):
         return Kind("violence", found(own, ev["disappearance"]) or ("disappeared",))
     armed, attack = found(own, ev["armed"]), found(own, ev["attack"])
