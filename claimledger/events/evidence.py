@@ -4,7 +4,7 @@ that decided it (kept on the event as ``evidence``).
 A claim's *kind* comes from its own sentence and the sentence before it (the
 "neighbour", where the article's text is at hand), tried in this order:
 
-1. a death or injury told with words of no event of ours (an execution, a disease, an
+1. a death, injury or sentence told with words of no event of ours (an execution, a disease, an
    accident): ``other`` (an extrajudicial or summary execution is violence);
 2. a disappearance (the category, or words for it): ``violence``;
 3. an armed group or an armed attack: ``conflict`` when its victims or target are
@@ -45,6 +45,7 @@ class Kind:
     group: str  # "protest", "riot" (a brawl, mob violence), "violence", "conflict", "arrests", "other"
     words: tuple[str, ...] = ()
     weak: bool = False  # decided by the category alone: may join a protest beside it
+    apart: str = ""  # a happening of its own within its kind: "custody", "disappearance"
 
 
 def found(text: str, words: Iterable[str]) -> tuple[str, ...]:
@@ -118,20 +119,20 @@ def _kind(c: Claim, text: str, before: str, targets: str = "") -> Kind:
     own, near = _clean(text), _clean(before)
     protest_own = found(own, table()["protest_words"])
     judged = found(own, ev["no_event"])  # a toll of a disease, an accident, executions
-    if c.category in HURT and judged and not found(own, ("extrajudicial", "extra-judicial", "summarily",
+    if c.category in HURT | {"sentenced"} and judged and not found(own, ("extrajudicial", "extra-judicial", "summarily",
                                                        "summary execution", "summary executions")):
         return Kind("other", judged)
     if c.category == "disappeared" or (c.category not in HURT and (words := found(own, ev["disappearance"]))):
-        return Kind("violence", found(own, ev["disappearance"]) or ("disappeared",))
+        return Kind("violence", found(own, ev["disappearance"]) or ("disappeared",), apart="disappearance")
     armed, attack = found(own, ev["armed"]), found(own, ev["attack"])
     if (armed and (attack or not protest_own)) or (attack and not protest_own):
         hit = (found(own, ev["forces_targets"]) or found(targets, ev["forces_targets"])
-               or found(c.subject, ev["forces_targets"]))
+               or _after(c) or found(c.subject, ev["forces_targets"]))
         if hit and c.category in HURT:
             return Kind("conflict", armed + attack + hit)
         return Kind("violence", armed + attack)
     if c.category in HURT and (words := found(own, ev["custody"])):
-        return Kind("violence", words)
+        return Kind("violence", words, apart="custody")
     if words := found(own, ev["mob"]):
         if not protest_own:
             return Kind("riot", words)
@@ -171,6 +172,12 @@ def settle(kinds: list[Kind]) -> list[Kind]:
     if not any(k.group == "protest" and not k.weak for k in kinds):
         return kinds
     return [Kind("protest", k.words, True) if k.weak else k for k in kinds]
+
+
+def split_key(k: Kind) -> tuple[str, str]:
+    """Claims of one place and time are one mention per kind; deaths in custody and
+    disappearances are happenings of their own beside an attack told with them."""
+    return k.group, k.apart
 
 
 def group_type(group: str, claims: list[Claim], texts: list[str]) -> tuple[str, tuple[str, ...]]:

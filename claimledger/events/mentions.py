@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Iterator
 
 from ..extract.where import country_place
 from ..model import Claim, Place, When
-from .evidence import Kind, claim_kind, group_type, neighbour, settle
+from .evidence import Kind, claim_kind, group_type, neighbour, settle, split_key
 from .typology import PROTEST_CATEGORIES
 
 _DAY = timedelta(days=1)
@@ -72,9 +72,9 @@ def article_mentions(claims: list[Claim], text: str | None = None) -> list[Menti
     result = []
     for slot in slots:
         kinds = settle([kind_of[id(c)] for c in slot])
-        for group in dict.fromkeys(k.group for k in kinds):
-            same = [(c, k) for c, k in zip(slot, kinds) if k.group == group]
-            result.extend(_split_places(same, _country(slot[0], default_country), group, near))
+        for key in dict.fromkeys(split_key(k) for k in kinds):
+            same = [(c, k) for c, k in zip(slot, kinds) if split_key(k) == key]
+            result.extend(_split_places(same, _country(slot[0], default_country), key[0], near))
     return result
 
 

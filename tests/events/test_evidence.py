@@ -28,6 +28,7 @@ def told(sentence: str, span: str, category: str, value: int = 0, article: str =
     ("Rights groups counted 150 executions during the year", "150", "killed", "other"),
     ("Gunmen raided a village market and killed 23 people", "23", "killed", "violence_against_civilians"),
     ("Insurgents attacked a checkpoint, killing 9 police officers", "9", "killed", "armed_clash"),
+    ("Rebels ambushed a convoy on the highway, killing 7 soldiers", "7", "killed", "armed_clash"),
     ("At least 40 activists have disappeared since the vote", "At least 40", "disappeared",
      "violence_against_civilians"),
     ("Police detained 200 opposition members in night raids across the country", "200", "arrested",
@@ -92,6 +93,20 @@ def test_one_day_and_country_do_not_merge_different_happenings():
     assert len(events) == 2
     assert {e.type for e in events} == {"violence_against_civilians", "protest_intervention"}
     assert not compatible("violence_against_civilians", "protest_excessive_force")
+
+
+def test_an_attack_and_deaths_in_custody_told_together_are_two_events():
+    text = ("On May 2, gunmen shot 5 members of a family in their home. "
+            "At least 15 detainees died in custody after torture.")
+    second = text.index("At least")
+    shot = told(text[:second].strip(), "5", "killed", 5)
+    custody = told(text[second:], "At least 15", "died", 15, at=second)
+    events = build_events([shot, custody], {"a": text}.get)
+    assert len(events) == 2 and {e.type for e in events} == {"violence_against_civilians"}
+
+
+def test_an_execution_told_as_a_sentence_is_other():
+    assert event_type([told("The state executed 12 persons convicted of smuggling", "12", "sentenced")]) == "other"
 
 
 def test_words_choose_acleds_sub_type():
