@@ -30,10 +30,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 from ..model import Claim
-from .typology import _pattern, table
+from .typology import _RUN, _pattern, table, word_runs
 
 PROTEST_CATEGORIES = {"participants", "protest_sites"}
 HURT = {"killed", "died", "injured"}
@@ -50,11 +51,34 @@ class Kind:
 
 def found(text: str, words: Iterable[str]) -> tuple[str, ...]:
     """The entries of ``words`` that stand in ``text`` as whole words (lower-cased,
-    in text order, once each)."""
+    in text order, once each). Only entries whose first word the text holds are
+    searched (most texts hold none of a list's words), as ``typology._has`` does."""
+    if not text:
+        return ()
     words = tuple(words)
-    if not words or not text:
+    runs = _runs(text)
+    if runs is not None:
+        words = tuple(w for w in words if _head(w) is None or _head(w) in runs)
+    if not words:
         return ()
     return tuple(dict.fromkeys(m.group(0).lower() for m in _pattern(words).finditer(text)))
+
+
+@lru_cache(maxsize=4096)
+def _runs(text: str) -> frozenset[str] | None:
+    return word_runs(text)
+
+
+@lru_cache(maxsize=None)
+def _head(entry: str) -> str | None:
+    """The entry's first run of word characters, lower-cased (None: search it always)."""
+    m = _RUN.match(entry.lower()) if entry.isascii() else None
+    return m.group(0) if m and m.start() == 0 else None
+
+
+@lru_cache(maxsize=None)
+def _not_evidence() -> re.Pattern:
+    return re.compile("|".join(re.escape(p) for p in table()["not_protest"]), re.I)
 
 
 _MONTH_DATE = re.compile(r"\b(?:mid-)?March(?=\s*\d|,?\s+(?:19|20)\d\d)")
@@ -62,12 +86,11 @@ _MONTH_AFTER = re.compile(r"\b(in|of|on|since|until|till|through|by|from|to|earl
                           r"this|between|and)\s+March\b", re.I)
 
 
+@lru_cache(maxsize=4096)  # a sentence is read for each of its claims and their group
 def _clean(text: str) -> str:
     """The text without phrases that look like evidence and are not ("riot police", the
     month of March)."""
-    for phrase in table()["not_protest"]:
-        text = re.sub(re.escape(phrase), " ", text, flags=re.I)
-    return _MONTH_AFTER.sub(r"\1 ", _MONTH_DATE.sub(" ", text))
+    return _MONTH_AFTER.sub(r"\1 ", _MONTH_DATE.sub(" ", _not_evidence().sub(" ", text)))
 
 
 def neighbour(text: str | None, sentence_start: int) -> str:
