@@ -128,7 +128,7 @@ def claim_kind(c: Claim, before: str = "") -> Kind:
     kind = _kind(c, own, "") if own != c.sentence else None
     if kind is None or kind.weak:
         kind = _kind(c, c.sentence, before)
-    if kind.weak and before:
+    if kind.weak and before and c.category in HURT:  # an attack told before its toll
         told = _kind(c, before, "", targets=c.sentence)
         if not told.weak and told.group != "protest":
             return told

@@ -75,6 +75,17 @@ def test_a_claim_without_words_takes_the_protest_of_the_sentence_before():
     assert build_events([held])[0].type == "arrests"  # without the text: no protest told
 
 
+def test_the_sentence_before_tells_an_attack_only_to_a_toll():
+    text = "Militants attacked a police station on Saturday. A court sentenced 2 protesters to death."
+    second = text.index("A court")
+    sentence = told(text[second:], "2", "sentenced", 2, at=second)
+    assert claim_kind(sentence, neighbour(text, second)).group == "arrests"
+    text = "Militants attacked a police station on Saturday. Officials said 3 officers died."
+    second = text.index("Officials")
+    toll = told(text[second:], "3", "died", 3, at=second)
+    assert claim_kind(toll, neighbour(text, second)).group == "conflict"
+
+
 def test_each_clause_tells_its_own_happening():
     sentence = "Troops shot 12 marchers, while 30 students remain missing"
     shot, missing = told(sentence, "12", "killed", 12), told(sentence, "30", "participants", 30)
