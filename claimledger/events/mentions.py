@@ -112,7 +112,28 @@ def _wider(wide: list[Claim], local: list[Claim]) -> bool:
     local happening."""
     outer, inner = _slot_when(wide) if wide else None, _slot_when(local)
     return bool(outer and width(outer) is not None and width(inner) is not None
-                and width(outer) > width(inner) and contains(outer, inner))
+                and width(outer) > width(inner) and contains(outer, inner)
+                and not _same_count(wide, local))
+
+
+def _same_count(a: list[Claim], b: list[Claim]) -> bool:
+    """Both sides count something alike ("more than 80 killed" nationwide, "82 killed"
+    in the town): figures of one category whose intervals meet and whose values lie
+    within half of each other, so they tell one happening."""
+    def bounds(c: Claim) -> tuple[int | None, int | None] | None:
+        if c.low is None and c.high is None:  # a vague or exact figure without its interval
+            return None if c.value is None else (c.value, c.value)
+        return c.low, c.high  # None: open ("more than 80" has no upper end)
+
+    def meet(x: Claim, y: Claim) -> bool:
+        bx, by = bounds(x), bounds(y)
+        if bx is None or by is None:
+            return False
+        vx, vy = x.value or bx[0] or bx[1], y.value or by[0] or by[1]
+        near = bool(vx and vy) and max(vx, vy) <= 1.5 * min(vx, vy)  # "at least 72", "at least 3" meet
+        return near and (bx[0] is None or by[1] is None or bx[0] <= by[1]) and (
+            by[0] is None or bx[1] is None or by[0] <= bx[1])
+    return any(x.category == y.category and meet(x, y) for x in a for y in b)
 
 
 def _place_of(claims: list[Claim], name: str | None, national: Place) -> Place:

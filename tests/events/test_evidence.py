@@ -157,3 +157,22 @@ def test_both_stores_keep_the_evidence(store):
     (event,) = store.events()
     assert event.type == "protest_intervention"
     assert event.evidence == ("marched", "arrested")
+
+
+def test_a_towns_toll_beside_the_nations_is_its_part_unless_it_counts_the_same():
+    def at(article, span, value, sentence, place, start, end, low=None, high=None):
+        c = told(sentence, span, "killed", value, article=article, place=place)
+        when = When(date.fromisoformat(start), date.fromisoformat(end), "since Friday")
+        return Claim(c.article, c.category, value, low if low is not None else value, high, "at_least",
+                     span, c.start, c.end, c.sentence, 0, when=when, where=c.where)
+    nation = at("a", "at least 60", 60, "Marches across the country have left at least 60 dead since Friday",
+                ("Chad", "TD"), "2022-10-20", "2022-10-23", 60)
+    town = at("a", "At least 4", 4, "At least 4 marchers were killed in Moundou on Sunday",
+              ("Moundou", "TD"), "2022-10-23", "2022-10-23", 4)
+    events = build_events([nation, town])
+    (wave,) = [e for e in events if e.parent is None]
+    (part,) = [e for e in events if e.parent == wave.id]
+    assert part.where.name == "Moundou"
+    alike = at("a", "62", 62, "Rights groups counted 62 marchers killed in Moundou on Sunday",
+               ("Moundou", "TD"), "2022-10-23", "2022-10-23", 62, 62)
+    assert len(build_events([nation, alike])) == 1  # 60 nationwide, 62 in the town: one happening
