@@ -43,6 +43,8 @@ def told(sentence: str, span: str, category: str, value: int = 0, article: str =
     ("Supporters of two rival parties fought in a brawl that left 6 people injured", "6", "injured",
      "riot"),
     ("5 people were killed", "5", "killed", "violence_against_civilians"),
+    ("Nine people were hurt and dozens treated for tear gas during the disturbances", "Nine", "injured",
+     "protest_intervention"),
     ("Soldiers killed 6 farmers in March 2020", "6", "killed", "violence_against_civilians"),
     ("Since March, 6 people were killed in the north", "6", "killed", "violence_against_civilians"),
     ("The March drew 6,000 people to the square", "6,000", "participants", "protest_peaceful"),
