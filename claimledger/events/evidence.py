@@ -7,10 +7,10 @@ A claim's *kind* comes from its own sentence and the sentence before it (the
 1. a death, injury or sentence told with words of no event of ours (an execution, a disease, an
    accident): ``other`` (an extrajudicial or summary execution is violence);
 2. a disappearance (the category, or words for it): ``violence``;
-3. an armed group or an armed attack: ``conflict`` when its victims or target are
-   police or soldiers, else ``violence`` (beside protest words, an attack word alone is
-   the crackdown on that protest, an armed group alone the protest's own violence, and
-   both stay with the protest);
+3. a death or injury in an armed group's doing or an armed attack: ``conflict`` when
+   its victims or target are police or soldiers, or an armed group's battle is told, else
+   ``violence``; beside protest words it is the protest's (ACLED codes protesters
+   attacked by anyone as excessive force against protesters);
 4. a death in custody or under torture: ``violence``;
 5. an arrest campaign ("continued to detain", "mass arrests", "without charge"):
    ``arrests``, even where the detainees are said to have protested; a court's sentence
@@ -148,11 +148,12 @@ def _kind(c: Claim, text: str, before: str, targets: str = "") -> Kind:
     if c.category == "disappeared" or (c.category not in HURT and (words := found(own, ev["disappearance"]))):
         return Kind("violence", found(own, ev["disappearance"]) or ("disappeared",), apart="disappearance")
     armed, attack = found(own, ev["armed"]), found(own, ev["attack"])
-    if (armed and (attack or not protest_own)) or (attack and not protest_own):
+    if c.category in HURT and (armed or attack) and not protest_own:
         hit = (found(own, ev["forces_targets"]) or found(targets, ev["forces_targets"])
                or _after(c) or found(c.subject, ev["forces_targets"]))
-        if hit and c.category in HURT:
-            return Kind("conflict", armed + attack + hit)
+        fought = found(own, ev["battle"]) if armed else ()
+        if (hit or fought) and c.category in HURT:  # police or soldiers hit, or a battle told
+            return Kind("conflict", armed + attack + (hit or fought))
         return Kind("violence", armed + attack)
     if c.category in HURT and (words := found(own, ev["custody"])):
         return Kind("violence", words, apart="custody")
