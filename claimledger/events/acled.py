@@ -66,6 +66,19 @@ def country(code: str | None) -> Country:
     return Country(code, known["iso3"], numeric, data["country_names"].get(code, known["name"]), region)
 
 
+def admin1(name: str | None) -> str:
+    """The province as ACLED writes it, where the gazetteer's name wraps it in an
+    administrative word ("Mayorality of Baghdad", "Basra Governorate"): the name alone.
+    Other local spellings stay as the gazetteer has them."""
+    name = name or ""
+    for affix in _data()["admin1_affixes"]:
+        if affix.startswith(" ") and name.endswith(affix) and len(name) > len(affix):
+            return name[: -len(affix)]
+        if affix.endswith(" ") and name.startswith(affix) and len(name) > len(affix):
+            return name[len(affix):]
+    return name
+
+
 def event_id(e_id: str | None, c: Country) -> str:
     """ACLED's event id leads with the country's alpha-3 code; ours follows."""
     return f"{c.iso3 or 'XXX'}-{e_id}" if e_id else ""
@@ -129,7 +142,7 @@ def row(e: Event, ctx: Context, timestamp: int, point: tuple) -> dict:
         "sub_event_type": sub_event_type,
         **actors(e, c, event_type, sub_event_type),
         "civilian_targeting": "Civilians targeted" if event_type == "Violence against civilians" else "",
-        "iso": c.numeric, "region": c.region, "country": c.name, "admin1": e.where.admin1 or "",
+        "iso": c.numeric, "region": c.region, "country": c.name, "admin1": admin1(e.where.admin1),
         "admin2": "", "admin3": "", "location": e.where.name,
         "latitude": point[0], "longitude": point[1], "geo_precision": point[2],
         "source": "; ".join(_sources(e)), "source_scale": "",

@@ -113,6 +113,12 @@ def test_country_names_codes_and_regions_as_acled_gives_them():
     assert country("US").name == "United States" and country("HT").region == "Caribbean"
 
 
+def test_admin1_without_its_administrative_wrapping():
+    from claimledger.events.acled import admin1
+    assert admin1("Mayorality of Baghdad") == "Baghdad" and admin1("Basra Governorate") == "Basra"
+    assert admin1("Tehran") == "Tehran" and admin1(None) == ""
+
+
 def test_geojson_has_the_specs_shape(events):
     out = io.StringIO()
     write_geojson(events, Context(), out, timestamp=1_700_000_000)
