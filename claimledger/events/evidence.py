@@ -142,8 +142,7 @@ def _kind(c: Claim, text: str, before: str, targets: str = "") -> Kind:
     own, near = _clean(text), _clean(before)
     protest_own = found(own, table()["protest_words"])
     judged = found(own, ev["no_event"])  # a toll of a disease, an accident, executions
-    if c.category in HURT | {"sentenced"} and judged and not found(own, ("extrajudicial", "extra-judicial", "summarily",
-                                                       "summary execution", "summary executions")):
+    if c.category in HURT | {"sentenced"} and judged and not found(own, ev["not_judicial"]):
         return Kind("other", judged)
     if c.category == "disappeared" or (c.category not in HURT and (words := found(own, ev["disappearance"]))):
         return Kind("violence", found(own, ev["disappearance"]) or ("disappeared",), apart="disappearance")
@@ -152,7 +151,7 @@ def _kind(c: Claim, text: str, before: str, targets: str = "") -> Kind:
         hit = (found(own, ev["forces_targets"]) or found(targets, ev["forces_targets"])
                or _after(c) or found(c.subject, ev["forces_targets"]))
         fought = found(own, ev["battle"]) if armed else ()
-        if (hit or fought) and c.category in HURT:  # police or soldiers hit, or a battle told
+        if hit or fought:  # police or soldiers hit, or a battle told
             return Kind("conflict", armed + attack + (hit or fought))
         return Kind("violence", armed + attack)
     if c.category in HURT and (words := found(own, ev["custody"])):
