@@ -124,6 +124,8 @@ def test_cli_json_csv_event_and_acled_export(seeds, tmp_path):
                    "location", "latitude", "longitude", "geo_precision", "time_precision", "source",
                    "fatalities", "notes"):
         assert column in header
+    from claimledger.events.acled import COLUMNS
+    assert header == list(COLUMNS)  # ACLED's 31 in ACLED's order, then ours
     bad = run(main, ["events", "--since", "last week", "--db", str(db)])
     assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.output
     geo = run(main, ["export", "events", "--format", "geojson", "--db", str(db)])
