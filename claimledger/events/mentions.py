@@ -36,6 +36,7 @@ class Mention:
     parent: "Mention | None" = None  # the article's wave this local part belongs to
     type: str = "other"
     evidence: tuple[str, ...] = ()  # the words (or categories) that decided ``type``
+    apart: str = ""  # a happening of its own within its family: "custody", "disappearance"
 
 
 TextOf = Callable[[str], "str | None"]  # an article id -> its text (None: unknown)
@@ -74,12 +75,13 @@ def article_mentions(claims: list[Claim], text: str | None = None) -> list[Menti
         kinds = settle([kind_of[id(c)] for c in slot])
         for key in dict.fromkeys(split_key(k) for k in kinds):
             same = [(c, k) for c, k in zip(slot, kinds) if split_key(k) == key]
-            result.extend(_split_places(same, _country(slot[0], default_country), key[0], near))
+            result.extend(_split_places(same, _country(slot[0], default_country), key, near))
     return result
 
 
-def _split_places(told: list[tuple[Claim, Kind]], country: str | None, group: str,
+def _split_places(told: list[tuple[Claim, Kind]], country: str | None, key: tuple[str, str],
                   near: dict[int, str]) -> list[Mention]:
+    group, apart = key
     slot = [c for c, _ in told]
     kind_of = {id(c): k for c, k in told}
 
@@ -87,7 +89,7 @@ def _split_places(told: list[tuple[Claim, Kind]], country: str | None, group: st
         type_, words = group_type(group, claims, [c.sentence for c in claims])
         said = tuple(dict.fromkeys(w for c in claims for w in kind_of[id(c)].words)) + words
         return Mention(claims[0].article, country, _slot_when(claims), where, list(claims), local,
-                       parent, type_, tuple(dict.fromkeys(said)))
+                       parent, type_, tuple(dict.fromkeys(said)), apart)
 
     national = country_place(country) if country else Place("place unknown")
     local_of = {id(c): _local_name(c, national) for c in slot}

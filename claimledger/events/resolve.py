@@ -75,7 +75,7 @@ def _cluster(found: list[Mention]) -> list[list[Mention]]:
 
 
 def same_happening(a: Mention, b: Mention) -> bool:
-    if a.country != b.country or not compatible(a.type, b.type):
+    if a.country != b.country or not compatible(a.type, b.type) or a.apart != b.apart:
         return False
     if a.local != b.local or (a.local and a.where.name != b.where.name):
         return False

@@ -124,6 +124,12 @@ def test_an_attack_and_deaths_in_custody_told_together_are_two_events():
     assert len(events) == 2 and {e.type for e in events} == {"violence_against_civilians"}
 
 
+def test_deaths_in_custody_and_an_attack_of_one_day_in_two_articles_stay_apart():
+    custody = told("On May 2, 5 detainees died in custody in the capital", "5", "died", 5, article="a")
+    attack = told("On May 2, gunmen killed 12 villagers in the east", "12", "killed", 12, article="b")
+    assert len(build_events([custody, attack])) == 2
+
+
 def test_an_execution_told_as_a_sentence_is_other():
     assert event_type([told("The state executed 12 persons convicted of smuggling", "12", "sentenced")]) == "other"
 
