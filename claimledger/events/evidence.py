@@ -34,9 +34,8 @@ from functools import lru_cache
 from typing import Iterable
 
 from ..model import Claim
-from .typology import _RUN, _pattern, table, word_runs
+from .typology import _RUN, PROTEST_CATEGORIES, _pattern, table, word_runs
 
-PROTEST_CATEGORIES = {"participants", "protest_sites"}
 HURT = {"killed", "died", "injured"}
 NEIGHBOUR_CHARS = 400  # how far back the sentence before a claim's is looked for
 

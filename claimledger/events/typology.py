@@ -1,9 +1,10 @@
 """Which kind of event a group of claims describes, and who took part.
 
 The typology is ACLED's (protests: peaceful, with intervention, excessive force;
-riots; violence against civilians; arrests) plus strikes and internet shutdowns.
-Types, their ACLED names and the words that decide them are data:
-``claimledger/data/event_types.json``.
+riots; violence against civilians; armed clashes; arrests) plus strikes, internet
+shutdowns and ``other``. Types, their ACLED names and the words that decide them are
+data (``claimledger/data/event_types.json``); ``evidence`` reads the words of the
+claims' sentences, this module holds the table and what follows from a type.
 """
 from __future__ import annotations
 
