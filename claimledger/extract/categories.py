@@ -19,12 +19,14 @@ from spacy.tokens import Span, Token
 
 from .lexicon import lexicon
 from .quantities import Quantity, find_quantities, is_count
+from .crowds import SECURITY, SKIP_RIGHT, crowd, crowd_verb, is_people, is_speaker, participants, protest_context
+from .deaths import cause as death_cause, died_of_cause
 from .parts import part_category
 from .tallies import tallied
 
+_SECURITY = SECURITY  # the name labels.py imports
 _PATIENT_DEPS = {"dobj", "nsubjpass", "pobj", "attr", "oprd", "conj", "appos"}
 _UNACCUSATIVE = {"die", "perish", "disappear", "vanish"}  # their subject is the victim
-_DEATH_WORDS = {"die", "death", "dead", "perish", "succumb", "fatality", "victim", "toll"}
 _VICTIM = ("killed", "died", "injured", "arrested", "disappeared", "sentenced")
 _RANK = {"killed": 0, "died": 1, "injured": 2, "disappeared": 3, "sentenced": 4, "arrested": 5}
 _COUNT_PREPS = {"of", "to", "at", "including", "among", "with", "from", "like", "as"}
@@ -32,8 +34,7 @@ _TIME_ADVERBS = {"yesterday", "today", "tonight", "tomorrow", "overnight"}
 _RESIDENTS = {"people", "person", "inhabitant", "resident", "soul", "citizen"}
 _PART_PRONOUNS = {"them", "those", "whom", "which", "these", "us"}
 _COMPANY = {"with", "by", "alongside", "among", "including"}
-_SECURITY = {"police", "officer", "policeman", "soldier", "troop", "guard", "agent", "personnel",
-             "force", "militia", "official", "gunman"}
+
 
 
 @dataclass(frozen=True)
@@ -125,17 +126,17 @@ def categorize(q: Quantity, sent: Span) -> Counted | None:
         category = _right_of(noun, q, sent) or _trigger_category(noun, q, sent)
     site = lex.sites.get(nl) if noun.i != q.core else None
     if site:  # places are never killed or arrested: "demonstrations were held in 14 provinces"
-        return Counted("protest_sites", site, noun.lower_) if _protest_context(sent) else None
+        return Counted("protest_sites", site, noun.lower_) if protest_context(sent) else None
     if category in (None, "participants"):
         category = _surface_victim(noun, q, sent) or part_category(q, sent, categorize) \
             or _list_member(q, top, sent) or category
     if category is None:
-        category = _participants(noun, q, sent) or _acting_right_of(noun, q, sent)
-    if category == "participants" and (not _crowd(noun, q) or _prosecuted(top)):
+        category = participants(noun, q, sent) or _acting_right_of(noun, q, sent)
+    if category == "participants" and (not crowd(noun, q, top) or _prosecuted(top)):
         return None
     if category is None:
         return None
-    if category == "killed" and _died_of_cause(noun, sent):
+    if category == "killed" and died_of_cause(noun, sent):
         category = "died"
     return Counted(category, "people", subject(noun, q, sent, category))
 
@@ -191,7 +192,7 @@ def _no_count(q: Quantity, noun: Token, sent: Span) -> bool:
         return True  # an age or a size, but "Lawmaker: 3,700 Arrested" is a count
     if noun.i != q.core and (nl in lex.non_count or nl in lex.source_nouns or nl in lex.instances):
         return True  # "five floors", "three sources", "12 cases" (of no victim: "cases of torture" are theirs)
-    if _is_speaker(phrase_top(noun, q, sent)) and not _verb_before(q, sent) and (q.low or 0) < 100:
+    if is_speaker(phrase_top(noun, q, sent)) and not _verb_before(q, sent) and (q.low or 0) < 100:
         return True  # "two residents told the BBC"; "160,000 protesters said" is still a crowd
     if q.value == 1 and q.end + 1 < sent.end and sent.doc[q.end].lower_ == "of" \
             and sent.doc[q.end + 1].lower_ not in _PART_PRONOUNS and q.qualifier == "exact":
@@ -366,9 +367,6 @@ def _whole(verb: Token, part: Token) -> Token | None:
 
 
 _SKIP_LEFT = {"the", "a", "an", "some", "another", "also", "reportedly", "and", "nearly"}
-_SKIP_RIGHT = {"were", "was", "had", "have", "has", "been", "being", "are", "is", "be", "reportedly",
-               "also", "more", "later", "allegedly", "all", "then", "subsequently", "others", "people",
-               "reported", "believed", "feared", "thought", "confirmed", "presumed"}
 
 
 def _surface_victim(noun: Token, q: Quantity, sent: Span) -> str | None:
@@ -392,7 +390,7 @@ def _right_of(noun: Token, q: Quantity, sent: Span) -> str | None:
     if noun.i != q.core and lemma(noun) not in lex.people and lex.nouns.get(lemma(noun)) != "participants":
         return None  # "21 cities had been killed": the verb is about someone else
     j, end = max(q.end, noun.i + 1), min(sent.end, max(q.end, noun.i + 1) + 4)
-    while j < end and doc[j].lower_ in _SKIP_RIGHT:
+    while j < end and doc[j].lower_ in SKIP_RIGHT:
         j += 1
     found = []
     for k in range(j, min(sent.end, j + 3)):
@@ -414,10 +412,10 @@ def _acting_right_of(noun: Token, q: Quantity, sent: Span) -> str | None:
     counted phrase, when the parse lost it."""
     doc = sent.doc
     j = max(q.end, noun.i + 1)
-    while j < sent.end and doc[j].lower_ in _SKIP_RIGHT:
+    while j < sent.end and doc[j].lower_ in SKIP_RIGHT:
         j += 1
     if j < sent.end and (doc[j].tag_ in ("VBD", "VBZ", "VBP", "VBN") or _headline_verb(doc[j])) \
-            and (_verb_category(doc[j], passive=False) == "participants" or _crowd_verb(doc[j])):
+            and (_verb_category(doc[j], passive=False) == "participants" or crowd_verb(doc[j])):
         return "participants"  # "hundreds of dominicans protested", "thousands continue protests"
     return None
 
@@ -436,68 +434,6 @@ def _verb_category(tok: Token, passive: bool) -> str | None:
     return None
 
 
-def _participants(noun: Token, q: Quantity, sent: Span) -> str | None:
-    """People counted in a protest sentence, who are not security forces, took part."""
-    lex = lexicon()
-    nl = lemma(noun)
-    if noun.i == q.core:
-        return None  # a bare number takes part only through a verb that says so
-    if nl in _SECURITY or not is_people(noun):
-        return None
-    return "participants" if _protest_context(sent) else None
-
-
-def _crowd(noun: Token, q: Quantity) -> bool:
-    """Participants are more than one, and people ("three rockets struck" are not):
-    named by a people word, a demonym, a faith or an ending ("loyalists", "shiites")."""
-    if q.value == 1:
-        return False
-    if noun.i == q.core or noun.pos_ == "PRON":
-        return True
-    top = phrase_top(noun, q, noun.doc[:])
-    if lemma(noun) in lexicon().organisations:
-        return False  # "two unions staged a strike": bodies, not a crowd
-    if lemma(noun) in _SECURITY:  # "1,500 riot police blocked the road"; "300 police officers marched"
-        return _crowd_act(top, q)
-    return person_like(noun) or _crowd_act(top, q)
-
-
-def person_like(noun: Token) -> bool:
-    return is_people(noun) or noun.tag_ == "NNPS" or noun.lower_.endswith(lexicon().person_suffixes)
-
-
-def _crowd_act(top: Token, q: Quantity) -> bool:
-    """ "200 nuns marched", "3,000 pupils took part", "hazaras took to the streets",
-    "roma who had gathered", "policemen defied a ban and marched", "held a protest":
-    what only a crowd does, whoever it is."""
-    doc = top.doc
-    j = max(q.end, top.i + 1)
-    while j < len(doc) and (doc[j].lower_ in _SKIP_RIGHT or doc[j].dep_ in ("prep", "pobj", "det", "amod", "compound")
-                            and doc[j].i < top.i + 6 and doc[j].pos_ != "VERB"):
-        j += 1
-    verbs = [doc[j]] if j < len(doc) else []  # the first verb after the phrase, when the parse lost it
-    verbs += [c for c in top.children if c.dep_ == "relcl"]
-    if top.dep_ == "nsubj":
-        verbs += [top.head, *(c for c in top.head.children if c.dep_ == "conj" and c.pos_ == "VERB")]
-    return any(v.pos_ == "VERB" and _crowd_verb(v) for v in verbs)
-
-
-def _crowd_verb(verb: Token) -> bool:
-    lex = lexicon()
-    if lemma(verb) in lex.crowd_verbs:
-        return True
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    streets = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children]
-    return any(lemma(o) in lex.protest_events or lemma(verb) == "take" and lemma(o) == "part" for o in objects) \
-        or any(lemma(o) == "street" for o in streets)  # "held a protest", "took part", "took to the streets"
-
-
-def is_people(noun: Token) -> bool:
-    """A noun for people: "students", "protesters", "iranians"."""
-    lex = lexicon()
-    return lemma(noun) in lex.people or lex.nouns.get(lemma(noun)) == "participants" or noun.lower_ in lex.demonyms
-
-
 def _verb_before(q: Quantity, sent: Span) -> bool:
     """ "killing at least 10 people, witnesses said": the phrase is the verb's object
     even where the parser hung it on the saying."""
@@ -505,52 +441,6 @@ def _verb_before(q: Quantity, sent: Span) -> bool:
     while i >= sent.start and sent.doc[i].lower_ in _SKIP_LEFT:
         i -= 1
     return i >= sent.start and sent.doc[i].pos_ == "VERB"
-
-
-def _is_speaker(top: Token) -> bool:
-    """ "one resident said", "two protesters told Reuters", "according to three
-    students": the counted phrase is who speaks."""
-    while top.dep_ == "conj" and top.head.pos_ in ("NOUN", "PROPN", "NUM"):
-        top = top.head  # "one nurse and two residents said"
-    if top.dep_ == "nsubj":
-        return lemma(top.head) in lexicon().speech_verbs
-    return top.dep_ == "pobj" and top.head.lower_ == "to" and top.head.head.lower_ == "according"
-
-
-def _protest_context(sent: Span) -> bool:
-    """A protest word, or the weapons used on crowds ("fired tear gas in several places")."""
-    lex = lexicon()
-    if any(lemma(t) in lex.protest or t.lower_ in lex.protest for t in sent):
-        return True
-    text = sent.text.lower()
-    return any(w in text for w in lex.crowd_control)
-
-
-def _died_of_cause(noun: Token, sent: Span) -> bool:
-    """"died of the coronavirus": a death by other causes than violence."""
-    causes = lexicon().died_causes
-    return any((lemma(t) in causes or t.lower_ in causes) and _a_cause(t) for t in sent
-               if t.head.lower_ in ("of", "from") or t.dep_ in ("compound", "pobj", "nsubj"))
-
-
-def _a_cause(t: Token) -> bool:
-    """ "died of cholera", "an earthquake killed", "covid deaths" name a cause;
-    "a suicide car bomb" does not (the word only describes the bomb)."""
-    if any(c.dep_ in ("amod", "compound") and lemma(c) in lexicon().violent for c in t.children):
-        return False  # "live fire", "police fire": violence
-    return t.dep_ not in ("compound", "amod") or _under_death_word(t)
-
-
-def _under_death_word(t: Token) -> bool:
-    """ "died of cholera", "covid deaths": the cause hangs on a word of dying, not
-    on a bomb that killed ("a suicide car bomb ..., killing 14")."""
-    for _ in range(4):
-        if lemma(t) in _DEATH_WORDS:
-            return True
-        if t.head is t:
-            return False
-        t = t.head
-    return lemma(t) in _DEATH_WORDS
 
 
 def _inside(tok: Token, q: Quantity) -> bool:
@@ -565,7 +455,7 @@ def subject(noun: Token, q: Quantity, sent: Span, category: str) -> str:
         base = _phrase(of) if of is not None and lemma(of) in lex.people else "people"
     else:
         base = _phrase(noun)
-    if category == "died" and (cause := _cause(sent)):
+    if category == "died" and (cause := death_cause(sent)):
         return f"{cause} victims"
     if lemma(noun.head) == "name" or (noun.head.dep_ == "prep" and lemma(noun.head.head) == "name"):
         return f"named {base}"
@@ -583,11 +473,3 @@ def _phrase(noun: Token) -> str:
             and c.lower_ not in lex.adjectives and not c.like_num and c.pos_ != "NUM" and c.lower_ not in ("several", "few", "many", "more", "other")]
     words = [m.lower_ for m in sorted(mods, key=lambda t: t.i)] + [noun.lower_]
     return " ".join(words)
-
-
-def _cause(sent: Span) -> str | None:
-    """The cause after "died of"/"died from", else the first cause word of the sentence."""
-    causes = lexicon().died_causes
-    found = [t for t in sent if t.lower_ in causes]
-    after_of = [t for t in found if t.head.lower_ in ("of", "from") or t.head.head.lower_ in ("of", "from")]
-    return (after_of or found or [None])[0] and (after_of or found)[0].lower_
