@@ -164,8 +164,13 @@ def _list_member(q: Quantity, top: Token, sent: Span) -> str | None:
 
 def _prosecuted(top: Token) -> bool:
     """ "three children who took part were being tried": people in court, not a crowd."""
-    verb = top.head
-    return top.dep_ in ("nsubjpass", "dobj") and lemma(verb) in lexicon().prosecution_verbs
+    while top.dep_ == "conj" and top.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        top = top.head  # "six migrants and two activists will be tried"
+    verb, table = top.head, lexicon().prosecution_verbs
+    if top.dep_ not in ("nsubjpass", "dobj"):
+        return False
+    preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}  # "charged with", not "police charged"
+    return lemma(verb) in table or any(f"{lemma(verb)} {p}" in table for p in preps)
 
 
 def _name_number(q: Quantity, sent: Span) -> bool:

@@ -425,7 +425,7 @@ def test_a_list_member_hung_on_a_verb_keeps_the_list_category(extractor):
 
 @pytest.mark.parametrize("text", [
     "State television said four teenagers who joined the protests were being tried for sedition.",
-    "prosecutors charged 12 demonstrators who took part in the march.",
+    "prosecutors charged 12 demonstrators with rioting after the march.",
 ])
 def test_people_in_court_are_no_crowd(extractor, text):
     assert all(cat != "participants" for cat, _ in found(extractor, text))
@@ -435,3 +435,8 @@ def test_a_number_inside_a_name_is_no_count(extractor):
     text = "Police detained 40 students and two leaders of the 77 Charter Movement after the march."
     cats = categories_of(extractor, text)
     assert "77" not in cats and cats.get("40") == "arrested", cats
+
+
+def test_police_charging_a_crowd_is_no_prosecution(extractor):
+    assert categories_of(extractor, "riot police charged several hundred protesters outside the camp.") \
+        == {"several hundred": "participants"}
