@@ -150,6 +150,15 @@ def description_head(mention: str, text: str, start: int) -> str | None:
     return head
 
 
+def possessor(mention: str) -> str | None:
+    """ "its spokesman", "their lawyers": the pronoun whose sayer speaks through them."""
+    ws = mention.lower().split()
+    owners = {"its": "it", "their": "they"}
+    if len(ws) >= 2 and ws[0] in owners and ws[-1].rstrip("s") in words().person_nouns | {"spokespeople"}:
+        return owners[ws[0]]
+    return None
+
+
 def refer(mention: str, head: str | None, at: int, earlier: Sequence[Claim], sayers: Sayers) -> str | None:
     """The nearest sayer named before ``at`` that a pronoun or description can mean; None if none."""
     w = words()

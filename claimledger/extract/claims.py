@@ -20,7 +20,9 @@ from spacy.tokens import Doc, Span
 from claimledger.model import Article, Claim, Place, Source, When
 
 from . import segment
-from .attribution import Sayers, continued, description_head, expand, headline_source, named_after, read_sayers, refer
+from .attribution import (
+    Sayers, continued, description_head, expand, headline_source, named_after, possessor, read_sayers, refer,
+)
 from .excerpts import excerpt_numbers
 from .categories import categorize, counted_noun, phrase_top
 from .names import Names, key
@@ -164,10 +166,11 @@ def claim_sources(ctx: Context, mentions: list[SourceMention], start: int, end: 
     for m in mentions:
         if m.perceived and any(p.start < m.end <= p.end for p in ctx.places):
             continue  # "kuwait witnessed night demonstrations": a place, not a sayer
-        head = None if m.pronoun else description_head(m.mention, text, m.start)
-        if m.pronoun or head:
-            name = refer(m.mention, head, m.start, earlier, sayers)
-            if name is None and (head in words().person_nouns or len(m.mention.split()) > 1):
+        owner = None if m.pronoun else possessor(m.mention)  # "its spokesman": the one "it" is
+        head = None if m.pronoun or owner else description_head(m.mention, text, m.start)
+        if m.pronoun or head or owner:
+            name = refer(owner or m.mention, head, m.start, earlier, sayers)
+            if name is None and not owner and (head in words().person_nouns or len(m.mention.split()) > 1):
                 name = names.canonical(m.mention)  # "the governor told reporters": a described sayer
             elif name is None:
                 continue  # "it said", "the group said", nobody named before: left out, never guessed

@@ -418,3 +418,9 @@ def test_a_report_characterised_by_who_gave_it_is_a_sayer_a_vague_one_is_not(ext
 ])
 def test_a_pronoun_refers_to_a_person_named_with_a_title(extractor, text, expected):
     check(extractor, text, expected)
+
+
+def test_its_spokesman_speaks_for_the_organisation_named_before(extractor):
+    check(extractor, "The Kenya Red Cross said it had treated dozens of people on Monday. Its spokesman said 40 "
+                     "people were injured.", ["Kenya Red Cross"], 40)
+    assert sayers(extractor, "its spokesman said 40 people were injured.") == []
