@@ -281,8 +281,8 @@ def _report_noun(head: Token, verb: Token) -> list | None:
             if owner is not None and sayer_like(owner):
                 return name_spans(owner, verb, verb.doc[:])
         return []
-    generic = all(t.lower_ in words().generic_report_words or t.is_punct or t.pos_ in ("CCONJ", "DET")
-                  for c in named for t in c.subtree)
+    generic = all(t.lower_ in words().generic_report_words or t.is_punct or t.pos_ in ("CCONJ", "DET", "ADJ")
+                  for c in named for t in c.subtree)  # "chinese news reports" are characterised, not an outlet's
     if head.lower_.startswith("report") and not head.lower_.startswith("reporting") and not generic:
         return [_outlet_span(head, named[0])]  # "the Reuters report", "a xinhua report": the outlet
     return [phrase(head, split=True)]  # "media and NGO reporting": a characterised report

@@ -403,6 +403,7 @@ def test_a_time_clause_inside_the_report_is_reported(extractor):
 
 @pytest.mark.parametrize("text, expected", [
     ("According to official figures, 45 people were killed in the clashes.", ["official figures"]),
+    ("according to chinese news reports, 2,000 residents protested.", ["chinese news reports"]),
     ("according to local reports, 18 people were seriously injured.", ["local reports"]),
     ("according to unconfirmed reports, 12 people were killed.", []),
     ("According to the annual report, police killed 16 people.", []),
