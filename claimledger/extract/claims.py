@@ -184,7 +184,8 @@ def claim_sources(ctx: Context, mentions: list[SourceMention], start: int, end: 
                             voice.mention, voice.mention_start, voice.mention_end))
     headline = headline_source(sayers, start, end)
     if headline and not chain:
-        chain.append(replace(headline, name=names.canonical(headline.name)))
+        later = named_after(headline.name, text, headline.start, headline.end, headline=True)
+        chain.append(replace(headline, name=names.canonical(later or headline.name)))
     if not chain and not mentions and s is not None:
         return tuple(replace(c, name=names.canonical(expand(c.name, sayers)))
                      for c in continued(s.text, s.start, text, earlier, sayers))

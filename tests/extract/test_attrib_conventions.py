@@ -425,3 +425,14 @@ def test_its_spokesman_speaks_for_the_organisation_named_before(extractor):
     check(extractor, "The Kenya Red Cross said it had treated dozens of people on Monday. Its spokesman said 40 "
                      "people were injured.", ["Kenya Red Cross"], 40)
     assert sayers(extractor, "its spokesman said 40 people were injured.") == []
+
+
+def test_a_headline_sayer_named_in_the_lead_takes_the_name(extractor):
+    text = ("Opposition Lawmaker: 500 People Detained In Weekend Raids\n\nAn opposition lawmaker says about 500 "
+            "people have been detained.\n\nCapital lawmaker Ana Ruiz gave the figure on Tuesday.")
+    assert [[s.name for s in c.sources] for c in claims(extractor, text)] == [["Ana Ruiz"], ["Ana Ruiz"]]
+
+
+def test_a_described_sayer_named_by_title_in_the_next_sentence(extractor):
+    check(extractor, "A police spokesman said 60 people were arrested. Spokesman Ivan Petrov added that all "
+                     "would be charged.", ["Ivan Petrov"])
