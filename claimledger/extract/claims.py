@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from claimledger.model import Article, Claim, Place, Source, When
 
-from . import segment
+from . import boxes, glued, labels, parens, rivals, segment
 from .attribution import (
     Sayers, continued, description_head, expand, headline_source, named_after, possessor, read_sayers, refer,
 )
@@ -30,8 +30,9 @@ from .quantities import find_quantities, is_count
 from .sayer_words import words
 from .regions import Region, find_regions, region_at
 from .sources import SourceMention, sentence_sources
-from .when import TimeMention, anchor_duration, find_times, re_resolve
-from .where import Gazetteer, PlaceMention, gazetteer as load_gazetteer, main_place
+from .claim_when import bind_times, claim_time
+from .when import TimeMention, declared_year, find_times
+from .where import Gazetteer, PlaceMention, coordinated_place, gazetteer as load_gazetteer, main_place
 
 
 @dataclass(frozen=True)
@@ -45,14 +46,17 @@ class Context:
     main_place: Place | None
     excerpts: frozenset[int] = frozenset()  # offsets of numbers that number excerpts
     sayers: Sayers | None = None  # acronyms, named sayers and headline of the article
+    box: boxes.Box | None = None  # a fact box with a "Date" line
 
 
 def article_context(article: Article, gazetteer: Gazetteer) -> Context:
-    times = tuple(find_times(article.text, article.published))
+    period = declared_year(article.text, article.published, article.title)
+    times = tuple(find_times(article.text, article.published, period))
     places = tuple(gazetteer.find_places(article.text))
     return Context(article, times, places, tuple(find_regions(article.text)),
                    _main_time(times, article.published), main_place(list(places)),
-                   excerpt_numbers(article.text), read_sayers(article.text))
+                   excerpt_numbers(article.text), read_sayers(article.text),
+                   boxes.box_time(article.text, times))
 
 
 def _main_time(times: Sequence[TimeMention], published: date | None) -> When | None:
@@ -79,7 +83,7 @@ class Extractor:
         """Claims of each article, keyed by article id (every article gets a key)."""
         contexts = [article_context(a, self.gazetteer) for a in articles]
         jobs = [(ctx, s) for ctx in contexts for s in segment.split(ctx.article.text)
-                if segment.is_candidate(s.text)]
+                if segment.is_candidate(s.text) or labels.inherited_labels(ctx.article.text, s.start)]
         out: dict[str, list[Claim]] = {ctx.article.id: [] for ctx in contexts}
         chunks = list(_chunks(jobs))
         docs = self.nlp.pipe((self._doc(texts) for texts, _ in chunks), batch_size=batch_size)
@@ -100,6 +104,7 @@ class Extractor:
             if first is not None and len(first):
                 first[0].is_sent_start = True
             pos += len(t) + len(_SEPARATOR)
+        glued.split_glued(doc)
         return doc
 
 
@@ -127,25 +132,38 @@ def sentence_claims(ctx: Context, s: segment.Sentence, sent: Span, names: Names,
     """The claims of one parsed sentence; offsets become offsets into the article text."""
     claims = []
     base = s.start - sent.start_char
+    boxed = labels.find_labels(s.text) or labels.inherited_labels(ctx.article.text, s.start)
     for q in find_quantities(sent):
         if base + q.start_char in ctx.excerpts or not is_count(q, sent):
             continue
-        counted = categorize(q, sent)
+        label = labels.label_of(q, sent, boxed)
+        counted = labels.relabel(q, sent, categorize(q, sent), label) or rivals.rival_category(q, sent, claims)
         if counted is None:
             continue
         anchor = phrase_top(counted_noun(q, sent), q, sent)
-        mentions = [_shift(m, base) for m in sentence_sources(anchor, sent)]
+        mentions = [_shift(m, base) for m in rivals.own_clause(sentence_sources(anchor, sent), q, sent)]
+        paren = parens.parenthesised_source(q, sent, counted.category, bool(boxed),
+                                            lambda a, b: _is_place(ctx, a + base, b + base))
+        if paren:
+            mentions = parens.first_of(_shift(paren, base), mentions, ctx.article.text)
         start, end = base + q.start_char, base + q.end_char
+        when = claim_time(ctx, s, start, mentions, _present_perfect(anchor), sent)
+        if label or paren:
+            when = boxes.line_time(ctx, s.start, s.text, when, label is not None)
         claims.append(Claim(
             article=ctx.article.id, category=counted.category,
             value=q.value, low=q.low, high=q.high, qualifier=q.qualifier, span=q.span,
             start=start, end=end, sentence=s.text, sentence_start=s.start,
             unit=counted.unit, subject=counted.subject,
-            when=claim_time(ctx, s, start, mentions, _present_perfect(anchor)),
+            when=when,
             where=claim_place(ctx, s, start, mentions),
             sources=claim_sources(ctx, mentions, start, end, names, earlier, s),
         ))
-    return claims
+    return bind_times(ctx, s, sent, claims)
+
+
+def _is_place(ctx: Context, start: int, end: int) -> bool:
+    return any(p.start < end and start < p.end for p in ctx.places)
 
 
 def _shift(m: SourceMention, base: int) -> SourceMention:
@@ -217,80 +235,6 @@ def _present_perfect(anchor) -> bool:
                for c in verb.children)
 
 
-_SUPERLATIVE = re.compile(r"\b(?:\w+est|most|worst|first|ever|only)\b[^.;]{0,60}$", re.I)
-
-
-def _comparison(ctx: Context, t: TimeMention) -> bool:
-    """ "the biggest uprising since the 1979 revolution": a yardstick, not the event's time."""
-    return t.kind == "since" and bool(_SUPERLATIVE.search(ctx.article.text[max(0, t.start - 80):t.start]))
-
-
-def claim_time(ctx: Context, s: segment.Sentence, number_at: int, mentions: list[SourceMention],
-               perfect: bool = False) -> When | None:
-    """The time of what is counted: the sentence's own time expression nearest the
-    number (not a source's date), else the article's main time, else "before publication"."""
-    source_spans = [span for m in mentions for span in m.date_spans]
-    own = [t for t in _in_sentence(ctx, s, ctx.times)
-           if not any(lo <= t.start and t.end <= hi for lo, hi in source_spans) and not _comparison(ctx, t)]
-    anchor_dates = [t.when.start for t in _in_sentence(ctx, s, ctx.times)
-                    if t.kind == "date" and t.when.start and t.when.start == t.when.end]
-    own.sort(key=lambda t: (t.kind == "duration", abs(t.start - number_at)))
-    for t in own:
-        if t.kind == "duration":
-            anchor = _duration_anchor(ctx, t)
-            if anchor:
-                return anchor_duration(t, anchor)
-            continue
-        if t.kind in ("month", "weekday") and anchor_dates:
-            t = re_resolve(t, max(anchor_dates))
-        if t.when.start or t.when.end:
-            return t.when
-    if perfect and ctx.article.published:
-        return When(None, ctx.article.published, "(up to publication)")
-    context = _preceding_time(ctx, s)
-    if context:
-        return context
-    if ctx.main_time:
-        return ctx.main_time
-    if ctx.article.published:
-        return When(None, ctx.article.published, "(before publication)")
-    return None
-
-
-_HISTORY_DAYS = 5 * 365  # older times are history ("since the revolution in 1979"), not context
-
-
-def _preceding_time(ctx: Context, s: segment.Sentence) -> When | None:
-    """A paragraph tells one episode: the first event time of the sentence's paragraph
-    before it, else the last one of the paragraph before (the lead tells the main one)."""
-    text = ctx.article.text
-    para = text.rfind("\n", 0, s.start) + 1
-    if para == 0:
-        return None
-    here = _usable(ctx, para, s.start)
-    if here:
-        return here[0].when
-    prev_end = len(text[:para].rstrip())
-    previous = _usable(ctx, text.rfind("\n", 0, prev_end) + 1, prev_end)
-    return previous[-1].when if previous else None
-
-
-def _usable(ctx: Context, start: int, end: int) -> list[TimeMention]:
-    """Event times in [start, end): no durations, nothing after publication."""
-    published = ctx.article.published
-    return [t for t in ctx.times if start <= t.start and t.end <= end and t.kind != "duration"
-            and (t.when.start or t.when.end) and not (published and t.when.start and t.when.start > published)
-            and not (published and t.when.end and (published - t.when.end).days > _HISTORY_DAYS)
-            and not (published and t.when.start and (published - t.when.start).days > _HISTORY_DAYS)
-            and not _comparison(ctx, t)]
-
-
-def _duration_anchor(ctx: Context, t: TimeMention) -> date | None:
-    """ "in just five days" counts from the last start the article gave before it."""
-    before = [m for m in ctx.times if m.end <= t.start and m.when.start and m.kind in ("began", "since")]
-    return before[-1].when.start if before else None
-
-
 def claim_place(ctx: Context, s: segment.Sentence, number_at: int, mentions: list[SourceMention]) -> Place | None:
     """The place nearest the number in its sentence (not inside a source's name),
     else the article's main place."""
@@ -299,5 +243,5 @@ def claim_place(ctx: Context, s: segment.Sentence, number_at: int, mentions: lis
            if not any(lo <= p.start and p.end <= hi for lo, hi in source_spans)]
     if own:
         best = min(own, key=lambda p: (abs(p.start - number_at) + (0 if p.start > number_at else 20)))
-        return best.place
+        return coordinated_place(own, best, ctx.article.text)  # "in Brest and Gomel" keeps both
     return ctx.main_place

@@ -20,7 +20,8 @@ NOT_A_FEED = ("not an RSS or Atom feed ({why}): save the feed's XML itself, "
               "or give the file another extension")
 _ITEM_TAG = re.compile(rb"<(?:\w+:)?(?:item|entry)[\s>/]")
 _CLOSED = re.compile(rb"</(?:\w+:)?(?:rss|feed|RDF)>\s*$")
-_BLOCK = re.compile(r"(?i)</?(p|div|br|li|h[1-6]|blockquote|tr)\b[^>]*>")
+_BLOCK = re.compile(r"(?i)</?(p|div|br|li|dt|dd|h[1-6]|blockquote|tr)\b[^>]*>")
+_CELL_END = re.compile(r"(?i)</t[dh]\s*>")  # "Deaths</td><td>41": keep the cells apart
 
 
 def read_feed(path: Path, today: date | None = None) -> Iterator[Article | Failure]:
@@ -137,7 +138,7 @@ def html_text(fragment: str) -> str:
 
     if not fragment.strip():
         return ""
-    marked = _BLOCK.sub("\n\n", fragment)
+    marked = _BLOCK.sub("\n\n", _CELL_END.sub(" | ", fragment))
     try:
         text = lxml.html.fragment_fromstring(marked, create_parent="div").text_content()
     except Exception:  # noqa: BLE001 -- lxml raises several kinds on junk; keep the raw text
