@@ -188,8 +188,8 @@ def claim_sources(ctx: Context, mentions: list[SourceMention], start: int, end: 
         head = None if m.pronoun or owner else description_head(m.mention, text, m.start)
         if m.pronoun or head or owner:
             name = refer(owner or m.mention, head, m.start, earlier, sayers)
-            if name is None and not owner and (head in words().person_nouns or len(m.mention.split()) > 1):
-                name = names.canonical(m.mention)  # "the governor told reporters": a described sayer
+            if name is None and head and (head not in words().anaphoric_nouns or len(m.mention.split()) > 1):
+                name = names.canonical(m.mention)  # "the governor told reporters", "the union said": described
             elif name is None:
                 continue  # "it said", "the group said", nobody named before: left out, never guessed
         else:

@@ -436,3 +436,11 @@ def test_a_headline_sayer_named_in_the_lead_takes_the_name(extractor):
 def test_a_described_sayer_named_by_title_in_the_next_sentence(extractor):
     check(extractor, "A police spokesman said 60 people were arrested. Spokesman Ivan Petrov added that all "
                      "would be charged.", ["Ivan Petrov"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the union said 18 strikers were detained at the gates.", ["union"]),
+    ("The commission said 25 people were injured.", ["commission"]),
+])
+def test_a_description_that_names_a_known_body_keeps_it_when_nothing_is_named(extractor, text, expected):
+    check(extractor, text, expected)
