@@ -197,9 +197,10 @@ def claim_sources(ctx: Context, mentions: list[SourceMention], start: int, end: 
             name = names.canonical(named_after(said, text, m.start, m.end) or expand(said, sayers))
         chain.append(Source(name, m.verb, _source_date(ctx, m), m.mention, m.start, m.end))
     voice = region_at(list(ctx.regions), start, end)
-    if voice and not any(_same_speaker(c.name, names.canonical(voice.mention)) for c in chain):
-        chain.append(Source(names.canonical(voice.mention), voice.verb, voice.date,
-                            voice.mention, voice.mention_start, voice.mention_end))
+    speaker = voice and (refer(voice.mention, None, voice.mention_start, earlier, sayers)
+                         if voice.mention.lower() in words().anaphora_pronouns else names.canonical(voice.mention))
+    if voice and speaker and not any(_same_speaker(c.name, speaker) for c in chain):
+        chain.append(Source(speaker, voice.verb, voice.date, voice.mention, voice.mention_start, voice.mention_end))
     headline = headline_source(sayers, start, end)
     if headline and not chain:
         later = named_after(headline.name, text, headline.start, headline.end, headline=True)

@@ -229,7 +229,8 @@ def tail_name(toks: list[Token], verb: Token | None) -> tuple[int, int]:
     doc = toks[0].doc
     while len(toks) > 1 and (toks[0].is_punct or toks[0].pos_ in ("DET", "CCONJ")):
         toks = toks[1:]
-    while len(toks) > 1 and (toks[-1].is_punct and toks[-1].text != ")" or toks[-1].pos_ == "CCONJ"):
+    while len(toks) > 1 and (toks[-1].is_punct and (toks[-1].text != ")" or not any(t.text == "(" for t in toks))
+                             or toks[-1].pos_ == "CCONJ"):
         toks = toks[:-1]
     j = toks[-1].i + 1
     while verb is not None and j < verb.i and doc[j].is_title and doc[j].pos_ in ("ADV", "PROPN", "NOUN") \

@@ -444,3 +444,17 @@ def test_a_described_sayer_named_by_title_in_the_next_sentence(extractor):
 ])
 def test_a_description_that_names_a_known_body_keeps_it_when_nothing_is_named(extractor, text, expected):
     check(extractor, text, expected)
+
+
+def test_a_quote_introduced_by_a_pronoun_is_the_sayer_named_before(extractor):
+    text = "Interior Minister Ali Rahimi visited the town.\nHe said: “Troops killed 40 people in the city.”"
+    assert sayers(extractor, text) == ["ali rahimi"]
+    assert sayers(extractor, "He said: “Troops killed 40 people in the city.”") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("(CDR) said 40 people were killed.", ["CDR"]),
+    ("Reuters, citing figures from the health ministry, said 33 people were killed.", ["health ministry", "Reuters"]),
+])
+def test_bracketed_and_cited_sayers_are_clean(extractor, text, expected):
+    check(extractor, text, expected)
