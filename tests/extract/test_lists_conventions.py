@@ -407,3 +407,14 @@ def test_a_list_whose_intro_names_what_it_counts(extractor):
 def test_keyed_lines_under_prose_are_no_list(extractor):
     text = "The rally was the largest in years.\n- Score: 3\nMarch: 12\n"
     assert claims_of(extractor, text) == []
+
+
+def test_reference_marks_after_a_full_stop_end_the_sentence(extractor):
+    text = ("Valdorian Rights Watch said 304 people were killed.[3] Police arrested 7,000 people "
+            "in the following week.[4][5] In the U.S. [6] embassy statement, 12 were hurt.")
+    assert [s.text for s in segment.split(text)] == [
+        "Valdorian Rights Watch said 304 people were killed.",
+        "Police arrested 7,000 people in the following week.",
+        "In the U.S. [6] embassy statement, 12 were hurt."]
+    claims = claims_of(extractor, text)
+    assert sources(claims, 304) == ["Valdorian Rights Watch"] and sources(claims, 7000) == []
