@@ -15,7 +15,7 @@ from claimledger.extract import _when_patterns as tw
 Interval = tuple[date | None, date | None]
 OPEN: Interval = (None, None)
 _BARE_MONTH_PRES = frozenset({"last", "next", "in", "since", "early", "late", "mid", "until",
-                              "till", "during", "from"})
+                              "till", "during", "from", "by", "of", "between"})
 
 
 def _month(mt: re.Match) -> int:
@@ -47,7 +47,26 @@ def _day(mt: re.Match, ref: date | None, day: int) -> date | None:
         return date(int(year), _month(mt), day)
     if ref is None:
         return None
+    lead = tw.word(mt, "lead")
+    if lead:
+        agree = _on_weekday(_month(mt), day, tw.WEEKDAYS[lead], ref)
+        if agree:
+            return agree
     return _nearest(_month(mt), day, ref)
+
+
+def _on_weekday(month: int, day: int, weekday: int, ref: date) -> date | None:
+    """ "monday, june 3rd" without a year: the year, within one of ref's, whose June 3
+    is a Monday (the nearest to ref when two are)."""
+    options = []
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            continue
+        if d.weekday() == weekday:
+            options.append(d)
+    return min(options, key=lambda d: abs((d - ref).days)) if options else None
 
 
 def mdy(mt, ref):
@@ -56,7 +75,8 @@ def mdy(mt, ref):
 
 
 def dmy(mt, ref):
-    evidence = tw.word(mt, "year") or tw.word(mt, "ord") or tw.word(mt, "of")
+    evidence = (tw.word(mt, "year") or tw.word(mt, "ord") or tw.word(mt, "of") or tw.word(mt, "lead")
+                or mt.group("prep") is not None)
     if tw.word(mt, "mon").rstrip(".") in tw.AMBIGUOUS_MONTHS and not evidence:
         return None  # "5 may have died", "10 dec"
     return mdy(mt, ref)
@@ -78,6 +98,21 @@ def month_year(mt, ref):
     return _month_span(int(mt.group("year")), _month(mt), tw.word(mt, "mod"))
 
 
+def month_range(mt, ref):
+    """ "between March and May", "from October to December 2019": the months between,
+    year-less ones ending where a bare month would."""
+    first, last = _month(mt), tw.MONTHS[tw.word(mt, "mon2")]
+    year = tw.word(mt, "year")
+    if year:
+        end_year = int(year)
+    elif ref is None:
+        return OPEN
+    else:
+        end_year = ref.year if last <= ref.month else ref.year - 1
+    start_year = end_year if first <= last else end_year - 1
+    return _month_span(start_year, first)[0], _month_span(end_year, last)[1]
+
+
 def bare_month(mt, ref):
     name, pre = tw.word(mt, "mon").rstrip("."), tw.word(mt, "pre")
     if name in tw.AMBIGUOUS_MONTHS and pre not in _BARE_MONTH_PRES:
@@ -97,6 +132,18 @@ def bare_month(mt, ref):
         year = ref.year if month <= ref.month else ref.year - 1
     mod = pre if pre in ("early", "mid", "late") else ""
     return _month_span(year, month, mod)
+
+
+def year_range(mt, ref):
+    """ "2019–2020", "2011-12": the years from the first to the second (at most ten);
+    "2022–present": from the first year to the reference date."""
+    y1, y2 = int(mt.group("y1")), mt.group("y2")
+    if y2 is None:  # "2022–present"
+        return (date(y1, 1, 1), ref) if ref and ref.year >= y1 else None
+    y2 = int(y2) if len(y2) == 4 else y1 // 100 * 100 + int(y2)
+    if not 0 < y2 - y1 <= 10:
+        return None
+    return date(y1, 1, 1), date(y2, 12, 31)
 
 
 def year(mt, ref):
@@ -170,6 +217,48 @@ def ago(mt, ref):
     return (d - timedelta(days=3), min(ref, d + timedelta(days=3))) if unit == "week" else (d, d)
 
 
+_PART_MONTHS = {"month": 1, "months": 1, "quarter": 3, "quarters": 3, "half": 6}
+
+
+def year_part(mt, ref):
+    """ "the first nine months of the year", "the second half of last year"."""
+    if ref is None:
+        return OPEN
+    y = ref.year - (tw.word(mt, "which") == "last")
+    part = tw.word(mt, "part")
+    months = (tw.count(mt) or (1 if part in ("month", "quarter", "half") else 3)) * _PART_MONTHS[part]
+    if not 0 < months <= 12:
+        return None
+    if tw.word(mt, "edge") == "first":
+        return date(y, 1, 1), _month_span(y, months)[1]
+    return date(y, 13 - months, 1), date(y, 12, 31)
+
+
+def shift(mt, ref):
+    """ "two days later": from the reference until when.py finds the day it counts from."""
+    if ref is None:
+        return OPEN
+    d = ref + timedelta(days=tw.shift_days(mt))
+    return d, d
+
+
+def same_period(mt, ref):
+    """ "the same period in 2018": that year until when.py finds the period it repeats;
+    "the same period last year": the year before the reference."""
+    if mt.group("year"):
+        y = int(mt.group("year"))
+    elif ref is None:
+        return OPEN
+    else:
+        y = ref.year - 1
+    return date(y, 1, 1), date(y, 12, 31)
+
+
+def that_month(mt, ref):
+    """ "later that month": the month of the reference until when.py finds the day."""
+    return _month_span(ref.year, ref.month) if ref else OPEN
+
+
 def duration(mt, ref):
     return OPEN
 
@@ -177,6 +266,9 @@ def duration(mt, ref):
 RESOLVERS = {
     "mdy_range": day_range, "dmy_range": day_range, "mdy": mdy, "dmy": dmy,
     "numeric": numeric, "iso": numeric, "month_year": month_year, "month": bare_month,
+    "month_range": month_range,
     "year": year, "the_year": year, "year_poss": year, "weekday": weekday,
     "relative": relative, "recent": recent, "ago": ago, "duration": duration,
+    "year_part": year_part, "shift": shift, "year_range": year_range,
+    "that_month": that_month, "same_period": same_period,
 }

@@ -20,14 +20,17 @@ from spacy.tokens import Doc, Span
 from claimledger.model import Article, Claim, Place, Source, When
 
 from . import boxes, glued, labels, parens, rivals, segment
+from .attribution import Sayers, continued, description_head, expand, headline_source, named_after, read_sayers, refer
 from .excerpts import excerpt_numbers
 from .categories import categorize, counted_noun, phrase_top
 from .names import Names, key
 from .quantities import find_quantities, is_count
+from .sayer_words import words
 from .regions import Region, find_regions, region_at
 from .sources import SourceMention, sentence_sources
-from .when import TimeMention, anchor_duration, find_times, re_resolve
-from .where import Gazetteer, PlaceMention, gazetteer as load_gazetteer, main_place
+from .claim_when import bind_times, claim_time
+from .when import TimeMention, declared_year, find_times
+from .where import Gazetteer, PlaceMention, coordinated_place, gazetteer as load_gazetteer, main_place
 
 
 @dataclass(frozen=True)
@@ -40,15 +43,18 @@ class Context:
     main_time: When | None
     main_place: Place | None
     excerpts: frozenset[int] = frozenset()  # offsets of numbers that number excerpts
+    sayers: Sayers | None = None  # acronyms, named sayers and headline of the article
     box: boxes.Box | None = None  # a fact box with a "Date" line
 
 
 def article_context(article: Article, gazetteer: Gazetteer) -> Context:
-    times = tuple(find_times(article.text, article.published))
+    period = declared_year(article.text, article.published, article.title)
+    times = tuple(find_times(article.text, article.published, period))
     places = tuple(gazetteer.find_places(article.text))
     return Context(article, times, places, tuple(find_regions(article.text)),
                    _main_time(times, article.published), main_place(list(places)),
-                   excerpt_numbers(article.text), boxes.box_time(article.text, times))
+                   excerpt_numbers(article.text), read_sayers(article.text),
+                   boxes.box_time(article.text, times))
 
 
 def _main_time(times: Sequence[TimeMention], published: date | None) -> When | None:
@@ -139,7 +145,7 @@ def sentence_claims(ctx: Context, s: segment.Sentence, sent: Span, names: Names,
         if paren:
             mentions = parens.first_of(_shift(paren, base), mentions, ctx.article.text)
         start, end = base + q.start_char, base + q.end_char
-        when = claim_time(ctx, s, start, mentions, _present_perfect(anchor))
+        when = claim_time(ctx, s, start, mentions, _present_perfect(anchor), sent)
         if label or paren:
             when = boxes.line_time(ctx, s.start, s.text, when, label is not None)
         claims.append(Claim(
@@ -149,9 +155,9 @@ def sentence_claims(ctx: Context, s: segment.Sentence, sent: Span, names: Names,
             unit=counted.unit, subject=counted.subject,
             when=when,
             where=claim_place(ctx, s, start, mentions),
-            sources=claim_sources(ctx, mentions, start, end, names, earlier),
+            sources=claim_sources(ctx, mentions, start, end, names, earlier, s),
         ))
-    return claims
+    return bind_times(ctx, s, sent, claims)
 
 
 def _is_place(ctx: Context, start: int, end: int) -> bool:
@@ -164,43 +170,40 @@ def _shift(m: SourceMention, base: int) -> SourceMention:
                    date_spans=tuple((lo + base, hi + base) for lo, hi in m.date_spans))
 
 
-_GENERIC = re.compile(r"^(?:the |this |that )?(?:rights |medical |opposition |protest |professional )?"
-                      r"(group|organi[sz]ation|agency|ministry|committee|syndicate|union|network|body|"
-                      r"council|association|movement|office|department|monitor|coalition|alliance)$", re.I)
-_ANY_NAMED = {"group", "organization", "organisation", "body", "coalition", "alliance", "movement"}
-
-
 def claim_sources(ctx: Context, mentions: list[SourceMention], start: int, end: int,
-                  names: Names, earlier: Sequence[Claim] = ()) -> tuple[Source, ...]:
-    """The chain: in-sentence sources innermost first, then the voice of the
-    quote or post the sentence stands in."""
+                  names: Names, earlier: Sequence[Claim] = (), s: segment.Sentence | None = None) -> tuple[Source, ...]:
+    """The chain: in-sentence sources innermost first (pronouns and definite descriptions
+    as the sayer named before them, acronyms as the article spelt them out), then the
+    voice of the quote, post or headline the sentence stands in; a sentence that
+    continues the one before keeps its sources."""
+    sayers = ctx.sayers or read_sayers(ctx.article.text)
+    text = ctx.article.text
     chain: list[Source] = []
     for m in mentions:
-        if m.pronoun:
-            continue
-        name = _named_before(names.canonical(m.mention), earlier) or names.canonical(m.mention)
+        if m.perceived and any(p.start < m.end <= p.end for p in ctx.places):
+            continue  # "kuwait witnessed night demonstrations": a place, not a sayer
+        head = None if m.pronoun else description_head(m.mention, text, m.start)
+        if m.pronoun or head:
+            name = refer(m.mention, head, m.start, earlier, sayers)
+            if name is None and (head in words().person_nouns or len(m.mention.split()) > 1):
+                name = names.canonical(m.mention)  # "the governor told reporters": a described sayer
+            elif name is None:
+                continue  # "it said", "the group said", nobody named before: left out, never guessed
+        else:
+            said = m.name or m.mention
+            name = names.canonical(named_after(said, text, m.start, m.end) or expand(said, sayers))
         chain.append(Source(name, m.verb, _source_date(ctx, m), m.mention, m.start, m.end))
-    region = region_at(list(ctx.regions), start, end)
-    if region and not any(_same_speaker(c.name, names.canonical(region.mention)) for c in chain):
-        chain.append(Source(names.canonical(region.mention), region.verb, region.date,
-                            region.mention, region.mention_start, region.mention_end))
+    voice = region_at(list(ctx.regions), start, end)
+    if voice and not any(_same_speaker(c.name, names.canonical(voice.mention)) for c in chain):
+        chain.append(Source(names.canonical(voice.mention), voice.verb, voice.date,
+                            voice.mention, voice.mention_start, voice.mention_end))
+    headline = headline_source(sayers, start, end)
+    if headline and not chain:
+        chain.append(replace(headline, name=names.canonical(headline.name)))
+    if not chain and not mentions and s is not None:
+        return tuple(replace(c, name=names.canonical(expand(c.name, sayers)))
+                     for c in continued(s.text, s.start, text, earlier, sayers))
     return tuple(chain)
-
-
-def _named_before(name: str, earlier: Sequence[Claim]) -> str | None:
-    """ "the group said" after "according to Sudan Doctors Syndicate": the group named
-    last before, whose name ends with the same word (any name, for "the group")."""
-    generic = _GENERIC.match(name.strip())
-    if not generic:
-        return None
-    head = generic.group(1).lower()
-    for claim in reversed(earlier):
-        for source in claim.sources:
-            if _GENERIC.match(source.name.strip()):
-                continue
-            if head in _ANY_NAMED or source.name.lower().rstrip("s").endswith(head.rstrip("s")):
-                return source.name
-    return None
 
 
 def _same_speaker(a: str, b: str) -> bool:
@@ -228,80 +231,6 @@ def _present_perfect(anchor) -> bool:
                for c in verb.children)
 
 
-_SUPERLATIVE = re.compile(r"\b(?:\w+est|most|worst|first|ever|only)\b[^.;]{0,60}$", re.I)
-
-
-def _comparison(ctx: Context, t: TimeMention) -> bool:
-    """ "the biggest uprising since the 1979 revolution": a yardstick, not the event's time."""
-    return t.kind == "since" and bool(_SUPERLATIVE.search(ctx.article.text[max(0, t.start - 80):t.start]))
-
-
-def claim_time(ctx: Context, s: segment.Sentence, number_at: int, mentions: list[SourceMention],
-               perfect: bool = False) -> When | None:
-    """The time of what is counted: the sentence's own time expression nearest the
-    number (not a source's date), else the article's main time, else "before publication"."""
-    source_spans = [span for m in mentions for span in m.date_spans]
-    own = [t for t in _in_sentence(ctx, s, ctx.times)
-           if not any(lo <= t.start and t.end <= hi for lo, hi in source_spans) and not _comparison(ctx, t)]
-    anchor_dates = [t.when.start for t in _in_sentence(ctx, s, ctx.times)
-                    if t.kind == "date" and t.when.start and t.when.start == t.when.end]
-    own.sort(key=lambda t: (t.kind == "duration", abs(t.start - number_at)))
-    for t in own:
-        if t.kind == "duration":
-            anchor = _duration_anchor(ctx, t)
-            if anchor:
-                return anchor_duration(t, anchor)
-            continue
-        if t.kind in ("month", "weekday") and anchor_dates:
-            t = re_resolve(t, max(anchor_dates))
-        if t.when.start or t.when.end:
-            return t.when
-    if perfect and ctx.article.published:
-        return When(None, ctx.article.published, "(up to publication)")
-    context = _preceding_time(ctx, s)
-    if context:
-        return context
-    if ctx.main_time:
-        return ctx.main_time
-    if ctx.article.published:
-        return When(None, ctx.article.published, "(before publication)")
-    return None
-
-
-_HISTORY_DAYS = 5 * 365  # older times are history ("since the revolution in 1979"), not context
-
-
-def _preceding_time(ctx: Context, s: segment.Sentence) -> When | None:
-    """A paragraph tells one episode: the first event time of the sentence's paragraph
-    before it, else the last one of the paragraph before (the lead tells the main one)."""
-    text = ctx.article.text
-    para = text.rfind("\n", 0, s.start) + 1
-    if para == 0:
-        return None
-    here = _usable(ctx, para, s.start)
-    if here:
-        return here[0].when
-    prev_end = len(text[:para].rstrip())
-    previous = _usable(ctx, text.rfind("\n", 0, prev_end) + 1, prev_end)
-    return previous[-1].when if previous else None
-
-
-def _usable(ctx: Context, start: int, end: int) -> list[TimeMention]:
-    """Event times in [start, end): no durations, nothing after publication."""
-    published = ctx.article.published
-    return [t for t in ctx.times if start <= t.start and t.end <= end and t.kind != "duration"
-            and (t.when.start or t.when.end) and not (published and t.when.start and t.when.start > published)
-            and not (published and t.when.end and (published - t.when.end).days > _HISTORY_DAYS)
-            and not (published and t.when.start and (published - t.when.start).days > _HISTORY_DAYS)
-            and not _comparison(ctx, t)]
-
-
-def _duration_anchor(ctx: Context, t: TimeMention) -> date | None:
-    """ "in just five days" counts from the last start the article gave before it."""
-    before = [m for m in ctx.times if m.end <= t.start and m.when.start and m.kind in ("began", "since")]
-    return before[-1].when.start if before else None
-
-
 def claim_place(ctx: Context, s: segment.Sentence, number_at: int, mentions: list[SourceMention]) -> Place | None:
     """The place nearest the number in its sentence (not inside a source's name),
     else the article's main place."""
@@ -310,5 +239,5 @@ def claim_place(ctx: Context, s: segment.Sentence, number_at: int, mentions: lis
            if not any(lo <= p.start and p.end <= hi for lo, hi in source_spans)]
     if own:
         best = min(own, key=lambda p: (abs(p.start - number_at) + (0 if p.start > number_at else 20)))
-        return best.place
+        return coordinated_place(own, best, ctx.article.text)  # "in Brest and Gomel" keeps both
     return ctx.main_place

@@ -346,8 +346,9 @@ def is_count(q: Quantity, sent: Span) -> bool:
         return False
     if prev == "[" and nxt == "]":
         return False  # "1,200 [3]": a reference mark
-    if nxt in ("the", "a", "an"):
-        return False  # "; 2 the mysterious death": a list number, counts never stand before articles
+    after = doc[q.end + 1].lower_ if q.end + 1 < sent.end else ""
+    if nxt in ("the", "a", "an") and not (nxt != "the" and after in _SPANS and prev in ("from", "to")):
+        return False  # "; 2 the mysterious death": a list number ("up from 85 a week earlier" is a count)
     if q.value is not None and q.value >= 1_000_000_000:
         return False  # billions count money, not people
     if _next_to_month(doc, q, sent):
@@ -365,6 +366,9 @@ def is_count(q: Quantity, sent: Span) -> bool:
     return True
 
 
+_SPANS = {"day", "week", "month", "year", "fortnight"}
+
+
 def _in_between(q: Quantity, sent: Span) -> bool:
     doc = sent.doc
     before = [doc[k].lower_ for k in range(max(sent.start, q.start - 3), q.start)]
@@ -377,10 +381,12 @@ def _next_to_month(doc, q: Quantity, sent: Span) -> bool:
     i = q.start - 1
     while i >= sent.start and (doc[i].lower_ in glue or (doc[i].like_num and doc[i].text.isdigit() and len(doc[i].text) <= 2)):
         i -= 1
-    listed = q.qualifier == "exact" and q.value is not None and q.value <= 31
-    if listed and i >= sent.start and doc[i].lower_ in _MONTHS and i < q.start - 1 or (q.start > sent.start and doc[q.start - 1].lower_ in _MONTHS):
+    day = q.value is not None and q.value <= 31  # "Hundreds March in Minsk", "12 March 40 people": no day
+    listed = q.qualifier == "exact" and day
+    if listed and i >= sent.start and doc[i].lower_ in _MONTHS and i < q.start - 1 or \
+            (q.start > sent.start and doc[q.start - 1].lower_ in _MONTHS and q.qualifier == "exact" and day):
         return True
     j = q.end
     while j < sent.end and (doc[j].lower_ in glue or (doc[j].text.isdigit() and len(doc[j].text) <= 2)):
         j += 1
-    return j < sent.end and doc[j].lower_ in _MONTHS and (j == q.end or doc[q.end].lower_ in glue)
+    return day and j < sent.end and doc[j].lower_ in _MONTHS and (j == q.end or doc[q.end].lower_ in glue)

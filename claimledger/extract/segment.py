@@ -72,7 +72,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
     number = re.compile(r"\d|\b(?:" + "|".join(sorted(numbers, key=len, reverse=True)) + r")\b", re.I)
     # words that can say what a number counts: victims, people, places (protest words
     # alone cannot: a participant is always a person noun or a participation verb)
-    words = {*lex.verbs, *lex.adjectives, *lex.nouns, *lex.sites, *lex.people}
+    words = {*lex.verbs, *lex.adjectives, *lex.nouns, *lex.sites, *lex.people, *lex.idiom_words}
     stems = sorted({_stem(w) for w in words}, key=len, reverse=True)
     trigger = re.compile(r"\b(?:" + "|".join(map(re.escape, stems)) + r")", re.I)
     return number, trigger
@@ -81,6 +81,8 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
 def _stem(word: str) -> str:
     """A prefix that still names the word: "arrest" for arrested/arrests."""
     w = word.split()[0]
+    if len(w) == 5 and w[-1] in "ye":
+        return w[:-1]  # "rall" for rallied, "seiz" for seized
     return w[:max(4, len(w) - 2)] if len(w) > 5 else w
 
 

@@ -2,7 +2,10 @@
 
 Regex based, so it works on cased and lower-cased text alike and needs no spaCy:
 
-    find_times(text, published)   -> [TimeMention]  (each with a resolved When)
+    find_times(text, published, period) -> [TimeMention]  (each with a resolved When)
+    declared_year(text, published, title) -> the year a report says it covers, or None
+    opens_sentence(text, mention), opens_line(text, mention), starts_with_weekday(mention),
+    dates_a_saying(text, mention) -> what a time dates
     re_resolve(mention, reference) -> the same mention resolved against another date
     anchor_duration(mention, anchor) -> When for "in just five days" and the like
 
@@ -25,7 +28,7 @@ from claimledger.model import When
 Interval = tuple[date | None, date | None]
 
 KINDS = ("date", "month", "year", "weekday", "relative", "since", "began", "duration",
-         "range", "ago")
+         "range", "ago", "shift", "asof", "same_period")
 
 
 @dataclass(frozen=True)
@@ -34,7 +37,7 @@ class TimeMention:
     end: int
     when: When
     kind: str
-    days: int | None = None  # length of a "duration" mention
+    days: int | None = None  # length of a "duration" mention, offset of a "shift"
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,7 @@ class _Atom:
     kind: str
     match: re.Match
     rule: str
+    ref: date | None = None  # what it was resolved against
 
     def resolve(self, ref: date | None) -> Interval | None:
         return _safe(_RESOLVERS[self.rule], self.match, ref)
@@ -52,12 +56,63 @@ class _Atom:
 
 # --- public API -----------------------------------------------------------------
 
-def find_times(text: str, published: date | None) -> list[TimeMention]:
-    """Every time expression in ``text``, resolved against ``published``."""
+def find_times(text: str, published: date | None, period: int | None = None) -> list[TimeMention]:
+    """Every time expression in ``text``, resolved against ``published``; in a report
+    that covers the year ``period``, its year-less months and days and "during the year"
+    lie in that year, even when it was published after."""
     if not isinstance(text, str) or not text:
         return []
-    atoms = _select(_atoms(text, published))
-    return [m for m in _combine(text, atoms, published) if _valid(m)]
+    period_end = _period_end(period, published)
+    atoms = _select(_atoms(text, published, period_end))
+    mentions = _weekdays_of_items(text, [m for m in _combine(text, atoms, published) if _valid(m)],
+                                  published)
+    if period_end is None:  # a report's own year governs its year-less dates
+        mentions = _years_from_context(text, mentions)
+    return _count_from_days(mentions)
+
+
+def declared_year(text: str, published: date | None, title: str | None = None) -> int | None:
+    """The year a report says it covers: a year in a short title-like line near its
+    start with a report word ("Chile — 2019 Human Rights Report", "Annual Report 2023",
+    "Country Reports on Human Rights Practices for 2020"); else, where its start speaks
+    of "the year under review", the year before a publication in its first half, or of
+    "during the year", the year before a publication in its first four months."""
+    if not isinstance(text, str):
+        return None
+    head = (title + "\n" if isinstance(title, str) else "") + text[:tw.PERIOD_HEAD_CHARS]
+    for line in head.splitlines():
+        if len(line) <= tw.PERIOD_LINE_CHARS and tw.PERIOD_WORD.search(line):
+            year = tw.PERIOD_YEAR.search(line)
+            if year and not tw.ANY_DIGIT.search(tw.YEAR_SPAN.sub("", line)):
+                return int(year.group("year"))  # not a headline's "report: 300 killed in 2019"
+    if published and published.month <= 6 and tw.PERIOD_PHRASE.search(head):
+        return published.year - 1
+    if published and published.month <= tw.REPORT_SEASON_MONTHS and tw.REPORT_YEAR_PHRASE.search(head):
+        return published.year - 1  # "During the year ..." opening a report out in March
+    return None
+
+
+def opens_sentence(text: str, m: TimeMention) -> bool:
+    """Whether ``m`` stands at the start of its sentence ("On July 6, ...", "Late on
+    Friday ..."): a time that sets the scene for what the sentences after it tell."""
+    return bool(tw.OPENS_SENTENCE.search(text, max(0, m.start - 40), m.start))
+
+
+def dates_a_saying(text: str, m: TimeMention) -> bool:
+    """Whether ``m`` is the date of a statement ("a December 16 report", "On May 2, the
+    ministry said"), which belongs to the sayer, not to what is counted."""
+    if tw.STATEMENT_AFTER.match(text, m.end, m.end + 60):
+        return True
+    return opens_sentence(text, m) and bool(tw.SAYING_AFTER.match(text, m.end, m.end + 80))
+
+
+def _period_end(period: int | None, published: date | None) -> date | None:
+    """The reference date of a report about ``period``: its last day, when the report
+    came out after it (a report about the year it is published in reads as news)."""
+    if period is None:
+        return None
+    end = date(period, 12, 31)
+    return end if published is None or published > end else None
 
 
 def re_resolve(m: TimeMention, reference: date | None) -> TimeMention:
@@ -77,14 +132,29 @@ def anchor_duration(m: TimeMention, anchor: date) -> When:
 
 # --- matching -------------------------------------------------------------------
 
-def _atoms(text: str, ref: date | None) -> list[tuple[_Atom, Interval]]:
+def _atoms(text: str, ref: date | None, period_end: date | None) -> list[tuple[_Atom, Interval]]:
     found = []
     for rule, kind, mt in _matches(text):
-        atom = _Atom(mt.start(), mt.end(), kind, mt, rule)
-        interval = atom.resolve(ref)
+        atom = _Atom(mt.start(), mt.end(), kind, mt, rule, ref)
+        if period_end and tw.in_period(atom):
+            atom = replace(atom, ref=period_end)
+        interval = atom.resolve(atom.ref)
+        if interval is not None and period_end and atom.ref == period_end:
+            interval = _into_period(atom, interval, period_end)
         if interval is not None and mt.end() > mt.start():
             found.append((atom, interval))
     return found
+
+
+def _into_period(atom: _Atom, iv: Interval, period_end: date) -> Interval:
+    """ "On January 5" read against 31 December is the next January: move it back."""
+    start, end = iv
+    if not (tw.needs_year(atom) and start and start > period_end):
+        return iv
+    try:
+        return start.replace(year=start.year - 1), end and end.replace(year=end.year - 1)
+    except ValueError:  # 29 February
+        return iv
 
 
 def _matches(text: str) -> Iterator[tuple[str, str, re.Match]]:
@@ -172,7 +242,7 @@ def _join(text, first: _Atom, second_pair, ref) -> TimeMention | None:
     if link.group("word").lower() == "and" and not before and first.kind != second.kind:
         return None
     end = end_iv[1] or end_iv[0]
-    start_iv = first.resolve(end) if tw.needs_year(first) and end else first.resolve(ref)
+    start_iv = first.resolve(end) if tw.needs_year(first) and end else first.resolve(first.ref)
     if not start_iv or start_iv[0] is None or end is None or start_iv[0] > end:
         return None
     start = before.start() if before else first.start
@@ -183,15 +253,161 @@ def _wrap(text, atom: _Atom, iv: Interval, ref) -> TimeMention:
     iv = _in_past(atom, iv, ref) if tw.SINCE_OR_BEGAN.search(text, max(0, atom.start - 30),
                                                             atom.start) else iv
     lead = tw.SINCE.search(text, max(0, atom.start - 12), atom.start)
-    if lead and atom.kind != "duration":
+    if lead and atom.kind not in ("duration", "shift"):
         return _mention(text, lead.start(), atom.end, "since", (iv[0], ref if iv[0] else None))
     lead = tw.BEGAN.search(text, max(0, atom.start - 30), atom.start)
-    if lead and atom.kind != "duration":
+    if lead and atom.kind not in ("duration", "shift"):
         return _mention(text, lead.start(), atom.end, "began", (iv[0], None))
     if atom.match.groupdict().get("pre", "") and atom.match.group("pre").lower() == "since":
         return _mention(text, atom.start, atom.end, "since", (iv[0], ref if iv[0] else None))
-    days = tw.duration_days(atom.match) if atom.kind == "duration" else None
+    still = tw.TO_PRESENT.match(text, atom.end)
+    if still and atom.kind in tw.JOINABLE and iv[0] and ref:
+        return _mention(text, atom.start, still.end(), "range", (iv[0], ref))
+    lead = _as_of(text, atom)
+    if lead is not None and (iv[1] or iv[0]):
+        return _mention(text, min(lead, atom.start), atom.end, "asof", (None, iv[1] or iv[0]))
+    days = (tw.duration_days(atom.match) if atom.kind == "duration"
+            else tw.shift_days(atom.match) if atom.kind == "shift" else None)
     return _mention(text, atom.start, atom.end, atom.kind, iv, days)
+
+
+_CORE_GROUPS = ("lead", "mon", "d1", "day", "wd", "year", "phrase", "which")
+
+
+def _as_of(text: str, atom: _Atom) -> int | None:
+    """Where "as of", "as at", "by the end of", "by" stands before ``atom``'s own words
+    ("as of December", "by the end of June", "by Friday"): a count up to then."""
+    if atom.kind not in tw.JOINABLE:
+        return None
+    mt = atom.match
+    core = min((mt.start(g) for g in _CORE_GROUPS if g in mt.re.groupindex and mt.start(g) >= 0),
+               default=atom.start)
+    lead = tw.AS_OF.search(text, max(0, core - 30), core)
+    return lead.start() if lead else None
+
+
+_NARRATIVE_DAYS = 366  # a year-less date further than this after the story's last dated scene
+_LOOKBACK_DAYS = 31     # a narrative may step back a few weeks ...
+_LOOKAHEAD_DAYS = 334   # ... and moves on within the year after
+_NEWS_KINDS = frozenset({"weekday", "relative", "ago"})
+
+
+def _years_from_context(text: str, mentions: list[TimeMention]) -> list[TimeMention]:
+    """ "In November 2019 a strike began; on 3 November police fired": a year-less date
+    takes its year from the last dated scene before it in its paragraph or the one
+    before (a month or day with its year), when reading it from publication would put it more than a year after that scene
+    (an encyclopedia article or a history, written long after)."""
+    if any(_reads_as_news(m) for m in mentions):
+        return mentions  # "on Monday", "yesterday", "two weeks ago": news, read from publication
+    out, scene, scene_end = [], None, 0
+    for m in mentions:
+        w = m.when
+        if scene and _paragraph_breaks(text, scene_end, m.start) > 1:
+            scene = None  # a scene sets the year of its paragraph and the next one
+        if m.kind in ("date", "month", "range", "began") and w.start and tw.PERIOD_YEAR.search(w.text):
+            if not tw.MODIFIER_BEFORE.search(text, max(0, m.start - 12), m.start):
+                scene, scene_end = w.start, m.end  # not "the December 2010 crackdown"
+        elif (scene and m.kind in ("date", "month", "asof") and (w.start or w.end)
+              and ((w.start or w.end) - scene).days > _NARRATIVE_DAYS):
+            again = re_resolve(m, scene + timedelta(days=_LOOKAHEAD_DAYS - _LOOKBACK_DAYS))
+            first = again.when.start or again.when.end
+            m = again if first and first >= scene - timedelta(days=_LOOKBACK_DAYS) else m
+        out.append(m)
+    return out
+
+
+def _paragraph_breaks(text: str, start: int, end: int) -> int:
+    """How many paragraphs begin in text[start:end] (a new line after text)."""
+    return len(tw.PARAGRAPH_BREAK.findall(text, start, end))
+
+
+def _reads_as_news(m: TimeMention) -> bool:
+    """ "on Monday", "yesterday", "two weeks ago", "Monday, June 3": times told from
+    the day of writing, as news tells them and histories do not."""
+    return m.kind in _NEWS_KINDS or (m.kind == "date" and bool(tw.WEEKDAY_FIRST.match(m.when.text))
+                                     and not tw.PERIOD_YEAR.search(m.when.text))
+
+
+def _weekdays_of_items(text: str, mentions: list[TimeMention], published: date | None) -> list[TimeMention]:
+    """ "on Sunday" in a roundup or live blog is the Sunday of its item: the last date
+    before it that heads a line ("June 3, 2019 — ..."; there "overnight" and "today" too
+    are the item's), or a weekday's date after publication (a compilation of later
+    articles); else it is read against publication."""
+    out, item, heading = [], None, False
+    for m in mentions:
+        if item is not None and (m.kind == "weekday" or (heading and tw.is_day_phrase(m.when.text))):
+            m = re_resolve(m, item)
+        elif m.kind == "date" and m.when.start and m.when.start == m.when.end:
+            if opens_line(text, m):
+                item, heading = m.when.start, True
+            elif published and m.when.start > published and starts_with_weekday(m):
+                # "on monday, june 3rd" after publication: a later article, not a future
+                # date ("a hearing set for June 21")
+                item, heading = m.when.start, False
+        out.append(m)
+    return out
+
+
+def starts_with_weekday(m: TimeMention) -> bool:
+    """ "monday, june 3rd": a date told with its weekday."""
+    return bool(tw.WEEKDAY_FIRST.match(m.when.text))
+
+
+def opens_line(text: str, m: TimeMention) -> bool:
+    """Whether ``m`` heads its line ("June 3, 2019 — ...", "14:05 GMT, Monday June 3")."""
+    return bool(tw.OPENS_LINE.search(text, max(0, m.start - 24), m.start))
+
+
+def _count_from_days(mentions: list[TimeMention]) -> list[TimeMention]:
+    """ "the day before", "two days later" count from the last day the text named before
+    them ("On June 3 ... The next day ..."; "began on 3 June"), "later that month" is the
+    month it named last; else they count from publication."""
+    out, last, month, span = [], None, None, None
+    for m in mentions:
+        if m.kind == "same_period":
+            m = _same_period(m, span)
+        elif m.kind in ("range", "relative") and _part_of_a_year(m.when):
+            span = m.when
+        if m.kind == "shift" and tw.MONTH_WORD.search(m.when.text):
+            if month is not None:  # "later that month": the month last named
+                m = replace(m, when=When(*_month_of(month), m.when.text))
+        elif m.kind == "shift" and last is not None and m.days is not None:
+            d = _add_days(last, m.days)
+            m = replace(m, when=When(d, d, m.when.text)) if d else m
+        elif _names_a_day(m):
+            last = month = m.when.start
+        elif m.kind == "month" and m.when.start:
+            month = m.when.start
+        out.append(m)
+    return out
+
+
+def _part_of_a_year(w: When) -> bool:
+    return bool(w.start and w.end and 1 <= (w.end - w.start).days < 365)
+
+
+def _same_period(m: TimeMention, span: When | None) -> TimeMention:
+    """ "from January 1 to September 30 ... the same period in 2017": that stretch in 2017."""
+    if span is None or m.when.start is None:
+        return m
+    years = m.when.start.year - span.start.year
+    try:
+        lo, hi = span.start.replace(year=span.start.year + years), span.end.replace(year=span.end.year + years)
+    except ValueError:  # 29 February
+        return m
+    return replace(m, when=When(lo, hi, m.when.text))
+
+
+def _month_of(d: date) -> Interval:
+    nxt = date(d.year + d.month // 12, d.month % 12 + 1, 1)
+    return d.replace(day=1), nxt - timedelta(days=1)
+
+
+def _names_a_day(m: TimeMention) -> bool:
+    w = m.when
+    if m.kind in ("began", "since"):
+        return w.start is not None and bool(tw.DAY_NUMBER.search(w.text))
+    return m.kind != "duration" and w.start is not None and w.start == w.end
 
 
 def _in_past(atom: _Atom, iv: Interval, ref: date | None) -> Interval:
