@@ -203,6 +203,11 @@ ALTER TABLE feed_items ADD COLUMN summary TEXT;
 CREATE INDEX feed_items_open ON feed_items(feed_url) WHERE state IN ('seen', 'pending');
 """
 
+# issue 21: the words that decided an event's type (a JSON list), shown on its page
+_EVENT_EVIDENCE = """
+ALTER TABLE events ADD COLUMN evidence TEXT NOT NULL DEFAULT '[]';
+"""
+
 POSTGRESQL: tuple[Migration, ...] = (
     Migration("0001_initial", _INITIAL),
     Migration("0004_languages_outlets", _LANGUAGES_OUTLETS),
@@ -211,4 +216,5 @@ POSTGRESQL: tuple[Migration, ...] = (
     Migration("0007_progress", _PROGRESS),
     Migration("0008_copy_index", _COPY_INDEX),
     Migration("0009_feed_item_state", _FEED_ITEM_STATE),
+    Migration("0010_event_evidence", _EVENT_EVIDENCE),
 )
