@@ -419,3 +419,9 @@ def test_reference_marks_after_a_full_stop_end_the_sentence(extractor):
         "In the U.S. [6] embassy statement, 12 were hurt."]
     claims = claims_of(extractor, text)
     assert sources(claims, 304) == ["Valdorian Rights Watch"] and sources(claims, 7000) == []
+
+
+def test_rival_sayers_inline_on_a_label_line(extractor):
+    claims = claims_of(extractor, "Turnout: 52,000 according to organisers, 9,000 according to police")
+    assert sources(claims, 52000) == ["organisers"] and sources(claims, 9000) == ["police"]
+    assert {c.category for c in claims} == {"participants"}
