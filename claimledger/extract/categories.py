@@ -30,6 +30,7 @@ _UNACCUSATIVE = {"die", "perish", "disappear", "vanish"}  # their subject is the
 _VICTIM = ("killed", "died", "injured", "arrested", "disappeared", "sentenced")
 _RANK = {"killed": 0, "died": 1, "injured": 2, "disappeared": 3, "sentenced": 4, "arrested": 5}
 _COUNT_PREPS = {"of", "to", "at", "including", "among", "with", "from", "like", "as"}
+_OWN_AMOUNT = {"many", "some", "few", "several", "numerous", "more", "most", "dozens", "hundreds", "thousands"}
 _TIME_ADVERBS = {"yesterday", "today", "tonight", "tomorrow", "overnight"}
 _RESIDENTS = {"people", "person", "inhabitant", "resident", "soul", "citizen"}
 _PART_PRONOUNS = {"them", "those", "whom", "which", "these", "us"}
@@ -52,6 +53,8 @@ def counted_noun(q: Quantity, sent: Span) -> Token:
     """The noun a quantity counts, or the quantity's own token when it stands alone."""
     core = sent.doc[q.core]
     if core.dep_ in ("nummod", "quantmod", "amod", "compound") and core.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        if core.head.lower_ in lexicon().adjectives and core.head.i == q.end and not _of_object(core.head):
+            return core  # "left one dead and 45 hurt": a participle the parser took for a noun
         if core.head.i < core.i or core.head.lower_ in _TIME_ADVERBS:
             nxt = sent.doc[q.end] if q.end < sent.end else core  # "on friday 300 students blocked"
             return nxt if nxt.tag_ in ("NNS", "NNPS") else core  # "rose to three yesterday"
@@ -121,7 +124,9 @@ def categorize(q: Quantity, sent: Span) -> Counted | None:
         return None
     top = phrase_top(noun, q, sent)
     if top.dep_ == "dobj" and _verb_category(top.head, passive=True):
-        category = _trigger_category(noun, q, sent)  # "executed 19 persons convicted of ...": the verb's
+        # "executed 19 persons convicted of ...", "shot three students dead": the gravest
+        found = [c for c in (_trigger_category(noun, q, sent), _right_of(noun, q, sent)) if c in _VICTIM]
+        category = min(found, key=_RANK.get) if found else None
     else:
         category = _right_of(noun, q, sent) or _trigger_category(noun, q, sent)
     site = lex.sites.get(nl) if noun.i != q.core else None
@@ -147,8 +152,9 @@ def also_counted(q: Quantity, sent: Span, counted: Counted) -> list[Counted]:
     noun = counted_noun(q, sent)
     if noun.i == q.core or lexicon().nouns.get(lemma(noun)) != counted.category:
         return []
-    cats = [lexicon().nouns.get(lemma(c)) for c in noun.children
-            if c.dep_ == "conj" and not any(g.dep_ == "nummod" or g.like_num for g in c.children)]
+    cats = [lexicon().nouns.get(lemma(c)) for c in noun.children  # not "several injuries and many arrests"
+            if c.dep_ == "conj" and not any(g.dep_ in ("nummod", "det") or g.like_num or g.lower_ in _OWN_AMOUNT
+                                             for g in c.children)]
     return [Counted(c, "people", "people") for c in dict.fromkeys(cats) if c in _VICTIM and c != counted.category]
 
 

@@ -440,3 +440,17 @@ def test_a_number_inside_a_name_is_no_count(extractor):
 def test_police_charging_a_crowd_is_no_prosecution(extractor):
     assert categories_of(extractor, "riot police charged several hundred protesters outside the camp.") \
         == {"several hundred": "participants"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the riots left two dead and 38 hurt, officials said.", {"two": "killed", "38": "injured"}),
+    ("soldiers shot four villagers dead and wounded nine others.", {"four": "killed", "nine": "injured"}),
+])
+def test_dead_and_hurt_after_left_and_shot(extractor, text, expected):
+    cats = categories_of(extractor, text)
+    for span, cat in expected.items():
+        assert cats.get(span) == cat, cats
+
+
+def test_a_coordinated_noun_with_its_own_amount_is_not_counted_twice(extractor):
+    assert found(extractor, "there were several serious injuries and many arrests in the town.") == [("injured", "several")]
