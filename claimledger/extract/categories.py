@@ -181,13 +181,11 @@ def _prosecuted(top: Token) -> bool:
 
 def _name_number(q: Quantity, sent: Span) -> bool:
     """ "the 88 Generation Students group", "Charter 77": a number inside a name."""
-    doc = sent.doc
-    nxt = doc[q.end] if q.end < sent.end else None
-    prev = doc[q.start - 1] if q.start > sent.start else None
-    if nxt is not None and nxt.tag_ == "NNP" and nxt.is_title and not _headline_verb(nxt) \
-            and not nxt.lower_ in lexicon().demonyms and prev is not None and not prev.is_title:
-        return True
-    return False
+    if q.start == sent.start or q.end >= sent.end:
+        return False
+    nxt, prev = sent.doc[q.end], sent.doc[q.start - 1]
+    return nxt.tag_ == "NNP" and nxt.is_title and not prev.is_title and not _headline_verb(nxt) \
+        and nxt.lower_ not in lexicon().demonyms
 
 
 def _no_count(q: Quantity, noun: Token, sent: Span) -> bool:
@@ -209,7 +207,7 @@ def _no_count(q: Quantity, noun: Token, sent: Span) -> bool:
             and sent.doc[q.end + 1].lower_ not in _PART_PRONOUNS and q.qualifier == "exact":
         return True  # "one of the protesters": someone ("one of them" is a part of a total)
     before = [t.lower_ for t in sent.doc[max(sent.start, q.start - 3):q.start]]
-    if "aged" in before or before[-1:] == ["fined"] and noun.i == q.core:
+    if "aged" in before or (before[-1:] == ["fined"] and noun.i == q.core):
         return True  # "people aged six to 80", "fined 3,300": an age, a sum
     if noun.i == q.core and _second_object_of_fine(sent.doc[q.core]):
         return True  # "fined the opposition leader 2,500": a sum
