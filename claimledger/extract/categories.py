@@ -312,6 +312,8 @@ def _governors(noun: Token, q: Quantity, sent: Span, bare: bool):
             # "dozens injured" is a participle that lost its auxiliary; "9,000 participated" is not
             cats = [_verb_category(head, True) or _verb_category(head, False) if lost_aux
                     else _verb_category(head, passive), _idiom(head, tok)]
+            if dep in ("nsubj", "nsubjpass"):
+                cats.append(_held_in(head))  # "200 persons remained in detention"
             if not with_crowd:
                 cats = [c for c in cats if c != "participants"]
             if dep == "nsubjpass" and hl in lex.gathered_verbs and not any(c.dep_ == "agent" for c in head.children):
@@ -355,6 +357,21 @@ def _infinitival(one: Token) -> Token | None:
     for verb in (one.head, *(c for c in one.children if c.dep_ in ("relcl", "acl"))):
         if verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             return verb
+    return None
+
+
+def _held_in(verb: Token) -> str | None:
+    """ "remained in detention", "were tortured in custody": the subject is held;
+    "were subjected to enforced disappearance": what it was subjected to."""
+    lex = lexicon()
+    if "participants" in lex.verbs.get(lemma(verb), ()):
+        return None  # "300 inmates rioted in the prison" took part
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            if prep.lower_ in ("in", "behind") and lemma(obj) in lex.custody:
+                return "arrested"
+            if prep.lower_ == "to" and lemma(obj) in lex.victim_events:
+                return lex.nouns.get(lemma(obj))
     return None
 
 
@@ -479,6 +496,6 @@ def _of_object(tok: Token) -> Token | None:
 def _phrase(noun: Token) -> str:
     lex = lexicon()
     mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i and c.pos_ != "DET"
-            and c.lower_ not in lex.adjectives and not c.like_num and c.pos_ != "NUM" and c.lower_ not in ("several", "few", "many", "more", "other")]
+            and c.lower_ not in lex.adjectives and not c.like_num and c.pos_ != "NUM" and c.lower_ not in ("several", "few", "many", "more", "other", "estimated", "further", "additional")]
     words = [m.lower_ for m in sorted(mods, key=lambda t: t.i)] + [noun.lower_]
     return " ".join(words)

@@ -40,6 +40,7 @@ class Lexicon:
     organisations: frozenset[str]  # "two unions staged a strike": bodies, not crowds
     victim_events: frozenset[str]  # "120 injuries": an event noun says its own category
     prosecution_verbs: frozenset[str]  # "were being tried": people in court, not a crowd
+    custody: frozenset[str]  # "remained in detention": the subject is held
     instances: frozenset[str]  # "120 cases of enforced disappearance": what they are cases of
     crowd_verbs: frozenset[str]  # "200 nuns marched": verbs only crowds do, whoever they are
     person_suffixes: tuple[str, ...]  # "loyalists", "shiites": nouns for people by their ending
@@ -87,7 +88,7 @@ def lexicon() -> Lexicon:
         report_verbs=frozenset(t["report_verbs"]), tally=frozenset(t["tally_nouns"]),
         listing_verbs=frozenset(t["listing_verbs"]), measure_verbs=frozenset(t["measure_verbs"]), belief_verbs=frozenset(t["belief_verbs"]),
         speech_verbs=frozenset(t["speech_verbs"]),
-        gathered_verbs=frozenset(t["gathered_verbs"]), crowd_verbs=frozenset(t["crowd_verbs"]), instances=frozenset(t["instance_nouns"]), prosecution_verbs=frozenset(t["prosecution_verbs"]),
+        gathered_verbs=frozenset(t["gathered_verbs"]), crowd_verbs=frozenset(t["crowd_verbs"]), instances=frozenset(t["instance_nouns"]), custody=frozenset(t["custody_nouns"]), prosecution_verbs=frozenset(t["prosecution_verbs"]),
         victim_events=frozenset(t["victim_events"]),
         protest_events=frozenset(t["protest_events"]), organisations=frozenset(t["organisation_nouns"]), person_suffixes=tuple(t["person_suffixes"]),
         population=frozenset(t["population_nouns"]), crowd_control=tuple(t["crowd_control"]),

@@ -454,3 +454,13 @@ def test_dead_and_hurt_after_left_and_shot(extractor, text, expected):
 
 def test_a_coordinated_noun_with_its_own_amount_is_not_counted_twice(extractor):
     assert found(extractor, "there were several serious injuries and many arrests in the town.") == [("injured", "several")]
+
+
+@pytest.mark.parametrize("text, category, span", [
+    ("At least 150 persons remained in detention at the end of the year.", "arrested", "At least 150"),
+    ("the group said 9 activists were still in custody.", "arrested", "9"),
+    ("Rights groups said 23 persons were subjected to enforced disappearance.", "disappeared", "23"),
+    ("about 200 inmates rioted in the prison on sunday.", "participants", "about 200"),
+])
+def test_held_in_custody_and_subjected_to(extractor, text, category, span):
+    assert categories_of(extractor, text).get(span) == category
