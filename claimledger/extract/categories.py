@@ -22,7 +22,7 @@ from .quantities import Quantity, find_quantities, is_count
 from .crowds import SECURITY, SKIP_RIGHT, crowd, crowd_verb, is_people, is_speaker, participants, protest_context
 from .deaths import cause as death_cause, died_of_cause
 from .parts import part_category
-from .tallies import tallied
+from .tallies import group_category, tallied
 
 _SECURITY = SECURITY  # the name labels.py imports
 _PATIENT_DEPS = {"dobj", "nsubjpass", "pobj", "attr", "oprd", "conj", "appos"}
@@ -362,7 +362,7 @@ def _infinitival(one: Token) -> Token | None:
 
 def _held_in(verb: Token) -> str | None:
     """ "remained in detention", "were tortured in custody": the subject is held;
-    "were subjected to enforced disappearance": what it was subjected to."""
+    "were subjected to enforced disappearance", "were among those arrested": the event's."""
     lex = lexicon()
     if "participants" in lex.verbs.get(lemma(verb), ()):
         return None  # "300 inmates rioted in the prison" took part
@@ -372,6 +372,8 @@ def _held_in(verb: Token) -> str | None:
                 return "arrested"
             if prep.lower_ == "to" and lemma(obj) in lex.victim_events:
                 return lex.nouns.get(lemma(obj))
+            if prep.lower_ == "among" and (cat := group_category(obj)) in _VICTIM:
+                return cat  # "3 journalists were among those arrested", "among the dead"
     return None
 
 

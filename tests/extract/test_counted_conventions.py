@@ -464,3 +464,12 @@ def test_a_coordinated_noun_with_its_own_amount_is_not_counted_twice(extractor):
 ])
 def test_held_in_custody_and_subjected_to(extractor, text, category, span):
     assert categories_of(extractor, text).get(span) == category
+
+
+@pytest.mark.parametrize("text, category, span", [
+    ("At least 4 reporters were among those detained on monday.", "arrested", "At least 4"),
+    ("two nurses were among the dead, the hospital said.", "killed", "two"),
+    ("officials said 31 people died in the crush at the gate.", "died", "31"),
+])
+def test_among_those_and_a_crush(extractor, text, category, span):
+    assert categories_of(extractor, text).get(span) == category
