@@ -67,7 +67,9 @@ _RAW = [
     ("year", "year", rf"\b(?P<pre>in|since|during|until|till|by|before|after|from|of|early|late|"
                      rf"mid|back\s+in|throughout|around)[\s-]+{YEAR}(?!\s*[-–/]\d)"
                      rf"(?!\s+(?:{COUNT})\b)"),
-    ("the_year", "year", rf"\bthe\s+{YEAR}(?=(?:\s*['’]?s)?\s+(?:{EVENT})\b)"),
+    # "the 1979 revolution"; "a 1995 rally" (with "a", only a wave: not "a 1995 law")
+    ("the_year", "year", rf"\b(?:the|(?P<art>an?))\s+{YEAR}(?(art)(?=\s+(?:{_alt(WORDS['wave_nouns'])})\b)"
+                         rf"|(?=(?:\s*['’]?s)?\s+(?:{EVENT})\b))"),
     ("year_poss", "year", rf"\b{YEAR}['’]s\b"),
     ("year_range", "year", rf"\b(?P<y1>(?:1[89]|20)\d\d)\s*[-–—/]\s*(?:(?P<y2>(?:1[89]|20)?\d\d)\b"
                            rf"(?![-–—/.,:]?\d)|(?P<now>present|ongoing)\b)"),
@@ -180,6 +182,7 @@ WEEKDAY_FIRST = re.compile(WDAY, re.I)
 TO_PRESENT = re.compile(r"\s*(?:[-–—]|to|until)\s*(?:the\s+)?(?:present|ongoing|now|today|date)\b", re.I)
 PARAGRAPH_BREAK = re.compile(r"\S[ \t]*\n\s*(?=\S)")
 MONTH_WORD = re.compile(r"\bmonth\b", re.I)
+SENTENCE_BREAK = re.compile(r"[.!?;](?:\s|$)|\n")
 SINCE_WORD = re.compile(r"\s*(?:ever\s+)?since\s+", re.I)
 SINCE = re.compile(r"\b(?:ever\s+)?since\s+$", re.I)
 BEGAN = re.compile(r"\b(?:began|begun|begins|started|starting|erupted|broke\s+out|beginning)"

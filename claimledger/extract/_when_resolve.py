@@ -188,6 +188,7 @@ _CALENDAR = {
     "this_month": lambda r: (r.replace(day=1), r),
     "last_month": lambda r: _month_span(*((r.year, r.month - 1) if r.month > 1 else (r.year - 1, 12))),
     "this_year": lambda r: (date(r.year, 1, 1), r),
+    "up_to_now": lambda r: (None, r),  # "to date", "so far": a count up to the reference
     "last_year": lambda r: (date(r.year - 1, 1, 1), date(r.year - 1, 12, 31)),
 }
 

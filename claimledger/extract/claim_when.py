@@ -40,6 +40,23 @@ _SUPERLATIVE = re.compile(r"\b(?:\w+est|most|worst|first|ever|only)\b[^.;]{0,60}
 _WHEN_CLAUSE = re.compile(r"\s*,?\s*when\b", re.I)
 
 
+_YARDSTICK_CLAUSE = re.compile(r"\b(?:\w+est|most|worst|first|ever|only)\b[^.;]{0,60}\bsince\s"
+                               r"[^.;,]{0,60}$", re.I)
+
+
+def _yardstick(ctx: Context, t: TimeMention, number_at: int) -> bool:
+    """ "40 died in the worst violence since the movement began demanding power late last
+    year": the time of the yardstick the count is measured against, unless the count
+    stands in the yardstick itself ("the largest since rallies in 75 cities in
+    December") or a "when" clause tells what happened then."""
+    text = ctx.article.text
+    clause = _YARDSTICK_CLAUSE.search(text, max(0, t.start - 140), t.start)
+    if not clause or _WHEN_CLAUSE.match(text, t.end):
+        return False
+    since = clause.start() + clause.group(0).lower().rfind("since")
+    return not since < number_at < t.start
+
+
 def _comparison(ctx: Context, t: TimeMention) -> bool:
     """ "the biggest uprising since the 1979 revolution": a yardstick, not the event's time
     (unless a "when" clause tells what happened then: "the first since June 3, when ...")."""
@@ -69,6 +86,7 @@ def claim_time(ctx: Context, s: segment.Sentence, number_at: int, mentions: list
     publication"."""
     own = [t for t in _within(ctx, s, ctx.times)
            if not _said_when(t, mentions, number_at) and not _comparison(ctx, t)
+           and not _yardstick(ctx, t, number_at)
            and not (sent is not None and _dates_another(t, sent, s.start - sent.start_char))]
     anchor_dates = [t.when.start for t in _within(ctx, s, ctx.times)
                     if t.kind == "date" and t.when.start and t.when.start == t.when.end]
@@ -111,6 +129,8 @@ def _dates_another(t: TimeMention, sent: Span, base: int) -> bool:
     if root.dep_ not in ("poss", "nmod", "compound", "amod", "nummod") or noun.pos_ not in ("NOUN", "PROPN") \
             or span.start <= noun.i < span.end:
         return False
+    if t.kind == "weekday" and root.dep_ != "poss":
+        return False  # "marched after friday prayers": that day's, unlike "after Monday's election"
     if noun.lemma_.lower() in tw.STATEMENT_NOUNS:
         return True
     prep = noun.head if noun.dep_ == "pobj" else None

@@ -68,7 +68,7 @@ def find_times(text: str, published: date | None, period: int | None = None) -> 
                                   published)
     if period_end is None:  # a report's own year governs its year-less dates
         mentions = _years_from_context(text, mentions)
-    return _count_from_days(mentions)
+    return _count_from_days(text, mentions)
 
 
 def declared_year(text: str, published: date | None, title: str | None = None) -> int | None:
@@ -358,12 +358,20 @@ def opens_line(text: str, m: TimeMention) -> bool:
     return bool(tw.OPENS_LINE.search(text, max(0, m.start - 24), m.start))
 
 
-def _count_from_days(mentions: list[TimeMention]) -> list[TimeMention]:
+def _count_from_days(text: str, mentions: list[TimeMention]) -> list[TimeMention]:
     """ "the day before", "two days later" count from the last day the text named before
-    them ("On June 3 ... The next day ..."; "began on 3 June"), "later that month" is the
-    month it named last; else they count from publication."""
-    out, last, month, span = [], None, None, None
-    for m in mentions:
+    them ("On June 3 ... The next day ..."; "began on 3 June"), or from the day their own
+    sentence names after them when none is named before in it ("the previous evening,
+    ... on Sunday"); "later that month" is the month it named last; else they count
+    from publication."""
+    out, last, month, span, last_end = [], None, None, None, 0
+    for i, m in enumerate(mentions):
+        if m.kind == "shift" and not tw.MONTH_WORD.search(m.when.text) and (
+                last is None or tw.SENTENCE_BREAK.search(text, last_end, m.start)):
+            # "wounded the previous evening, ... remarks on sunday": the day of its sentence
+            ahead = next((n for n in mentions[i + 1:] if _names_a_day(n)), None)
+            if ahead and not tw.SENTENCE_BREAK.search(text, m.end, ahead.start):
+                last, last_end = ahead.when.start, ahead.end
         if m.kind == "same_period":
             m = _same_period(m, span)
         elif m.kind in ("range", "relative") and _part_of_a_year(m.when):
@@ -376,6 +384,7 @@ def _count_from_days(mentions: list[TimeMention]) -> list[TimeMention]:
             m = replace(m, when=When(d, d, m.when.text)) if d else m
         elif _names_a_day(m):
             last = month = m.when.start
+            last_end = m.end
         elif m.kind == "month" and m.when.start:
             month = m.when.start
         out.append(m)

@@ -531,3 +531,57 @@ def test_a_when_clause_after_since_a_year_tells_that_year(extractor):
             "arrested 61 students.")
     claims = claims_of(extractor, text, "2016-06-20")
     assert when_of(claims, 61) == ("1995-01-01", "1995-12-31")
+
+
+# --- the lead's unseen-note regressions, as classes ------------------------------------
+
+@pytest.mark.parametrize("text, published, value, expected", [
+    ("police said on tuesday that at least 3 people died in the violence, the worst since "
+     "the party began demanding power late last year.", "2007-01-24", 3, ("2007-01-23", "2007-01-23")),
+    ("On Sunday 18 districts saw gatherings, the first unrest since the city was convulsed "
+     "by violence a week earlier.", "2019-10-14", 18, ("2019-10-13", "2019-10-13")),
+    ("about 200,000 people rallied on monday, the biggest crowd since a papal mass in 1997.",
+     "2005-02-15", 200000, ("2005-02-14", "2005-02-14")),
+])
+def test_a_yardstick_clause_does_not_date_the_count(extractor, text, published, value, expected):
+    claims = claims_of(extractor, text, published)
+    assert when_of(claims, value) == expected
+
+
+def test_a_count_inside_the_yardstick_keeps_its_time(extractor):
+    text = ("Crowds marched on Monday.\nIt was the largest unrest since protests in 75 cities "
+            "in December and January.")
+    claims = claims_of(extractor, text, "2018-06-26")
+    assert when_of(claims, 75) == ("2017-12-01", "2018-01-31")
+
+
+def test_a_weekday_compound_after_after_dates_the_count(extractor):
+    claims = claims_of(extractor, "about 50 youths marched after friday prayers in the port.",
+                       "2011-07-10")
+    assert when_of(claims, 50) == ("2011-07-08", "2011-07-08")
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    ("police fired on saturday.\n; 3 dozens were wounded in clashes the previous evening, "
+     "prompting calls for calm on sunday afternoon.", "the previous evening", "2015-08-15"),
+    ("the strike began on 3 may. the day before, unions met.", "the day before", "2015-05-02"),
+    ("thousands marched on monday after police opened fire the day before.", "the day before",
+     "2015-08-16"),
+])
+def test_a_relative_day_counts_from_its_own_sentences_day(text, phrase, expected):
+    [m] = [m for m in find_times(text, D("2015-08-19")) if m.when.text == phrase]
+    assert m.when.start == D(expected)
+
+
+@pytest.mark.parametrize("text", ["To date, 15,000 people have joined the protests.",
+                                  "so far 3,000 people have protested in the town."])
+def test_to_date_counts_up_to_publication(extractor, text):
+    claims = claims_of(extractor, "Protests began in June.\n" + text, "2011-05-26")
+    assert when_of(claims, [c.value for c in claims][0]) == (None, "2011-05-26")
+
+
+def test_a_count_in_an_earlier_dated_happening_takes_its_year(extractor):
+    text = ("it was the biggest protest on the island since it reverted to home rule in 1972, "
+            "eclipsing a 1995 rally in which 85,000 protested.")
+    claims = claims_of(extractor, text, "2007-09-30")
+    assert when_of(claims, 85000) == ("1995-01-01", "1995-12-31")
