@@ -11,18 +11,27 @@ import click
 from . import export, settings as settings_mod
 from .errors import ClaimledgerError
 from .model import CATEGORIES
+from .words import plural
 
 DB_HELP = "Database: a file path (SQLite, default claimledger.db; env CLAIMLEDGER_DB) or a postgresql:// URL."
 
 
 class _Group(click.Group):
-    """Turns every ClaimledgerError into one line on stderr and exit code 2."""
+    """Turns every ClaimledgerError, and every mistake in a command's flags or arguments,
+    into one line on stderr and exit code 2."""
 
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
         except ClaimledgerError as e:
             click.echo(f"claimledger: {e}", err=True)
+            sys.exit(2)
+        except click.UsageError as e:
+            if isinstance(e, getattr(click.exceptions, "NoArgsIsHelpError", ())):
+                raise  # a bare group: its help is the answer
+            where = e.ctx.command_path if e.ctx else ctx.command_path
+            click.echo(f"claimledger: {e.format_message().rstrip('.')}; see `{where} --help`",
+                       err=True)
             sys.exit(2)
 
 
@@ -167,6 +176,9 @@ def claims(article, category, source, fmt, db):
     """
     from .outlets import article_labels
     with _store(db) as store:
+        if article is not None and store.article(article) is None:
+            raise ClaimledgerError(f"no article with id {article!r} is stored: "
+                                   "`claimledger articles` lists the ids")
         found = list(store.claims(article=article, category=category, source=source))
         outlets = article_labels(store, (c.article for c in found)) if fmt == "table" else {}
     if fmt == "json":
@@ -185,7 +197,7 @@ def _print_table(found, outlets: dict[str, str]) -> None:
             click.echo(click.style(f"\n{current}", bold=True))
         outlet = f" — published by {outlets[c.article]}" if c.article in outlets else ""
         click.echo(f"  {export.describe(c)}{outlet}")
-    click.echo(f"\n{len(found)} claims")
+    click.echo(f"\n{plural(len(found), 'claim')}")
 
 
 @main.group("export")
@@ -221,33 +233,52 @@ def export_claims(fmt, output, db):
 
 @main.command()
 @click.argument("gold", type=click.Path(exists=True))
+@click.option("--all", "every_set", is_flag=True,
+              help="GOLD is a folder of gold sets (one sub-folder each, e.g. ../shared/eval/gold): one row per set.")
 @click.option("--errors", is_flag=True, help="List missed, wrongly sourced and extra claims.")
-@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON (with --all: one object per set).")
 @click.option("--db", help=DB_HELP)
-def evaluate(gold, errors, as_json, db):
+def evaluate(gold, every_set, errors, as_json, db):
     """Score the stored claims of the gold's articles against GOLD.
 
     GOLD is a folder with claims.jsonl (and optionally aliases.json), scored by the
     rules of the claim spec: claim F1, sourced-claim F1, source, chain, when and
-    where accuracy.
+    where accuracy. Ingest the gold's articles first. With --all, GOLD holds one
+    folder per set and each set gets a row:
+
+        claimledger evaluate --all ../shared/eval/gold
     """
-    from .evaluate import format_table, load_gold, score
-    rows, aliases = load_gold(Path(gold))
+    from .evaluate import format_rows, format_table, gold_sets, load_gold, score, score_sets
+    if every_set:
+        gold_sets(Path(gold))  # a wrong folder is told before the database is opened
+    else:
+        rows, aliases = load_gold(Path(gold))
     with _store(db) as store:
-        pred = [c.to_record() for c in store.claims(articles={r["article"] for r in rows})]
-    result = score(rows, pred, aliases)
+        def predicted(ids):
+            return [c.to_record() for c in store.claims(articles=ids)]
+        if every_set:
+            results = score_sets(Path(gold), predicted)
+        else:
+            results = {Path(gold).name: score(rows, predicted({r["article"] for r in rows}), aliases)}
     if as_json:
-        click.echo(json.dumps(result.figures))
+        figures = {name: r.figures for name, r in results.items()}
+        click.echo(json.dumps(figures if every_set else next(iter(figures.values()))))
         return
-    click.echo(format_table(result.figures))
+    click.echo(format_rows(results) if every_set else format_table(next(iter(results.values())).figures))
     if errors:
-        for why, g, p in result.misses:
-            got = f" predicted={[s.get('name') for s in p.get('sources') or []]}" if p else ""
-            click.echo(f"\n[{why}] {g['article']} {g['category']} {g.get('span')!r} "
-                       f"gold sources={[s['name'] for s in g.get('sources', [])]}{got}\n    {g.get('sentence', '')[:160]}")
-        for p in result.extras:
-            click.echo(f"\n[extra] {p['article']} {p['category']} {p.get('span')!r} value={p.get('value')}"
-                       f"\n    {(p.get('sentence') or '')[:160]}")
+        for name, result in results.items():
+            _echo_errors(result, name if every_set else None)
+
+
+def _echo_errors(result, set_name: str | None) -> None:
+    tag = f"{set_name} " if set_name else ""
+    for why, g, p in result.misses:
+        got = f" predicted={[s.get('name') for s in p.get('sources') or []]}" if p else ""
+        click.echo(f"\n[{why}] {tag}{g['article']} {g['category']} {g.get('span')!r} "
+                   f"gold sources={[s['name'] for s in g.get('sources', [])]}{got}\n    {g.get('sentence', '')[:160]}")
+    for p in result.extras:
+        click.echo(f"\n[extra] {tag}{p['article']} {p['category']} {p.get('span')!r} value={p.get('value')}"
+                   f"\n    {(p.get('sentence') or '')[:160]}")
 
 
 @main.command()
@@ -258,7 +289,31 @@ def failures(db):
         found = store.failures()
     for f in found:
         click.echo(f.message())
-    click.echo(f"{len(found)} failed inputs", err=True)
+    click.echo(plural(len(found), "failed input"), err=True)
+
+
+@main.command()
+@click.option("--not-extracted", is_flag=True,
+              help="Only the articles stored but not extracted, each with the reason.")
+@click.option("--db", help=DB_HELP)
+def articles(not_extracted, db):
+    """List stored articles: id, date, language, outlet, title (tab-separated).
+
+    \b
+    Example:
+      claimledger articles --not-extracted   articles kept without claims, and why
+    """
+    from .articles import listing
+    shown = 0
+    with _store(db) as store:
+        for a, why in listing(store, not_extracted):
+            shown += 1
+            fields = [a.id, why] if not_extracted else [
+                a.id, a.published.isoformat() if a.published else "", a.language or "",
+                a.outlet or "", a.title or ""]
+            click.echo("\t".join(f or "" for f in fields))
+    click.echo(plural(shown, "article not extracted", "articles not extracted")
+               if not_extracted else plural(shown, "article"), err=True)
 
 
 @main.command()
@@ -285,7 +340,8 @@ def aliases_add(canonical, alias, db):
     """Tie ALIAS (one or more) to CANONICAL; used from the next ingest on."""
     with _store(db, must_exist=False) as store:
         store.add_aliases((a, canonical) for a in alias)
-    click.echo(f"{len(alias)} alias(es) of {canonical} stored; re-extract with `ingest --force`")
+    click.echo(f"{plural(len(alias), 'alias', 'aliases')} of {canonical} stored; "
+               "re-extract with `ingest --force`")
 
 
 @aliases.command("list")

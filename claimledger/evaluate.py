@@ -12,6 +12,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from .errors import InputError
 from .model import CATEGORIES
@@ -171,6 +172,43 @@ def _figures(articles: int, t: dict, checks: dict) -> dict:
     return {"articles": articles, "gold": t["gold"], "predicted": t["pred"], "matched": t["tp"],
             "claim_precision": p, "claim_recall": r, "claim_f1": f,
             "sourced_precision": sp, "sourced_recall": sr, "sourced_f1": sf, **acc}
+
+
+def gold_sets(root: Path) -> list[Path]:
+    """The gold sets under ``root``: each sub-folder holding a claims.jsonl, by name."""
+    if not root.is_dir():
+        raise InputError(str(root), "not a folder; give the folder that holds one sub-folder per gold set")
+    found = sorted(p.parent for p in root.glob("*/claims.jsonl"))
+    if not found:
+        raise InputError(str(root), "no gold sets here (sub-folders with claims.jsonl); "
+                                    "give e.g. ../shared/eval/gold")
+    return found
+
+
+def score_sets(root: Path, predicted: Callable[[set[str]], list[dict]]) -> dict[str, Score]:
+    """Each gold set under ``root`` scored against ``predicted(article ids)``, by set name."""
+    out = {}
+    for folder in gold_sets(root):
+        gold, aliases = load_gold(folder)
+        out[folder.name] = score(gold, predicted({g["article"] for g in gold}), aliases)
+    return out
+
+
+ROW = ("claim_f1", "sourced_f1", "chain_accuracy", "when_accuracy", "where_accuracy")
+
+
+def format_rows(results: dict[str, Score]) -> str:
+    """One row per set: claim F1, sourced-claim F1, chain, when, where (and the counts)."""
+    def fmt(v):
+        return "-" if v is None else f"{v:.3f}"
+    head = f"{'set':12} {'claim F1':>8} {'sourced F1':>10} {'chain':>6} {'when':>6} {'where':>6} {'gold':>5} {'predicted':>9}"
+    lines = [head]
+    for name, r in results.items():
+        f = r.figures
+        cells = [fmt(f[k]) for k in ROW]
+        lines.append(f"{name:12} {cells[0]:>8} {cells[1]:>10} {cells[2]:>6} {cells[3]:>6} {cells[4]:>6} "
+                     f"{f['gold']:>5} {f['predicted']:>9}")
+    return "\n".join(lines)
 
 
 def format_table(figures: dict) -> str:

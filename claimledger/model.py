@@ -125,7 +125,8 @@ class Event:
     """A happening that claims describe (claimledger/events/): typed, dated, placed.
 
     ``parent`` is the id of the wider event it is part of (a local incident inside a
-    nationwide wave); ``claims`` are the claims that describe this event itself."""
+    nationwide wave); ``claims`` are the claims that describe this event itself;
+    ``evidence`` the words of their sentences (or their categories) that decided ``type``."""
     id: str
     type: str  # a key of claimledger/data/event_types.json, e.g. "protest_excessive_force"
     when: When
@@ -133,6 +134,7 @@ class Event:
     parent: str | None = None
     actors: tuple[str, ...] = ()
     claims: tuple[Claim, ...] = ()
+    evidence: tuple[str, ...] = ()
 
 
 def _iso(d: date | None) -> str | None:

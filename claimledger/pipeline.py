@@ -18,6 +18,7 @@ from .ingest.walk import walk
 from .language import detect, is_extractable
 from .model import Article, Failure, FileMark
 from .store.base import Store, content_hash
+from .words import plural
 
 
 @dataclass
@@ -46,8 +47,8 @@ class IngestReport:
         if self.not_english:
             line += f"; {self.not_english} not in English (stored, not extracted)"
         if self.done_before:
-            line += f"; {self.done_before} files already ingested, skipped (--force reads them)"
-        return line + (f"; {self.skipped} other files skipped" if self.skipped else "")
+            line += f"; {plural(self.done_before, 'file')} already ingested, skipped (--force reads them)"
+        return line + (f"; {plural(self.skipped, 'other file')} skipped" if self.skipped else "")
 
 
 Progress = Callable[[str, int, "int | None"], None]
@@ -97,6 +98,8 @@ def read_batches(files: Sequence[Path], store: Store, report: IngestReport, batc
         mark = fingerprint(path)
         skip = mark is not None and not force and store.is_ingested(mark)
         report.done_before += skip
+        if not skip:  # read again: its old failures give way to what this reading finds
+            store.clear_failure(str(path))
         clean = True
         for item in [] if skip else read_limited(path, max_bytes, fields=fields):
             if isinstance(item, Failure):

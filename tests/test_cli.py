@@ -78,7 +78,7 @@ def test_reingest_changes_nothing(runner, ingested, inputs, db):
     line = summary(again)
     # good.txt was read whole: skipped; feed.jsonl had a bad line: read again, unchanged
     assert "0 new" in line and "1 unchanged" in line and "claims found: 0" in line
-    assert "1 files already ingested, skipped" in line
+    assert "1 file already ingested, skipped" in line
     after = runner.invoke(main, ["claims", "--format", "json", "--db", db]).stdout
     assert json.loads(after) == json.loads(before)
 
@@ -187,6 +187,16 @@ def test_evaluate_table_and_errors(runner, ingested, db, gold):
     assert "[missed] good injured" in result.stdout
 
 
+def test_evaluate_all_gives_a_row_per_set(runner, ingested, db, gold):
+    root = gold.parent
+    result = runner.invoke(main, ["evaluate", "--all", str(root), "--json", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["gold"]["matched"] == 2
+    table = runner.invoke(main, ["evaluate", "--all", str(root), "--errors", "--db", db])
+    assert table.stdout.splitlines()[1].split()[:2] == ["gold", "0.800"]  # P 1.0, R 2/3
+    assert "[missed] gold good injured" in table.stdout
+
+
 def test_evaluate_without_gold_file_is_a_one_line_error(runner, db, tmp_path):
     empty = tmp_path / "nogold"
     empty.mkdir()
@@ -199,12 +209,17 @@ def test_evaluate_without_gold_file_is_a_one_line_error(runner, db, tmp_path):
 # --- help and errors ---------------------------------------------------------------
 
 @pytest.mark.parametrize("args, options", [
-    ([], ["ingest", "claims", "export", "evaluate", "failures", "search", "aliases", "--version"]),
+    ([], ["ingest", "claims", "articles", "export", "evaluate", "failures", "search", "aliases",
+          "watch", "outlets", "--version"]),
+    (["articles"], ["--not-extracted", "--db"]),
+    (["watch"], ["FEED_URL", "--every", "--once", "--tries", "--backoff", "--timeout", "--db"]),
+    (["outlets"], ["list", "add", "load", "remove"]),
+    (["outlets", "remove"], ["DOMAIN", "--db"]),
     (["ingest"], ["--db", "--model", "--force", "PATHS"]),
     (["claims"], ["--article", "--category", "--source", "--format", "--db"]),
     (["export"], ["claims"]),
     (["export", "claims"], ["--format", "--output", "--db"]),
-    (["evaluate"], ["--errors", "--json", "--db", "GOLD"]),
+    (["evaluate"], ["--all", "--errors", "--json", "--db", "GOLD"]),
     (["failures"], ["--db"]),
     (["search"], ["--limit", "--db", "QUERY"]),
     (["aliases"], ["add", "list"]),
@@ -220,6 +235,8 @@ def test_help_of_every_command(runner, args, options):
 
 @pytest.mark.parametrize("args", [
     ["claims"],
+    ["articles"],
+    ["outlets", "remove", "example.org"],
     ["failures"],
     ["export", "claims"],
 ])
@@ -248,3 +265,60 @@ def test_reading_a_missing_database_says_ingest_first_and_creates_nothing(runner
     assert result.exit_code == 2
     assert "claimledger ingest" in result.output and "Traceback" not in result.output
     assert not db.exists()
+
+
+# --- small things (issue 17) ---------------------------------------------------------
+
+def test_one_claim_is_one_claim(runner, ingested, db):
+    result = runner.invoke(main, ["claims", "--article", "j1", "--db", db])
+    assert result.exit_code == 0 and result.stdout.rstrip().endswith("\n1 claim")
+
+
+def test_claims_of_an_unknown_article_is_an_error(runner, ingested, db):
+    result = runner.invoke(main, ["claims", "--article", "NO_SUCH_ID", "--db", db])
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        "claimledger: no article with id 'NO_SUCH_ID' is stored: `claimledger articles` lists the ids"]
+
+
+def test_failures_count_reads_right(runner, ingested, db):
+    assert runner.invoke(main, ["failures", "--db", db]).stderr.strip().endswith("2 failed inputs")
+
+
+def test_articles_not_extracted_says_why(runner, tmp_path, db):
+    path = tmp_path / "two.jsonl"
+    path.write_text(json.dumps({"id": "en1", "text": "Troops killed 9 protesters in Khartoum on "
+                                "Monday, witnesses said, as crowds marched."}) + "\n"
+                    + json.dumps({"id": "fr1", "text": "Les forces de sécurité ont tué au moins douze "
+                                  "manifestants à Mashhad vendredi, selon des témoins sur place."})
+                    + "\n", encoding="utf-8")
+    assert runner.invoke(main, ["ingest", str(path), "--db", db]).exit_code == 0
+    listed = runner.invoke(main, ["articles", "--not-extracted", "--db", db])
+    assert listed.exit_code == 0
+    assert listed.stdout == "fr1\tin French (fr): only English is extracted; the article is stored as it is\n"
+    assert listed.stderr.strip() == "1 article not extracted"
+    every = runner.invoke(main, ["articles", "--db", db])
+    assert [line.split("\t")[:3] for line in every.stdout.splitlines()] == [
+        ["en1", "", "en"], ["fr1", "", "fr"]]
+    assert every.stderr.strip() == "2 articles"
+
+
+@pytest.mark.parametrize("args, words", [
+    (["watch"], "Missing argument 'FEED_URL...'; see `main watch --help`"),
+    (["watch", "http://127.0.0.1/feed.xml", "--timeout", "-1"], "Invalid value for '--timeout'"),
+    (["watch", "http://127.0.0.1/feed.xml", "--tries", "0"], "Invalid value for '--tries'"),
+    (["outlets", "add", "example.org"], "Missing argument 'NAME'; see `main outlets add --help`"),
+    (["outlets", "bogus"], "No such command 'bogus'"),
+    (["outlets", "remove"], "Missing argument 'DOMAIN...'"),
+])
+def test_a_mistake_in_flags_or_arguments_is_one_line_saying_where_help_is(runner, db, args, words):
+    result = runner.invoke(main, [*args, "--db", db])
+    assert result.exit_code == 2
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("claimledger: ") and words in line
+
+
+def test_a_bare_group_still_shows_its_help(runner):
+    result = runner.invoke(main, ["outlets"])
+    assert "Commands:" in result.output and "remove" in result.output
+    assert "Traceback" not in result.output

@@ -204,3 +204,33 @@ def test_cli_gold_loader_reads_aliases():
     raw = (GOLDEN / "gold" / "seeds" / "aliases.json").read_text("utf-8")
     assert aliases == json.loads(raw)
     assert len(gold) == len(REF.load_jsonl(GOLDEN / "gold" / "seeds" / "claims.jsonl"))
+
+
+def test_evaluate_all_scores_every_set_under_a_root(tmp_path):
+    """`evaluate --all`: one row per gold folder, each scored on its own articles only."""
+    from claimledger.evaluate import format_rows, score_sets
+    for name in ("alpha", "beta"):
+        (tmp_path / name).mkdir()
+    a = {"article": "a1", "category": "killed", "value": 5, "low": 5, "high": 5, "sources": []}
+    b = {"article": "b1", "category": "arrested", "value": 9, "low": 9, "high": 9, "sources": []}
+    (tmp_path / "alpha" / "claims.jsonl").write_text(json.dumps(a) + "\n")
+    (tmp_path / "beta" / "claims.jsonl").write_text(json.dumps(b) + "\n")
+    (tmp_path / "notes").mkdir()  # a folder without gold is not a set
+    stored = [a, dict(b, value=10, low=10, high=10)]
+    asked = []
+
+    def predicted(ids):
+        asked.append(ids)
+        return [c for c in stored if c["article"] in ids]
+    results = score_sets(tmp_path, predicted)
+    assert list(results) == ["alpha", "beta"] and asked == [{"a1"}, {"b1"}]
+    assert results["alpha"].figures["claim_f1"] == 1.0 and results["beta"].figures["claim_f1"] == 0.0
+    rows = format_rows(results).splitlines()
+    assert rows[1].startswith("alpha") and "1.000" in rows[1] and rows[2].startswith("beta")
+
+
+def test_evaluate_all_says_when_there_is_no_gold_set(tmp_path):
+    from claimledger.errors import InputError
+    from claimledger.evaluate import score_sets
+    with pytest.raises(InputError, match="no gold sets"):
+        score_sets(tmp_path, lambda ids: [])

@@ -3,7 +3,7 @@
 ``resolve.same_happening`` decides; this module only proposes, and proposes every
 pair the decision could accept (a superset), so events come out as if all pairs
 were compared. A pair can be one happening only inside one *block* (same country,
-same level, same local place, types of one family group), and then only if
+same level, same local place, types of one family), and then only if
 
 - both come from one article, or
 - both are dated to at most a season (``SEASON_DAYS``) and their dates overlap
@@ -63,9 +63,8 @@ def within_season(w) -> bool:
 
 
 def _group(type_: str) -> str:
-    """Types that ``typology.compatible`` lets meet: protest and violence are one group."""
-    f = family(type_)
-    return "protest" if f in ("protest", "violence") else f
+    """Types that ``typology.compatible`` lets meet: those of one family."""
+    return family(type_)
 
 
 def _same_article(found, members) -> Iterator[tuple[int, int]]:

@@ -9,27 +9,26 @@ from __future__ import annotations
 import csv
 import json
 import threading
+import time
 from functools import cache
 from typing import IO, Iterable
 
 from ..export import chain, describe
 from ..model import Event
-from .figures import Context, Summary, figures
+from .acled import COLUMNS, row
+from .figures import Context, figures
 from .typology import acled
 
-ACLED_COLUMNS = ("event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "actor2",
-                 "country", "admin1", "location", "latitude", "longitude", "geo_precision",
-                 "time_precision", "source", "fatalities", "notes", "parent", "claimledger_type")
 CSV_COLUMNS = ("id", "type", "when_start", "when_end", "where", "country", "admin1", "parent",
                "actors", "claims", "articles")
 
 
 def record(e: Event, ctx: Context) -> dict:
     """An event as JSON: what it is, when, where, its parent, claims and figures side by side."""
-    event_type, sub_event_type = acled(e.type)
+    event_type, sub_event_type = acled(e.type, e.evidence)
     return {"id": e.id, "type": e.type, "event_type": event_type, "sub_event_type": sub_event_type,
             "when": e.when.to_record(), "where": e.where.to_record(), "parent": e.parent,
-            "actors": list(e.actors),
+            "actors": list(e.actors), "evidence": list(e.evidence),
             "claims": [dict(c.to_record(), start=c.start, end=c.end) for c in e.claims],
             "figures": [s.to_record() for s in figures(e, ctx)]}
 
@@ -59,52 +58,21 @@ def write_csv(events: Iterable[Event], ctx: Context, out: IO[str]) -> int:
     return n
 
 
-def write_acled(events: Iterable[Event], ctx: Context, out: IO[str]) -> int:
-    """ACLED's columns; fatalities is the most conservative sourced killed figure and
-    notes hold every other figure with its source."""
+def write_acled(events: Iterable[Event], ctx: Context, out: IO[str], timestamp: int | None = None) -> int:
+    """ACLED's 31 columns in ACLED's order, then ours (``acled.COLUMNS``); fatalities is
+    the most conservative sourced killed figure and notes hold every other figure with
+    its source. ``timestamp`` (ACLED's: when the row was written) defaults to now."""
     w = csv.writer(out)
-    w.writerow(ACLED_COLUMNS)
+    w.writerow(COLUMNS)
     n = 0
     for n, e in enumerate(events, 1):
-        w.writerow([acled_row(e, ctx)[k] for k in ACLED_COLUMNS])
+        record = acled_row(e, ctx, timestamp)
+        w.writerow([record[k] for k in COLUMNS])
     return n
 
 
-def acled_row(e: Event, ctx: Context) -> dict:
-    summaries = figures(e, ctx)
-    killed = next((s for s in summaries if s.category == "killed"), None)
-    event_type, sub_event_type = acled(e.type)
-    lat, lon, geo = coordinates(e)
-    actor1, actor2 = _acled_actors(e)
-    return {"event_id_cnty": e.id, "event_date": (e.when.start or e.when.end or "") and
-            (e.when.start or e.when.end).isoformat(), "event_type": event_type,
-            "sub_event_type": sub_event_type, "actor1": actor1, "actor2": actor2,
-            "country": e.where.country or "", "admin1": e.where.admin1 or "",
-            "location": e.where.name, "latitude": lat, "longitude": lon, "geo_precision": geo,
-            "time_precision": time_precision(e), "source": "; ".join(_sources(e)),
-            "fatalities": _lower_of(killed) if killed else 0,
-            "notes": notes(summaries, killed.conservative if killed else None),
-            "parent": e.parent or "", "claimledger_type": e.type}
-
-
-def notes(summaries: list[Summary], shown) -> str:
-    parts = []
-    for s in summaries:
-        for f in s.figures:
-            if f is shown:
-                continue
-            who = " → ".join(f.chain) or "the article itself"
-            said = f" ({f.said.isoformat()})" if f.said else ""
-            parts.append(f"{s.category} {f.span}: {who}{said}; voices {len(f.voices)}")
-    return " | ".join(parts)
-
-
-def time_precision(e: Event) -> int:
-    """ACLED's 1 = the day, 2 = within a week, 3 = within a month or less known."""
-    if e.when.start and e.when.end:
-        days = (e.when.end - e.when.start).days
-        return 1 if days == 0 else 2 if days <= 7 else 3
-    return 3
+def acled_row(e: Event, ctx: Context, timestamp: int | None = None) -> dict:
+    return row(e, ctx, int(time.time()) if timestamp is None else timestamp, coordinates(e))
 
 
 def coordinates(e: Event) -> tuple[float | str, float | str, int]:
@@ -134,30 +102,16 @@ def _load_cities() -> dict[tuple[str, str], tuple[float, float]]:
     return {k: (v[0], v[1]) for k, v in found.items()}
 
 
-def _acled_actors(e: Event) -> tuple[str, str]:
-    named = [a for a in e.actors if a not in ("security forces", "protesters")]
-    first = "security forces" if "security forces" in e.actors else (named[0] if named else "")
-    second = "protesters" if "protesters" in e.actors else (named[0] if named and named[0] != first else "")
-    return first, second
-
-
-def _sources(e: Event) -> list[str]:
-    return list(dict.fromkeys(c.sources[0].name if c.sources else c.article for c in e.claims))
-
-
-def _lower_of(s: Summary) -> int | str:
-    f = s.conservative
-    return f.value if f.value is not None and f.qualifier not in ("up_to", "less_than") else (f.low or "")
-
-
-def write_geojson(events: Iterable[Event], ctx: Context, out: IO[str]) -> int:
-    """A FeatureCollection; events without coordinates have a null geometry."""
+def write_geojson(events: Iterable[Event], ctx: Context, out: IO[str], timestamp: int | None = None) -> int:
+    """A FeatureCollection (RFC 7946): a Point at [longitude, latitude] for an event at a
+    town, a null geometry for one known only by country or province; the properties
+    are the ACLED row."""
     features = []
     for e in events:
         lat, lon, _ = coordinates(e)
         geometry = {"type": "Point", "coordinates": [lon, lat]} if lat != "" else None
         features.append({"type": "Feature", "id": e.id, "geometry": geometry,
-                         "properties": acled_row(e, ctx)})
+                         "properties": acled_row(e, ctx, timestamp)})
     json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False)
     out.write("\n")
     return len(features)
@@ -174,7 +128,8 @@ def write_table(events: Iterable[Event], out: IO[str]) -> int:
 
 def write_side_by_side(e: Event, ctx: Context, out: IO[str]) -> None:
     """`claimledger event ID`: every figure of every category, with its sources and voices."""
-    out.write(f"{e.id}  {e.type} ({' / '.join(acled(e.type))})\n")
+    out.write(f"{e.id}  {e.type} ({' / '.join(acled(e.type, e.evidence))})\n")
+    out.write(f"typed from: {', '.join(e.evidence) or 'no words of protest or violence'}\n")
     out.write(f"when: {_dates(e)}   where: {e.where.name}"
               f"{', ' + e.where.country if e.where.country else ''}\n")
     out.write(f"part of: {e.parent or '-'}   actors: {', '.join(e.actors) or '-'}\n")

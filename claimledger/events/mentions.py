@@ -2,8 +2,10 @@
 
 Claims of an article are grouped by country and time. A claim whose time phrase is
 not in its own sentence (borrowed from its paragraph) joins the happening of the
-claim before it. Within one time, claims at two or more named places beside
-country-wide ones become a wave and its local parts.
+claim before it. Within one time, claims of different kinds of happening (a protest,
+an armed attack, a disappearance, an execution: ``evidence``) are different mentions,
+and claims at two or more named places beside country-wide ones become a wave and its
+local parts.
 """
 from __future__ import annotations
 
@@ -11,11 +13,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import groupby
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from ..extract.where import country_place
 from ..model import Claim, Place, When
-from .typology import PROTEST_CATEGORIES, event_type
+from .evidence import Kind, claim_kind, group_type, neighbour, settle, split_key
+from .typology import PROTEST_CATEGORIES
 
 _DAY = timedelta(days=1)
 BORROW_CHARS = 600  # how far back a claim without a time of its own looks for one
@@ -32,16 +35,23 @@ class Mention:
     local: bool = False  # at a named place below the country
     parent: "Mention | None" = None  # the article's wave this local part belongs to
     type: str = "other"
+    evidence: tuple[str, ...] = ()  # the words (or categories) that decided ``type``
+    apart: str = ""  # a happening of its own within its family: "custody", "disappearance"
 
 
-def mentions(claims: Iterable[Claim]) -> Iterator[Mention]:
+TextOf = Callable[[str], "str | None"]  # an article id -> its text (None: unknown)
+
+
+def mentions(claims: Iterable[Claim], text_of: TextOf | None = None) -> Iterator[Mention]:
     """Every article's mentions, one article at a time; claims must come grouped by
-    article (as the store gives them)."""
-    for _, group in groupby(claims, key=lambda c: c.article):
-        yield from article_mentions(sorted(group, key=lambda c: (c.start, c.end)))
+    article (as the store gives them). ``text_of`` gives an article's text, so that the
+    sentence before a claim's may tell what kind of happening it is."""
+    for article, group in groupby(claims, key=lambda c: c.article):
+        text = text_of(article) if text_of else None
+        yield from article_mentions(sorted(group, key=lambda c: (c.start, c.end)), text)
 
 
-def article_mentions(claims: list[Claim]) -> list[Mention]:
+def article_mentions(claims: list[Claim], text: str | None = None) -> list[Mention]:
     majority = Counter(c.where.country for c in claims if c.where and c.where.country)
     default_country = majority.most_common(1)[0][0] if majority else None
     slots: list[list[Claim]] = []
@@ -58,33 +68,74 @@ def article_mentions(claims: list[Claim]) -> list[Mention]:
             slots.append(slot)
         slot.append(c)
         slot_of_previous[country] = slot
+    near = {id(c): neighbour(text, c.sentence_start) for c in claims}
+    kind_of = {id(c): claim_kind(c, near[id(c)]) for c in claims}
     result = []
     for slot in slots:
-        result.extend(_split_places(slot, _country(slot[0], default_country)))
+        kinds = settle([kind_of[id(c)] for c in slot])
+        for key in dict.fromkeys(split_key(k) for k in kinds):
+            same = [(c, k) for c, k in zip(slot, kinds) if split_key(k) == key]
+            result.extend(_split_places(same, _country(slot[0], default_country), key, near))
     return result
 
 
-def _split_places(slot: list[Claim], country: str | None) -> list[Mention]:
+def _split_places(told: list[tuple[Claim, Kind]], country: str | None, key: tuple[str, str],
+                  near: dict[int, str]) -> list[Mention]:
+    group, apart = key
+    slot = [c for c, _ in told]
+    kind_of = {id(c): k for c, k in told}
+
+    def _mention(claims, where, local, parent=None) -> Mention:
+        type_, words = group_type(group, claims, [c.sentence for c in claims])
+        said = tuple(dict.fromkeys(w for c in claims for w in kind_of[id(c)].words)) + words
+        return Mention(claims[0].article, country, _slot_when(claims), where, list(claims), local,
+                       parent, type_, tuple(dict.fromkeys(said)), apart)
+
     national = country_place(country) if country else Place("place unknown")
     local_of = {id(c): _local_name(c, national) for c in slot}
     places = list(dict.fromkeys(n for n in local_of.values() if n))
     wide = [c for c in slot if not local_of[id(c)]]
     if not places or (len(places) == 1 and any(c.category == "protest_sites" for c in slot)):
-        return [_mention(slot, country, None, national, local=False)]  # a count of cities: the wave
-    if len(places) == 1:
-        return [_mention(slot, country, None, _place_of(slot, places[0], national), local=True)]
+        return [_mention(slot, national, local=False)]  # a count of cities: the wave
+    if len(places) == 1 and not _wider(wide, [c for c in slot if local_of[id(c)]]):
+        return [_mention(slot, _place_of(slot, places[0], national), local=True)]
     if not wide:
-        return [_mention([c for c in slot if local_of[id(c)] == p], country, None,
-                         _place_of(slot, p, national), local=True) for p in places]
-    wave = _mention(wide, country, None, national, local=False)
-    parts = [_mention([c for c in slot if local_of[id(c)] == p], country, None,
-                      _place_of(slot, p, national), local=True, parent=wave) for p in places]
+        return [_mention([c for c in slot if local_of[id(c)] == p], _place_of(slot, p, national),
+                         local=True) for p in places]
+    wave = _mention(wide, national, local=False)
+    parts = [_mention([c for c in slot if local_of[id(c)] == p], _place_of(slot, p, national),
+                      local=True, parent=wave) for p in places]
     return [wave, *parts]
 
 
-def _mention(claims, country, _, where, local, parent=None) -> Mention:
-    return Mention(claims[0].article, country, _slot_when(claims), where, list(claims), local, parent,
-                   event_type(claims))
+def _wider(wide: list[Claim], local: list[Claim]) -> bool:
+    """Country-wide claims over a longer time than the local ones around them ("72 killed
+    since Friday" beside "3 killed in Baghdad on Monday"): a wave and its part, not one
+    local happening."""
+    outer, inner = _slot_when(wide) if wide else None, _slot_when(local)
+    return bool(outer and width(outer) is not None and width(inner) is not None
+                and width(outer) > width(inner) and contains(outer, inner)
+                and not _same_count(wide, local))
+
+
+def _same_count(a: list[Claim], b: list[Claim]) -> bool:
+    """Both sides count something alike ("more than 80 killed" nationwide, "82 killed"
+    in the town): figures of one category whose intervals meet and whose values lie
+    within half of each other, so they tell one happening."""
+    def bounds(c: Claim) -> tuple[int | None, int | None] | None:
+        if c.low is None and c.high is None:  # a vague or exact figure without its interval
+            return None if c.value is None else (c.value, c.value)
+        return c.low, c.high  # None: open ("more than 80" has no upper end)
+
+    def meet(x: Claim, y: Claim) -> bool:
+        bx, by = bounds(x), bounds(y)
+        if bx is None or by is None:
+            return False
+        vx, vy = x.value or bx[0] or bx[1], y.value or by[0] or by[1]
+        near = bool(vx and vy) and max(vx, vy) <= 1.5 * min(vx, vy)  # "at least 72", "at least 3" meet
+        return near and (bx[0] is None or by[1] is None or bx[0] <= by[1]) and (
+            by[0] is None or bx[1] is None or by[0] <= bx[1])
+    return any(x.category == y.category and meet(x, y) for x in a for y in b)
 
 
 def _place_of(claims: list[Claim], name: str | None, national: Place) -> Place:

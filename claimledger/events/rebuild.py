@@ -11,7 +11,7 @@ from __future__ import annotations
 import pickle
 import sqlite3
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from itertools import groupby
 from pathlib import Path
@@ -34,9 +34,17 @@ def rebuild(store: Store) -> int:
                 count += 1
                 yield e
 
-    with by_country(mentions(store.claims())) as countries:
+    with by_country(mentions(store.claims(), texts(store))) as countries:
         store.replace_events(events())
     return count
+
+
+def texts(store: Store) -> Callable[[str], str | None]:
+    """An article id -> its stored text (the sentence before a claim's tells its kind)."""
+    def text_of(article: str) -> str | None:
+        found = store.article(article)
+        return found.text if found else None
+    return text_of
 
 
 SPILL_AFTER = 20_000  # mentions kept in memory; beyond, they wait in a temporary file

@@ -18,13 +18,15 @@ from typing import Iterable
 
 from ..model import Claim, Event, Place, When
 from .candidates import SEASON, SEASON_DAYS, candidate_pairs, figures, within_season
-from .mentions import PRECISE_DAYS, Mention, contains, mentions, overlaps, precise, width
-from .typology import actors, compatible, event_type, family, gravest
+from .mentions import PRECISE_DAYS, Mention, TextOf, contains, mentions, overlaps, precise, width
+from .typology import PROTEST_CATEGORIES, actors, compatible, family, gravest
 
 
-def build_events(claims: Iterable[Claim]) -> list[Event]:
-    """Claims (grouped by article, as the store gives them) -> events, parents first."""
-    return resolve(list(mentions(claims)))
+def build_events(claims: Iterable[Claim], text_of: TextOf | None = None) -> list[Event]:
+    """Claims (grouped by article, as the store gives them) -> events, parents first.
+    ``text_of`` (an article id -> its text) lets the sentence before a claim's tell
+    what kind of happening it is."""
+    return resolve(list(mentions(claims, text_of)))
 
 
 def resolve(found: list[Mention]) -> list[Event]:
@@ -38,7 +40,7 @@ def resolve(found: list[Mention]) -> list[Event]:
     for cluster in clusters:
         parent = _parent(cluster, waves, cluster_of, events)
         parents[id(cluster)] = parent.id if parent else None
-    out = [Event(e.id, e.type, e.when, e.where, parents[key], e.actors, e.claims)
+    out = [Event(e.id, e.type, e.when, e.where, parents[key], e.actors, e.claims, e.evidence)
            for key, e in events.items()]
     return sorted(out, key=event_order)
 
@@ -73,7 +75,7 @@ def _cluster(found: list[Mention]) -> list[list[Mention]]:
 
 
 def same_happening(a: Mention, b: Mention) -> bool:
-    if a.country != b.country or not compatible(a.type, b.type):
+    if a.country != b.country or not compatible(a.type, b.type) or a.apart != b.apart:
         return False
     if a.local != b.local or (a.local and a.where.name != b.where.name):
         return False
@@ -81,9 +83,17 @@ def same_happening(a: Mention, b: Mention) -> bool:
         return (_shared_figure(a, b) and not _exclusive(a.when, b.when)) or _nested_year(a.when, b.when)
     if precise(a.when) and precise(b.when) and overlaps(a.when, b.when):
         return True
-    if not a.local and _season(a.when, b.when):
+    if not a.local and _season(a.when, b.when) and not _counted_apart(a, b):
         return True
     return _shared_figure(a, b) and not _exclusive(a.when, b.when)
+
+
+def _counted_apart(a: Mention, b: Mention) -> bool:
+    """Both count the same thing (killed, arrested...) with no figure in common: a day's
+    toll beside a season's ("9 killed on Wednesday", "40 killed since the coup") is a
+    part and its whole, not one happening told twice."""
+    counted = lambda m: {c.category for c in m.claims if c.category not in PROTEST_CATEGORIES}
+    return bool(counted(a) & counted(b)) and not _shared_figure(a, b)
 
 
 def _season(a: When, b: When) -> bool:
@@ -104,7 +114,12 @@ def _exclusive(a: When, b: When) -> bool:
 def _nested_year(a: When, b: When) -> bool:
     """In one article, "in 2010" and "in May 2010" tell of the same happening."""
     outer, inner = (a, b) if (width(a) or 0) >= (width(b) or 0) else (b, a)
-    return (width(outer) or 10**6) <= 366 and (width(inner) or 10**6) > PRECISE_DAYS and contains(outer, inner)
+    # a single day is 0 wide and precise: not "unknown" (which `or` would make it)
+    return _known(width(outer)) <= 366 and _known(width(inner)) > PRECISE_DAYS and contains(outer, inner)
+
+
+def _known(days: int | None) -> int:
+    return 10**6 if days is None else days
 
 
 def _shared_figure(a: Mention, b: Mention) -> bool:
@@ -114,10 +129,12 @@ def _shared_figure(a: Mention, b: Mention) -> bool:
 def _event(cluster: list[Mention]) -> Event:
     claims = tuple(sorted({claim_key(c): c for m in cluster for c in m.claims}.values(),
                           key=lambda c: (c.article, c.start, c.end)))
-    type_ = gravest([m.type for m in cluster] + [event_type(claims)])
+    type_ = gravest([m.type for m in cluster])  # mentions of one family: the gravest sub-type
+    evidence = tuple(dict.fromkeys(w for m in cluster if m.type == type_ for w in m.evidence))
+    evidence += tuple(dict.fromkeys(w for m in cluster for w in m.evidence if w not in evidence))
     first = min(claims, key=lambda c: (c.article, c.start))
     id_ = "ev-" + hashlib.sha1(claim_key(first).encode("utf-8")).hexdigest()[:10]
-    return Event(id_, type_, _when(cluster), _where(cluster), None, actors(claims), claims)
+    return Event(id_, type_, _when(cluster), _where(cluster), None, actors(claims), claims, evidence)
 
 
 def _when(cluster: list[Mention]) -> When:

@@ -1,9 +1,10 @@
 """Which kind of event a group of claims describes, and who took part.
 
 The typology is ACLED's (protests: peaceful, with intervention, excessive force;
-riots; violence against civilians; arrests) plus strikes and internet shutdowns.
-Types, their ACLED names and the words that decide them are data:
-``claimledger/data/event_types.json``.
+riots; violence against civilians; armed clashes; arrests) plus strikes, internet
+shutdowns and ``other``. Types, their ACLED names and the words that decide them are
+data (``claimledger/data/event_types.json``); ``evidence`` reads the words of the
+claims' sentences, this module holds the table and what follows from a type.
 """
 from __future__ import annotations
 
@@ -68,26 +69,26 @@ def _heads(words: tuple[str, ...]) -> frozenset[str] | None:
 
 
 def event_type(claims: Iterable[Claim]) -> str:
-    """The first type of the table whose conditions the claims and their sentences meet."""
+    """The type of claims told together, from their words alone (no neighbours): the
+    gravest type among the kinds of happening they tell of (``evidence``)."""
+    from .evidence import claim_kind, group_type, settle
     claims = list(claims)
-    text = " ".join(dict.fromkeys(c.sentence for c in claims))
-    categories = {c.category for c in claims}
-    runs = word_runs(text)
-    protest = bool(categories & PROTEST_CATEGORIES) or _has(text, table()["protest_words"], runs)
-    for name, spec in table()["types"].items():
-        if spec.get("needs_protest") and not protest:
-            continue
-        if name == "protest_peaceful" or name == "other":
-            return name
-        by_category = bool(categories & set(spec.get("categories", ())))
-        if by_category or _has(text, spec.get("words", ()), runs):
-            return name
-    return "other"
+    kinds = settle([claim_kind(c) for c in claims])
+    types = [group_type(g, [c for c, k in zip(claims, kinds) if k.group == g],
+                        [c.sentence for c, k in zip(claims, kinds) if k.group == g])[0]
+             for g in dict.fromkeys(k.group for k in kinds)]
+    return gravest(types) if types else "other"
 
 
-def acled(type_: str) -> tuple[str, str]:
-    """ACLED's (event_type, sub_event_type) for one of our types."""
+def acled(type_: str, evidence: Iterable[str] = ()) -> tuple[str, str]:
+    """ACLED's (event_type, sub_event_type) for one of our types; the words that decided
+    it may choose another sub-type of the same ACLED type (a disappearance is ACLED's
+    "Abduction/forced disappearance", a brawl "Mob violence")."""
     spec = table()["types"].get(type_) or table()["types"]["other"]
+    said = {w.lower() for w in evidence}
+    for sub, words in spec.get("acled_by_words", {}).items():
+        if said & {w.lower() for w in words}:
+            return spec["acled"][0], sub
     return spec["acled"][0], spec["acled"][1]
 
 
@@ -96,11 +97,10 @@ def family(type_: str) -> str:
 
 
 def compatible(a: str, b: str) -> bool:
-    """Whether two mentions' types can describe one happening: a crackdown reported
-    without protest words still fits the protest it broke up; shutdowns and other
-    happenings fit only their own kind."""
-    fa, fb = family(a), family(b)
-    return fa == fb or {fa, fb} == {"protest", "violence"}
+    """Whether two mentions' types can describe one happening: the same kind of
+    happening (a protest of any sub-type, violence against civilians, an armed clash,
+    arrests, ...), never only the same country and dates."""
+    return family(a) == family(b)
 
 
 def gravest(types: Iterable[str]) -> str:

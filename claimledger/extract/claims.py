@@ -19,15 +19,18 @@ from spacy.tokens import Doc, Span
 
 from claimledger.model import Article, Claim, Place, Source, When
 
-from . import segment
+from . import boxes, glued, labels, parens, rivals, segment
+from .attribution import Sayers, continued, description_head, expand, headline_source, named_after, read_sayers, refer
+from .excerpts import excerpt_numbers
 from .categories import categorize, counted_noun, phrase_top
 from .names import Names, key
 from .quantities import find_quantities, is_count
+from .sayer_words import words
 from .regions import Region, find_regions, region_at
 from .sources import SourceMention, sentence_sources
 from .claim_when import bind_times, claim_time
 from .when import TimeMention, declared_year, find_times
-from .where import Gazetteer, PlaceMention, gazetteer as load_gazetteer, main_place
+from .where import Gazetteer, PlaceMention, coordinated_place, gazetteer as load_gazetteer, main_place
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,9 @@ class Context:
     regions: tuple[Region, ...]
     main_time: When | None
     main_place: Place | None
+    excerpts: frozenset[int] = frozenset()  # offsets of numbers that number excerpts
+    sayers: Sayers | None = None  # acronyms, named sayers and headline of the article
+    box: boxes.Box | None = None  # a fact box with a "Date" line
 
 
 def article_context(article: Article, gazetteer: Gazetteer) -> Context:
@@ -46,7 +52,9 @@ def article_context(article: Article, gazetteer: Gazetteer) -> Context:
     times = tuple(find_times(article.text, article.published, period))
     places = tuple(gazetteer.find_places(article.text))
     return Context(article, times, places, tuple(find_regions(article.text)),
-                   _main_time(times, article.published), main_place(list(places)))
+                   _main_time(times, article.published), main_place(list(places)),
+                   excerpt_numbers(article.text), read_sayers(article.text),
+                   boxes.box_time(article.text, times))
 
 
 def _main_time(times: Sequence[TimeMention], published: date | None) -> When | None:
@@ -73,7 +81,7 @@ class Extractor:
         """Claims of each article, keyed by article id (every article gets a key)."""
         contexts = [article_context(a, self.gazetteer) for a in articles]
         jobs = [(ctx, s) for ctx in contexts for s in segment.split(ctx.article.text)
-                if segment.is_candidate(s.text)]
+                if segment.is_candidate(s.text) or labels.inherited_labels(ctx.article.text, s.start)]
         out: dict[str, list[Claim]] = {ctx.article.id: [] for ctx in contexts}
         chunks = list(_chunks(jobs))
         docs = self.nlp.pipe((self._doc(texts) for texts, _ in chunks), batch_size=batch_size)
@@ -94,6 +102,7 @@ class Extractor:
             if first is not None and len(first):
                 first[0].is_sent_start = True
             pos += len(t) + len(_SEPARATOR)
+        glued.split_glued(doc)
         return doc
 
 
@@ -121,25 +130,38 @@ def sentence_claims(ctx: Context, s: segment.Sentence, sent: Span, names: Names,
     """The claims of one parsed sentence; offsets become offsets into the article text."""
     claims = []
     base = s.start - sent.start_char
+    boxed = labels.find_labels(s.text) or labels.inherited_labels(ctx.article.text, s.start)
     for q in find_quantities(sent):
-        if not is_count(q, sent):
+        if base + q.start_char in ctx.excerpts or not is_count(q, sent):
             continue
-        counted = categorize(q, sent)
+        label = labels.label_of(q, sent, boxed)
+        counted = labels.relabel(q, sent, categorize(q, sent), label) or rivals.rival_category(q, sent, claims)
         if counted is None:
             continue
         anchor = phrase_top(counted_noun(q, sent), q, sent)
-        mentions = [_shift(m, base) for m in sentence_sources(anchor, sent)]
+        mentions = [_shift(m, base) for m in rivals.own_clause(sentence_sources(anchor, sent), q, sent)]
+        paren = parens.parenthesised_source(q, sent, counted.category, bool(boxed),
+                                            lambda a, b: _is_place(ctx, a + base, b + base))
+        if paren:
+            mentions = parens.first_of(_shift(paren, base), mentions, ctx.article.text)
         start, end = base + q.start_char, base + q.end_char
+        when = claim_time(ctx, s, start, mentions, _present_perfect(anchor), sent)
+        if label or paren:
+            when = boxes.line_time(ctx, s.start, s.text, when, label is not None)
         claims.append(Claim(
             article=ctx.article.id, category=counted.category,
             value=q.value, low=q.low, high=q.high, qualifier=q.qualifier, span=q.span,
             start=start, end=end, sentence=s.text, sentence_start=s.start,
             unit=counted.unit, subject=counted.subject,
-            when=claim_time(ctx, s, start, mentions, _present_perfect(anchor), sent),
+            when=when,
             where=claim_place(ctx, s, start, mentions),
-            sources=claim_sources(ctx, mentions, start, end, names, earlier),
+            sources=claim_sources(ctx, mentions, start, end, names, earlier, s),
         ))
     return bind_times(ctx, s, sent, claims)
+
+
+def _is_place(ctx: Context, start: int, end: int) -> bool:
+    return any(p.start < end and start < p.end for p in ctx.places)
 
 
 def _shift(m: SourceMention, base: int) -> SourceMention:
@@ -148,43 +170,40 @@ def _shift(m: SourceMention, base: int) -> SourceMention:
                    date_spans=tuple((lo + base, hi + base) for lo, hi in m.date_spans))
 
 
-_GENERIC = re.compile(r"^(?:the |this |that )?(?:rights |medical |opposition |protest |professional )?"
-                      r"(group|organi[sz]ation|agency|ministry|committee|syndicate|union|network|body|"
-                      r"council|association|movement|office|department|monitor|coalition|alliance)$", re.I)
-_ANY_NAMED = {"group", "organization", "organisation", "body", "coalition", "alliance", "movement"}
-
-
 def claim_sources(ctx: Context, mentions: list[SourceMention], start: int, end: int,
-                  names: Names, earlier: Sequence[Claim] = ()) -> tuple[Source, ...]:
-    """The chain: in-sentence sources innermost first, then the voice of the
-    quote or post the sentence stands in."""
+                  names: Names, earlier: Sequence[Claim] = (), s: segment.Sentence | None = None) -> tuple[Source, ...]:
+    """The chain: in-sentence sources innermost first (pronouns and definite descriptions
+    as the sayer named before them, acronyms as the article spelt them out), then the
+    voice of the quote, post or headline the sentence stands in; a sentence that
+    continues the one before keeps its sources."""
+    sayers = ctx.sayers or read_sayers(ctx.article.text)
+    text = ctx.article.text
     chain: list[Source] = []
     for m in mentions:
-        if m.pronoun:
-            continue
-        name = _named_before(names.canonical(m.mention), earlier) or names.canonical(m.mention)
+        if m.perceived and any(p.start < m.end <= p.end for p in ctx.places):
+            continue  # "kuwait witnessed night demonstrations": a place, not a sayer
+        head = None if m.pronoun else description_head(m.mention, text, m.start)
+        if m.pronoun or head:
+            name = refer(m.mention, head, m.start, earlier, sayers)
+            if name is None and (head in words().person_nouns or len(m.mention.split()) > 1):
+                name = names.canonical(m.mention)  # "the governor told reporters": a described sayer
+            elif name is None:
+                continue  # "it said", "the group said", nobody named before: left out, never guessed
+        else:
+            said = m.name or m.mention
+            name = names.canonical(named_after(said, text, m.start, m.end) or expand(said, sayers))
         chain.append(Source(name, m.verb, _source_date(ctx, m), m.mention, m.start, m.end))
-    region = region_at(list(ctx.regions), start, end)
-    if region and not any(_same_speaker(c.name, names.canonical(region.mention)) for c in chain):
-        chain.append(Source(names.canonical(region.mention), region.verb, region.date,
-                            region.mention, region.mention_start, region.mention_end))
+    voice = region_at(list(ctx.regions), start, end)
+    if voice and not any(_same_speaker(c.name, names.canonical(voice.mention)) for c in chain):
+        chain.append(Source(names.canonical(voice.mention), voice.verb, voice.date,
+                            voice.mention, voice.mention_start, voice.mention_end))
+    headline = headline_source(sayers, start, end)
+    if headline and not chain:
+        chain.append(replace(headline, name=names.canonical(headline.name)))
+    if not chain and not mentions and s is not None:
+        return tuple(replace(c, name=names.canonical(expand(c.name, sayers)))
+                     for c in continued(s.text, s.start, text, earlier, sayers))
     return tuple(chain)
-
-
-def _named_before(name: str, earlier: Sequence[Claim]) -> str | None:
-    """ "the group said" after "according to Sudan Doctors Syndicate": the group named
-    last before, whose name ends with the same word (any name, for "the group")."""
-    generic = _GENERIC.match(name.strip())
-    if not generic:
-        return None
-    head = generic.group(1).lower()
-    for claim in reversed(earlier):
-        for source in claim.sources:
-            if _GENERIC.match(source.name.strip()):
-                continue
-            if head in _ANY_NAMED or source.name.lower().rstrip("s").endswith(head.rstrip("s")):
-                return source.name
-    return None
 
 
 def _same_speaker(a: str, b: str) -> bool:
@@ -220,5 +239,5 @@ def claim_place(ctx: Context, s: segment.Sentence, number_at: int, mentions: lis
            if not any(lo <= p.start and p.end <= hi for lo, hi in source_spans)]
     if own:
         best = min(own, key=lambda p: (abs(p.start - number_at) + (0 if p.start > number_at else 20)))
-        return best.place
+        return coordinated_place(own, best, ctx.article.text)  # "in Brest and Gomel" keeps both
     return ctx.main_place

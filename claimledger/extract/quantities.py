@@ -17,6 +17,9 @@ from spacy.tokens import Span, Token
 from .lexicon import lexicon
 
 _DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$")
+_DASHES = "-‐‑‒–—―−"  # hyphen, figure/en/em dashes, minus
+_RANGE = re.compile(rf"^(\d[\d,]*)[{_DASHES}](\d[\d,]*)$")  # "12–15" as one token
+_RANGE_LINKS = {*_DASHES, "to"}
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
            "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
            "sep", "sept", "oct", "nov", "dec"}
@@ -222,12 +225,20 @@ def _quantity_at(sent: Span, tokens: list[Token], i: int) -> Quantity | None:
         if qual in ("up_to", "less_than"):
             low = None
         return _make(sent, tokens, q_start, i + n, core, None, low, high, "vague")
+    ranged = _range_at(tokens, i)
+    if ranged:
+        return _ranged(sent, tokens, i, *ranged)
     number = _number_at(tokens, i)
     if number is None:
         return None
     n, value = number
     if value is None:
         return None
+    if _plus_after(tokens, i + n):  # "480+": at least 480
+        q_start, qual = _qualifier_before(tokens, i, 0)
+        low, high = interval(value, "at_least")
+        return _make(sent, tokens, q_start, i + n + 1, tokens[i + n - 1].i, value, low, high,
+                     "at_least" if qual in (None, "exact", "about") else qual)
     # "two dozen" style vague plural after a number word ("tens of thousands" handled above)
     q_start, qual = _qualifier_before(tokens, i, 0)
     qual = qual or "exact"
@@ -236,6 +247,57 @@ def _quantity_at(sent: Span, tokens: list[Token], i: int) -> Quantity | None:
     low, high = interval(value, qual)
     core = tokens[i + n - 1].i
     return _make(sent, tokens, q_start, i + n, core, value, low, high, qual)
+
+
+def _plus_after(tokens: list[Token], j: int) -> bool:
+    """A "+" glued to the number before it: "2,300+"."""
+    return _lower(tokens, j) == "+" and tokens[j - 1].whitespace_ == ""
+
+
+def _range_at(tokens: list[Token], i: int) -> tuple[int, int, int] | None:
+    """(token count, low, high) of a range of counts at i: "12–15" (one token),
+    "12 - 15", "300 to 400"; not "from 30 to 41" (a change) nor "2019–2020" (years)."""
+    one = _RANGE.match(tokens[i].text) if i < len(tokens) else None
+    if one:
+        n, bounds = 1, (parse_digits(one.group(1)), parse_digits(one.group(2)))
+        scale = lexicon().scales.get(_lower(tokens, i + 1))  # "12–15 thousand"
+        if scale and None not in bounds:
+            n, bounds = 2, (bounds[0] * scale, bounds[1] * scale)
+    else:
+        first = _number_at(tokens, i)
+        if first is None or _lower(tokens, i + first[0]) not in _RANGE_LINKS or _lower(tokens, i - 1) == "from":
+            return None
+        link = i + first[0]
+        second = _number_at(tokens, link + 1)
+        if second is None or (tokens[link].lower_ != "to" and _spaced_dash(tokens, link)):
+            return None
+        n, bounds = first[0] + 1 + second[0], (first[1], second[1])
+        scale = lexicon().scales.get(_lower(tokens, link + second[0]))  # "1-2 million"
+        if scale and first[0] == 1 and first[1] is not None and first[1] < scale:
+            bounds = (first[1] * scale, second[1])
+    low, high = bounds
+    if low is None or high is None or not float(low).is_integer() or not float(high).is_integer():
+        return None
+    if not 0 < low < high or all(1600 <= b <= 2099 and not ("," in tokens[i].text) for b in bounds):
+        return None
+    return n, int(low), int(high)
+
+
+def _spaced_dash(tokens: list[Token], link: int) -> bool:
+    """ "12 -15" or "12- 15" is no range; "12-15" and "12 - 15" are."""
+    return (tokens[link - 1].whitespace_ == "") != (tokens[link].whitespace_ == "")
+
+
+def _ranged(sent: Span, tokens: list[Token], i: int, n: int, low: int, high: int) -> Quantity:
+    """A range is vague unless a qualifier before it says otherwise ("at least 12-15")."""
+    q_start, qual = _qualifier_before(tokens, i, 0)
+    if qual in ("at_least", "more_than"):
+        low, high = interval(low, qual)
+    elif qual in ("up_to", "less_than"):
+        low, high = interval(high, qual)
+    qual = qual if qual in ("about", "at_least", "more_than", "up_to", "less_than") else "vague"
+    end = i + n + (1 if _plus_after(tokens, i + n) else 0)
+    return _make(sent, tokens, q_start, end, tokens[i + n - 1].i, None, low, high, qual)
 
 
 def _core_token(tokens: list[Token], i: int, n: int) -> int:
@@ -282,8 +344,11 @@ def is_count(q: Quantity, sent: Span) -> bool:
     nxt = doc[q.end].lower_ if q.end < sent.end else ""
     if prev in _CURRENCY or core.text[:1] in _CURRENCY or nxt in ("%", "percent", "per") or nxt in _TIME_TAILS:
         return False
-    if nxt in ("the", "a", "an"):
-        return False  # "; 2 the mysterious death": a list number, counts never stand before articles
+    if prev == "[" and nxt == "]":
+        return False  # "1,200 [3]": a reference mark
+    after = doc[q.end + 1].lower_ if q.end + 1 < sent.end else ""
+    if nxt in ("the", "a", "an") and not (nxt != "the" and after in _SPANS and prev in ("from", "to")):
+        return False  # "; 2 the mysterious death": a list number ("up from 85 a week earlier" is a count)
     if q.value is not None and q.value >= 1_000_000_000:
         return False  # billions count money, not people
     if _next_to_month(doc, q, sent):
@@ -301,6 +366,9 @@ def is_count(q: Quantity, sent: Span) -> bool:
     return True
 
 
+_SPANS = {"day", "week", "month", "year", "fortnight"}
+
+
 def _in_between(q: Quantity, sent: Span) -> bool:
     doc = sent.doc
     before = [doc[k].lower_ for k in range(max(sent.start, q.start - 3), q.start)]
@@ -313,11 +381,12 @@ def _next_to_month(doc, q: Quantity, sent: Span) -> bool:
     i = q.start - 1
     while i >= sent.start and (doc[i].lower_ in glue or (doc[i].like_num and doc[i].text.isdigit() and len(doc[i].text) <= 2)):
         i -= 1
-    listed = q.qualifier == "exact" and q.value is not None and q.value <= 31
-    if listed and i >= sent.start and doc[i].lower_ in _MONTHS and i < q.start - 1 or (
-            listed and q.start > sent.start and doc[q.start - 1].lower_ in _MONTHS):  # not "As of May at least 40"
+    day = q.value is not None and q.value <= 31  # "Hundreds March in Minsk", "12 March 40 people": no day
+    listed = q.qualifier == "exact" and day
+    if listed and i >= sent.start and doc[i].lower_ in _MONTHS and i < q.start - 1 or \
+            (q.start > sent.start and doc[q.start - 1].lower_ in _MONTHS and q.qualifier == "exact" and day):
         return True
     j = q.end
     while j < sent.end and (doc[j].lower_ in glue or (doc[j].text.isdigit() and len(doc[j].text) <= 2)):
         j += 1
-    return j < sent.end and doc[j].lower_ in _MONTHS and (j == q.end or doc[q.end].lower_ in glue)
+    return day and j < sent.end and doc[j].lower_ in _MONTHS and (j == q.end or doc[q.end].lower_ in glue)

@@ -1,8 +1,9 @@
 """Cheap sentence splitting and the candidate filter that keeps the parser off
 sentences that cannot hold a claim (no number word, or no trigger word).
 
-Splitting is regular expressions over the text: paragraphs, then sentence ends
-(". ", "? ", "! ", "..." and " ; " as the lower-cased newspaper notes use them).
+Splitting is regular expressions over the text: every line is a sentence (a fact box's
+"Deaths 41" or a bulleted "- 41 killed" ends without a full stop), then sentence ends
+within lines (". ", "? ", "! ", "..." and " ; " as the lower-cased newspaper notes use them).
 """
 from __future__ import annotations
 
@@ -10,10 +11,13 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from . import labels
 from .lexicon import lexicon
 
-_BREAK = re.compile(r"\n+|(?<=[.!?…])[”\"’)]?\s+(?=[\"“‘(]?\S)|(?<=\.\.\.)(?=\s*\S)|\s;\s")
-_ABBREV = re.compile(r"(?:\b(?:mr|mrs|ms|dr|st|gen|col|lt|sgt|gov|sen|rep|prof|jr|sr|no|vs|u\.s|u\.n|e\.g|i\.e|[a-z])\.)$", re.I)
+_LINE_ENDS = "\n\r\v\f\x85\u2028\u2029"  # what str.splitlines breaks at, bar the old field separators
+_BREAK = re.compile(rf"[{_LINE_ENDS}]+|(?<=[.!?…])[”\"’)]?\s+(?=[\"“‘(]?\S)|(?<=\.\.\.)(?=\s*\S)|\s;\s")
+_LIST_MARK = re.compile(r"[ \t]*\d{1,3}\.$")
+_ABBREV = re.compile(r"(?:\b(?:mr|mrs|ms|dr|st|gen|col|lt|sgt|gov|sen|rep|prof|jr|sr|no|vs|u\.s|u\.n|e\.g|i\.e|incl|approx|est|ca|[a-z])\.)$", re.I)
 
 
 # Real sentences stay under a thousand characters; a longer "sentence" is a table or a
@@ -34,9 +38,11 @@ def split(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     pos = 0
     for m in _BREAK.finditer(text):
-        if m.group(0).strip() == "" and _ABBREV.search(text[max(pos, m.start() - 6):m.start()]) \
-                and "\n" not in m.group(0):
+        if m.group(0).strip() == "" and _ABBREV.search(text[max(pos, m.start() - 8):m.start()]) \
+                and not any(c in _LINE_ENDS for c in m.group(0)):
             continue  # "Mr. Mousavi", "U.S. officials": not a sentence end
+        if _LIST_MARK.match(text, pos, m.start()):
+            continue  # "2. Detained: 230": a numbered list's mark
         _emit(out, text, pos, m.start())
         pos = m.end()
     _emit(out, text, pos, len(text))
@@ -64,7 +70,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
     number = re.compile(r"\d|\b(?:" + "|".join(sorted(numbers, key=len, reverse=True)) + r")\b", re.I)
     # words that can say what a number counts: victims, people, places (protest words
     # alone cannot: a participant is always a person noun or a participation verb)
-    words = {*lex.verbs, *lex.adjectives, *lex.nouns, *lex.sites, *lex.people}
+    words = {*lex.verbs, *lex.adjectives, *lex.nouns, *lex.sites, *lex.people, *lex.idiom_words}
     stems = sorted({_stem(w) for w in words}, key=len, reverse=True)
     trigger = re.compile(r"\b(?:" + "|".join(map(re.escape, stems)) + r")", re.I)
     return number, trigger
@@ -73,6 +79,8 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
 def _stem(word: str) -> str:
     """A prefix that still names the word: "arrest" for arrested/arrests."""
     w = word.split()[0]
+    if len(w) == 5 and w[-1] in "ye":
+        return w[:-1]  # "rall" for rallied, "seiz" for seized
     return w[:max(4, len(w) - 2)] if len(w) > 5 else w
 
 
@@ -97,4 +105,4 @@ def is_candidate(sentence: str) -> bool:
     if not number.search(sentence):
         return False  # masking only blanks numbers out; most sentences stop here
     masked = _non_counts().sub(" ", _YEARS_AND_DAYS.sub(" ", sentence))
-    return bool(number.search(masked)) and bool(trigger.search(sentence))
+    return bool(number.search(masked)) and (bool(trigger.search(sentence)) or labels.is_label_line(sentence))

@@ -27,6 +27,8 @@ _WORD = re.compile(r"[^\W_]+")
 _JOIN = re.compile(r"[\s\-'’.]{0,3}")  # what may stand between the words of one name
 MAX_WORDS = 6
 _CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
+_COORDINATION = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+|,")  # "Brest and Gomel", "Minsk, Brest"
+_COORDINATION_BEFORE = re.compile(r"(?:,|,?\s+(?:and|or))\s+$|,$")
 SMALL_CITY = 50_000          # smaller cities need their country named in the text
 BIG_BY_OTHER_NAME = 500_000  # a city found by an alternate name needs this, or its country
 BIG_ADMIN1 = 1_000_000       # a province found without its country named
@@ -80,7 +82,32 @@ class Gazetteer:
         hits = self._hits(text, words)
         first = self._scan(text, words, hits, cased, frozenset())
         named = frozenset(m.place.country for m in first if m.kind == "country")
-        return self._scan(text, words, hits, cased, named)
+        found = self._scan(text, words, hits, cased, named)
+        return self._coordinated(text, words, hits, cased, named, found)
+
+    def _coordinated(self, text, words, hits, cased, named, found) -> list[PlaceMention]:
+        """ "in Brest and Gomel": a name coordinated with a found place is judged as if
+        that place's country were named (Brest, Belarus, not Brest, France)."""
+        starts = {m.start: m for m in found if m.kind != "country"}
+        ends = {m.end: m for m in found if m.kind != "country"}
+        if not starts:
+            return found
+        covered = {i for m in found for i in range(m.start, m.end)}
+        extra = []
+        for i0, lengths in hits.items():
+            if words[i0][1] in covered:
+                continue
+            for n in lengths:
+                start, end = words[i0][1], words[i0 + n - 1][2]
+                after = _COORDINATION.match(text, end)
+                before = _COORDINATION_BEFORE.search(text, max(0, start - 8), start)
+                near = [starts.get(after.end()) if after else None, ends.get(before.start()) if before else None]
+                country = {m.place.country for m in near if m is not None}
+                mention = self._mention(text, words[i0:i0 + n], cased, named | country) if country else None
+                if mention and mention.place.country in country:
+                    extra.append(mention)
+                    break
+        return sorted(found + extra, key=lambda m: m.start) if extra else found
 
     def _hits(self, text, words) -> dict[int, list[int]]:
         """Word position -> lengths (longest first) of the names that start there:
@@ -192,6 +219,26 @@ def _joined(text: str, words) -> bool:
     """Words of one name stand next to each other, not across a sentence or a comma."""
     return all(_JOIN.fullmatch(text[a[2]:b[1]]) and "\n" not in text[a[2]:b[1]]
                for a, b in zip(words, words[1:]))
+
+
+def coordinated_place(mentions: list[PlaceMention], best: PlaceMention, text: str) -> Place:
+    """ "in Brest and Gomel": the places coordinated with ``best`` (same country, only
+    commas and "and"/"or" between them) are kept together in one name."""
+    group = [best]
+    for step in (-1, 1):
+        ordered = sorted(mentions, key=lambda m: m.start, reverse=step < 0)
+        for m in ordered:
+            edge = group[-1] if step > 0 else group[0]
+            if (m.start >= edge.end if step > 0 else m.end <= edge.start) and m.kind != "country" \
+                    and m.place.country == best.place.country and _COORDINATION.fullmatch(
+                        text[edge.end:m.start] if step > 0 else text[m.end:edge.start]):
+                group = group + [m] if step > 0 else [m] + group
+    if len(group) == 1:
+        return best.place
+    names = [m.place.name for m in group]
+    name = ", ".join(names[:-1]) + " and " + names[-1]
+    admin1 = {m.place.admin1 for m in group}
+    return Place(name, best.place.country, admin1.pop() if len(admin1) == 1 else None)
 
 
 def main_place(mentions: list[PlaceMention]) -> Place | None:

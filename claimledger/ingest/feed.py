@@ -18,7 +18,10 @@ from .text import parse_date, sniff
 
 NOT_A_FEED = ("not an RSS or Atom feed ({why}): save the feed's XML itself, "
               "or give the file another extension")
-_BLOCK = re.compile(r"(?i)</?(p|div|br|li|h[1-6]|blockquote|tr)\b[^>]*>")
+_ITEM_TAG = re.compile(rb"<(?:\w+:)?(?:item|entry)[\s>/]")
+_CLOSED = re.compile(rb"</(?:\w+:)?(?:rss|feed|RDF)>\s*$")
+_BLOCK = re.compile(r"(?i)</?(p|div|br|li|dt|dd|h[1-6]|blockquote|tr)\b[^>]*>")
+_CELL_END = re.compile(r"(?i)</t[dh]\s*>")  # "Deaths</td><td>41": keep the cells apart
 
 
 def read_feed(path: Path, today: date | None = None) -> Iterator[Article | Failure]:
@@ -33,8 +36,13 @@ def read_feed(path: Path, today: date | None = None) -> Iterator[Article | Failu
     if isinstance(parsed, Failure):
         yield parsed
         return
+    broken = xml_problem(parsed)
     for number, entry in enumerate(parsed.entries, 1):
-        yield entry_article(entry, number, origin, today or date.today())
+        found = entry_article(entry, number, origin, today or date.today())
+        yield blame_xml(found, broken, number) if isinstance(found, Failure) else found
+    lost = lost_items(parsed, data, broken, origin)
+    if lost:
+        yield lost
 
 
 def parse_feed(data: bytes, origin: str):
@@ -46,6 +54,43 @@ def parse_feed(data: bytes, origin: str):
         why = str(parsed.get("bozo_exception") or "no <rss>, <feed> or <rdf:RDF> element")
         return Failure(origin, NOT_A_FEED.format(why=why.splitlines()[0]))
     return parsed
+
+
+def xml_problem(parsed) -> tuple[str, int | None] | None:
+    """The XML parser's own complaint about a feed that is not well-formed, and its
+    line: ("the feed is not well-formed XML at line 2, column 44 (mismatched tag)", 2).
+    None when the XML is whole (feedparser's notes on encodings are no complaint)."""
+    error = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    if error is None or not hasattr(error, "getLineNumber"):
+        return None
+    line, column = error.getLineNumber(), error.getColumnNumber()
+    why = getattr(error, "getMessage", lambda: str(error))()
+    return f"the feed is not well-formed XML at line {line}, column {column} ({why})", line
+
+
+def blame_xml(failure: Failure, broken: tuple[str, int | None] | None, number: int) -> Failure:
+    """An item's failure in a broken feed: the XML's complaint is the reason, not a
+    missing field the break caused."""
+    if broken is None:
+        return failure
+    return Failure(failure.origin, f"item {number} is cut or garbled: {broken[0]}; "
+                   "fix the feed file or save it again", number)
+
+
+def lost_items(parsed, data: bytes, broken: tuple[str, int | None] | None,
+               origin: str) -> Failure | None:
+    """One failure for a feed whose XML breaks where items may be lost: it ends early
+    (cut short), or it holds more item tags than the parser gave back."""
+    if broken is None:
+        return None
+    tags = len(_ITEM_TAG.findall(data))
+    cut = not _CLOSED.search(data)
+    if not cut and tags <= len(parsed.entries):
+        return None  # the parser read around the flaw and every item is there
+    what = ("the file ends before the feed's closing tags (cut short?)" if cut else
+            f"{tags - len(parsed.entries)} of {tags} items could not be read")
+    return Failure(origin, f"{broken[0]}: {what}; the items before the break were read; "
+                   "save the whole feed again", broken[1])
 
 
 def item_id(entry) -> str | None:
@@ -93,7 +138,7 @@ def html_text(fragment: str) -> str:
 
     if not fragment.strip():
         return ""
-    marked = _BLOCK.sub("\n\n", fragment)
+    marked = _BLOCK.sub("\n\n", _CELL_END.sub(" | ", fragment))
     try:
         text = lxml.html.fragment_fromstring(marked, create_parent="div").text_content()
     except Exception:  # noqa: BLE001 -- lxml raises several kinds on junk; keep the raw text

@@ -1,6 +1,7 @@
 """Saved HTML pages: trafilatura finds the main text, title, date and URL (offline)."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -10,6 +11,10 @@ from .text import parse_date, sniff
 
 NO_TEXT = ("no article text found in the HTML: save the article page itself, "
            "or paste its text into a .txt file with a date header")
+
+_SHORT = 2000  # characters: a longer text is no menu (and the check costs a parse)
+_CHROME = ("a", "nav", "header", "footer", "menu", "button", "option", "label")
+_WORD = re.compile(r"\w+")
 
 # htmldate's extensive search guesses from any date in the page text; a wrong
 # publication date would shift every relative time, so only trust page metadata.
@@ -41,12 +46,28 @@ def parse_html(data: bytes | str, article_id: str, origin: str,
     text = found.get("text")
     if not text or not text.strip():
         return Failure(origin, NO_TEXT)
+    if len(text) < _SHORT and _only_navigation(data, text):
+        return Failure(origin, NO_TEXT.replace(" in the HTML", " in the HTML, only its "
+                                               f"navigation ({text.strip()[:60]!r})"))
     published = parse_date(found["date"], origin, None, today) if found.get("date") else None
     if isinstance(published, Failure):
         return published
     return Article(id=article_id, text=text, published=published,
                    outlet=found.get("sitename") or None, url=found.get("url") or None,
                    title=found.get("title") or None, origin=origin)
+
+
+def _only_navigation(data: bytes | str, text: str) -> bool:
+    """Whether every word of ``text`` stands in the page's links, menus, header or footer:
+    trafilatura falls back to those when a page has no article ("Home ")."""
+    import lxml.html  # trafilatura's own parser, so always installed with it
+
+    try:
+        root = lxml.html.fromstring(data)
+    except Exception:  # noqa: BLE001 -- lxml raises several kinds on junk; keep the text
+        return False
+    chrome = " ".join(e.text_content() for e in root.iter(*_CHROME))
+    return set(_WORD.findall(text.casefold())) <= set(_WORD.findall(chrome.casefold()))
 
 
 def _as_dict(document: object) -> dict:

@@ -11,6 +11,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Literal
 
 from ..errors import StoreError
@@ -25,6 +26,29 @@ class FeedState:
     url: str
     etag: str | None = None
     modified: str | None = None  # the Last-Modified header, as sent
+
+
+ITEM_STATES = ("seen", "pending", "stored", "failed")
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    """One item of a watched feed and where it stands, kept apart from the feed's
+    validators: ``seen`` (found; its page not fetched yet), ``pending`` (its page
+    failed; tried again from ``next_try``), ``stored`` (its article is in the store),
+    ``failed`` (given up after the last attempt). Link, title, date and the item's
+    own text are kept, so an item is retried even after it has left the feed."""
+    feed: str
+    key: str  # the item's guid, else its link
+    link: str | None = None
+    title: str | None = None
+    published: date | None = None
+    summary: str = ""  # the item's own content or summary, as text
+    state: str = "seen"
+    attempts: int = 0
+    next_try: datetime | None = None  # aware, UTC
+    reason: str | None = None  # why the last attempt failed
+    article: str | None = None  # the stored article's id
 
 
 class Store(ABC):
@@ -122,6 +146,10 @@ class Store(ABC):
         """Add or replace outlets by domain."""
         raise NotImplementedError(f"{type(self).__name__} does not keep outlets yet")
 
+    def remove_outlets(self, domains: Iterable[str]) -> int:
+        """Forget the stored outlets of these domains; how many there were."""
+        raise NotImplementedError(f"{type(self).__name__} does not keep outlets yet")
+
     def feed_state(self, url: str) -> FeedState | None:
         """The ETag/Last-Modified last seen for this feed, or None."""
         raise NotImplementedError(f"{type(self).__name__} does not keep feeds yet")
@@ -136,6 +164,18 @@ class Store(ABC):
     def mark_seen(self, feed_url: str, items: Iterable[tuple[str, str | None]]) -> None:
         """Remember (item id, article id) pairs as ingested; re-marking is harmless."""
         raise NotImplementedError(f"{type(self).__name__} does not keep feeds yet")
+
+    def open_items(self, feed_url: str) -> list[FeedItem]:
+        """The feed's items not stored and not given up (seen or pending), oldest first."""
+        raise NotImplementedError(f"{type(self).__name__} does not keep feed items yet")
+
+    def put_items(self, items: Iterable[FeedItem]) -> None:
+        """Write these items' state (insert, or replace by feed and key)."""
+        raise NotImplementedError(f"{type(self).__name__} does not keep feed items yet")
+
+    def clear_feed_failure(self, url: str) -> None:
+        """Forget the failures of the feed itself (not of its items): it answered again."""
+        raise NotImplementedError(f"{type(self).__name__} does not keep feed items yet")
 
     # Copies (issue 3): the persistent LSH index and the copied passages found.
     # Not abstract, like the methods above; SQLite overrides them.

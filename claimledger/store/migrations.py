@@ -204,6 +204,27 @@ _COPY_INDEX = """
 DROP TABLE copy_keys;
 """
 
+# issue 17: each watched item's own state, apart from the feed's ETag/Last-Modified,
+# so a failed page is tried again (with backoff) while the feed answers 304, and
+# after the item has left the feed (its link, title, date and text are kept).
+# Rows from before were written only once their article was stored: 'stored'.
+_FEED_ITEM_STATE = """
+ALTER TABLE feed_items ADD COLUMN state TEXT NOT NULL DEFAULT 'stored';  -- seen, pending, stored, failed
+ALTER TABLE feed_items ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE feed_items ADD COLUMN next_try TEXT;  -- ISO time, UTC
+ALTER TABLE feed_items ADD COLUMN reason TEXT;  -- why the last attempt failed
+ALTER TABLE feed_items ADD COLUMN link TEXT;
+ALTER TABLE feed_items ADD COLUMN title TEXT;
+ALTER TABLE feed_items ADD COLUMN published TEXT;
+ALTER TABLE feed_items ADD COLUMN summary TEXT;  -- the item's own text, if its page has none
+CREATE INDEX feed_items_open ON feed_items(feed_url) WHERE state IN ('seen', 'pending');
+"""
+
+# issue 21: the words that decided an event's type (a JSON list), shown on its page
+_EVENT_EVIDENCE = """
+ALTER TABLE events ADD COLUMN evidence TEXT NOT NULL DEFAULT '[]';
+"""
+
 SQLITE: tuple[Migration, ...] = (
     Migration("0001_initial", _INITIAL),
     Migration("0004_languages_outlets", _LANGUAGES_OUTLETS),
@@ -211,4 +232,6 @@ SQLITE: tuple[Migration, ...] = (
     Migration("0006_events", _EVENTS),
     Migration("0007_progress", _PROGRESS),
     Migration("0008_copy_index", _COPY_INDEX),
+    Migration("0009_feed_item_state", _FEED_ITEM_STATE),
+    Migration("0010_event_evidence", _EVENT_EVIDENCE),
 )

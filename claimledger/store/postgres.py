@@ -25,6 +25,7 @@ from . import rows as recs
 from .postgres_copies import PostgresCopies
 from .postgres_events import PostgresEvents
 from .postgres_feeds import PostgresFeeds
+from .feeds_outlets import FeedsOutlets
 from .postgres_migrations import POSTGRESQL
 
 HEADLINE = "StartSel=[, StopSel=], MaxFragments=1, MaxWords=16, MinWords=6, FragmentDelimiter=…"
@@ -58,7 +59,7 @@ _INSERT_ARTICLES = (
     "ON CONFLICT (id) DO NOTHING RETURNING id")
 
 
-class PostgresStore(PostgresCopies, PostgresEvents, PostgresFeeds, Store):
+class PostgresStore(PostgresCopies, PostgresEvents, PostgresFeeds, FeedsOutlets, Store):
     """A Store in a PostgreSQL database (the tables go in the first schema of the search path)."""
 
     def __init__(self, url: str):

@@ -12,7 +12,7 @@ from ..model import Event, Place, When
 from .rows import batches
 
 _COLUMNS = ("id, parent_id, type, when_start, when_end, when_text, where_name, where_country, "
-            "where_admin1, actors")
+            "where_admin1, actors, evidence")
 
 
 class PostgresEvents:
@@ -22,9 +22,9 @@ class PostgresEvents:
             cursor.execute("DELETE FROM events")
             for batch in batches(events):
                 cursor.executemany(
-                    f"INSERT INTO events ({_COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                    f"INSERT INTO events ({_COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
                     [(e.id, e.parent, e.type, e.when.start, e.when.end, e.when.text,
-                      e.where.name, e.where.country, e.where.admin1, json.dumps(list(e.actors)))
+                      e.where.name, e.where.country, e.where.admin1, json.dumps(list(e.actors)), json.dumps(list(e.evidence)))
                      for e in batch])
                 # a claim named twice belongs to the last event naming it (SQLite's OR REPLACE)
                 cursor.executemany(
@@ -49,5 +49,6 @@ class PostgresEvents:
                 "COALESCE(when_start, when_end, DATE '9999-12-31'), id COLLATE \"C\"").fetchall()
         return [Event(r["id"], r["type"], When(r["when_start"], r["when_end"], r["when_text"]),
                       Place(r["where_name"], r["where_country"], r["where_admin1"]), r["parent_id"],
-                      tuple(json.loads(r["actors"])), tuple(links.get(r["id"], ())))
+                      tuple(json.loads(r["actors"])), tuple(links.get(r["id"], ())),
+                      tuple(json.loads(r["evidence"])))
                 for r in rows]

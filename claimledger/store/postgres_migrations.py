@@ -190,6 +190,24 @@ DELETE FROM copy_indexed;
 ALTER TABLE copy_indexed ADD COLUMN keys BYTEA NOT NULL;  -- little-endian int64s
 """
 
+# issue 17: each watched item's own state (see the SQLite migration)
+_FEED_ITEM_STATE = """
+ALTER TABLE feed_items ADD COLUMN state TEXT NOT NULL DEFAULT 'stored';  -- seen, pending, stored, failed
+ALTER TABLE feed_items ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE feed_items ADD COLUMN next_try TIMESTAMPTZ;
+ALTER TABLE feed_items ADD COLUMN reason TEXT;
+ALTER TABLE feed_items ADD COLUMN link TEXT;
+ALTER TABLE feed_items ADD COLUMN title TEXT;
+ALTER TABLE feed_items ADD COLUMN published DATE;
+ALTER TABLE feed_items ADD COLUMN summary TEXT;
+CREATE INDEX feed_items_open ON feed_items(feed_url) WHERE state IN ('seen', 'pending');
+"""
+
+# issue 21: the words that decided an event's type (a JSON list), shown on its page
+_EVENT_EVIDENCE = """
+ALTER TABLE events ADD COLUMN evidence TEXT NOT NULL DEFAULT '[]';
+"""
+
 POSTGRESQL: tuple[Migration, ...] = (
     Migration("0001_initial", _INITIAL),
     Migration("0004_languages_outlets", _LANGUAGES_OUTLETS),
@@ -197,4 +215,6 @@ POSTGRESQL: tuple[Migration, ...] = (
     Migration("0006_events", _EVENTS),
     Migration("0007_progress", _PROGRESS),
     Migration("0008_copy_index", _COPY_INDEX),
+    Migration("0009_feed_item_state", _FEED_ITEM_STATE),
+    Migration("0010_event_evidence", _EVENT_EVIDENCE),
 )

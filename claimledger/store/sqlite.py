@@ -19,6 +19,7 @@ from .migrations import SQLITE
 from .rows import iso as _iso, parse_date as _date
 from .sqlite_copies import SQLiteCopies
 from .sqlite_events import SQLiteEvents
+from .feeds_outlets import SQLiteFeedsOutlets
 
 SNIPPET_MARKS = ("[", "]")  # around matched words in search snippets
 
@@ -46,7 +47,7 @@ def _article_values(article: Article, digest: str, now: str) -> tuple:
             article.origin, article.language, digest, now, article.id)
 
 
-class SQLiteStore(SQLiteCopies, SQLiteEvents, Store):
+class SQLiteStore(SQLiteCopies, SQLiteEvents, SQLiteFeedsOutlets, Store):
     """A Store in one SQLite file (created when missing; its folder must exist)."""
 
     def __init__(self, path: str | os.PathLike):

@@ -14,7 +14,7 @@ from ..model import Event, Place, When
 from .rows import batches
 
 _COLUMNS = ("id, parent_id, type, when_start, when_end, when_text, where_name, where_country, "
-            "where_admin1, actors")
+            "where_admin1, actors, evidence")
 
 
 class SQLiteEvents:
@@ -24,9 +24,9 @@ class SQLiteEvents:
             self._conn.execute("DELETE FROM events")
             for batch in batches(events):
                 self._conn.executemany(
-                    f"INSERT INTO events ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    f"INSERT INTO events ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [(e.id, e.parent, e.type, _iso(e.when.start), _iso(e.when.end), e.when.text,
-                      e.where.name, e.where.country, e.where.admin1, json.dumps(list(e.actors)))
+                      e.where.name, e.where.country, e.where.admin1, json.dumps(list(e.actors)), json.dumps(list(e.evidence)))
                      for e in batch])
                 self._conn.executemany(
                     "INSERT OR REPLACE INTO event_claims (event_id, article_id, start_char, end_char, "
@@ -48,7 +48,8 @@ class SQLiteEvents:
                 "COALESCE(when_start, when_end, '9999-12-31'), id").fetchall()
         return [Event(r["id"], r["type"], When(_date(r["when_start"]), _date(r["when_end"]), r["when_text"]),
                       Place(r["where_name"], r["where_country"], r["where_admin1"]), r["parent_id"],
-                      tuple(json.loads(r["actors"])), tuple(links.get(r["id"], ())))
+                      tuple(json.loads(r["actors"])), tuple(links.get(r["id"], ())),
+                      tuple(json.loads(r["evidence"])))
                 for r in rows]
 
 

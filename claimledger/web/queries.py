@@ -125,10 +125,10 @@ def events(ledger: Ledger, f: EventFilter, limit: int = 50, offset: int = 0) -> 
 
 def event_summary(snap: Snapshot, e: Event) -> dict:
     """An event in a list: what, when, where, and each category's range."""
-    event_type, sub_event_type = acled(e.type)
+    event_type, sub_event_type = acled(e.type, e.evidence)
     return {"id": e.id, "type": e.type, "event_type": event_type, "sub_event_type": sub_event_type,
             "when": e.when.to_record(), "where": e.where.to_record(), "parent": e.parent,
-            "actors": list(e.actors), "claims": len(e.claims),
+            "actors": list(e.actors), "evidence": list(e.evidence), "claims": len(e.claims),
             "articles": sorted({c.article for c in e.claims}),
             "ranges": {s.category: [s.low, s.high] for s in snap.figures(e)}}
 

@@ -9,10 +9,10 @@ import pytest
 from click.testing import CliRunner
 
 from claimledger.cli import main
-from claimledger.events import build_events
+from claimledger.events import build_events, texts
 from claimledger.events.figures import Context, figures
 from claimledger.events.rebuild import context
-from claimledger.events.typology import acled, event_type
+from claimledger.events.typology import acled, event_type, family
 from claimledger.model import Claim, Place, When
 from claimledger.pipeline import ingest_paths
 from claimledger.store import open_store
@@ -76,6 +76,14 @@ def test_november_2019_claims_of_both_articles_are_one_event(seeds):
     assert any(c.category == "protest_sites" and c.low == 191 for c in event.claims)
 
 
+def test_the_coronavirus_toll_is_in_no_protest_event(seeds):
+    _, events, _ = seeds
+    holding = [e for e in events for c in e.claims if "coronavirus" in c.sentence.lower()]
+    assert holding, "the seeds' coronavirus claim is extracted"
+    assert all(family(e.type) != "protest" for e in holding), [(e.type, e.evidence) for e in holding]
+    assert all(e.type == "other" and "coronavirus" in e.evidence for e in holding)
+
+
 def test_1500_once_per_chain_and_the_copied_sentence_is_one_voice(seeds):
     _, events, ctx = seeds
     event = next(e for e in events if any(c.value == 1500 for c in e.claims))
@@ -116,6 +124,8 @@ def test_cli_json_csv_event_and_acled_export(seeds, tmp_path):
                    "location", "latitude", "longitude", "geo_precision", "time_precision", "source",
                    "fatalities", "notes"):
         assert column in header
+    from claimledger.events.acled import COLUMNS
+    assert header == list(COLUMNS)  # ACLED's 31 in ACLED's order, then ours
     bad = run(main, ["events", "--since", "last week", "--db", str(db)])
     assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.output
     geo = run(main, ["export", "events", "--format", "geojson", "--db", str(db)])
@@ -129,12 +139,12 @@ def test_rebuilt_one_country_at_a_time_equals_one_pass_over_every_claim(tmp_path
     with open_store(tmp_path / "all.db") as store:
         ingest_paths([SEEDS.parent], store, extractor)
         assert len({c.where.country for c in store.claims() if c.where}) >= 5
-        assert rebuild(store) == len(build_events(store.claims()))
+        assert rebuild(store) == len(build_events(store.claims(), texts(store)))
 
         def shape(events):
-            return [(e.id, e.parent, e.type, e.when, e.where, e.actors,
+            return [(e.id, e.parent, e.type, e.when, e.where, e.actors, e.evidence,
                      [(c.article, c.start, c.end, c.category) for c in e.claims]) for e in events]
-        assert shape(store.events()) == shape(build_events(store.claims()))
+        assert shape(store.events()) == shape(build_events(store.claims(), texts(store)))
 
 
 def test_mentions_held_in_memory_or_spilled_to_a_file_come_out_alike(tmp_path, extractor):

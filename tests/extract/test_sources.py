@@ -172,6 +172,7 @@ def test_the_group_is_the_group_named_before(extractor):
     assert text[second.sources[0].start:second.sources[0].end] == "association"
 
 
-def test_a_generic_speaker_with_nobody_named_before_stays_as_written(extractor):
+def test_a_definite_description_with_nobody_named_before_is_left_out(extractor):
+    # spec, "Who says it": where none is named, the sayer is left out rather than guessed
     c = the_claim(extractor, "The group said 40 protesters were arrested.")
-    assert c.sources[0].name == "group"
+    assert c.sources == ()

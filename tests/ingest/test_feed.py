@@ -71,3 +71,46 @@ def test_xml_that_is_not_a_feed_is_one_failure(tmp_path):
                     encoding="utf-8")
     [failure] = _read(path)
     assert isinstance(failure, Failure) and "not an RSS or Atom feed" in failure.reason
+
+
+def _two_items():
+    return rss([{"title": "A", "link": "https://bbc.com/a", "guid": "a", "summary": EN},
+                {"title": "B", "link": "https://bbc.com/b", "guid": "b", "summary": EN}])
+
+
+def test_a_truncated_feed_names_the_xml_complaint_not_a_missing_summary(tmp_path):
+    whole = _two_items()
+    path = tmp_path / "cut.rss"
+    path.write_text(whole[: len(whole) * 3 // 4], encoding="utf-8")  # inside item b's text
+    article, item, feed = _read(path)
+    assert article.id == "a"  # the whole item before the break lands
+    assert item.line == 2 and "item 2 is cut or garbled" in item.reason
+    assert "not well-formed XML at line 1" in item.reason and "no element found" in item.reason
+    assert "no content or summary" not in item.reason
+    assert "cut short" in feed.reason and "save the whole feed again" in feed.reason
+
+
+def test_a_feed_cut_between_items_says_it_ends_early(tmp_path):
+    whole = _two_items()
+    path = tmp_path / "cut.rss"
+    path.write_text(whole[: whole.index("<item>", whole.index("<item>") + 1) + 3], encoding="utf-8")
+    article, feed = _read(path)
+    assert article.id == "a"
+    assert "not well-formed XML" in feed.reason and "cut short" in feed.reason
+
+
+def test_invalid_xml_is_named_by_the_parser_not_as_an_item_without_id(tmp_path):
+    path = tmp_path / "bad.xml"
+    path.write_text('<rss version="2.0"><channel><item><title>x</titl></item>\n'
+                    "<item><link>https://bbc.com/b</link></item></channel></rss>", encoding="utf-8")
+    found = _read(path)
+    assert all(isinstance(f, Failure) for f in found)
+    assert not any("neither an id nor a link" in f.reason for f in found)
+    assert "mismatched tag" in found[0].reason and found[0].line == 1
+    assert "1 of 2 items could not be read" in found[-1].reason
+
+
+def test_a_flaw_the_parser_reads_around_loses_nothing_and_fails_nothing(tmp_path):
+    path = tmp_path / "amp.rss"
+    path.write_text(_two_items().replace("Test feed", "A & B"), encoding="utf-8")  # a bare &
+    assert [a.id for a in _read(path)] == ["a", "b"]

@@ -81,3 +81,15 @@ def test_french_pages_are_read_too(tmp_path):
         {"url": "https://lemonde.fr/x", "body": page("Manifestations", FR, "2024-02-02", lang="fr")}])
     [article] = _read(path)
     assert "manifestants" in article.text and article.language is None  # detected at ingest
+
+
+def test_a_page_whose_only_text_is_its_navigation_fails_and_the_rest_goes_on(tmp_path):
+    path = write_warc(tmp_path / "c.warc.gz", [
+        {"url": "https://bbc.com/menu", "body": '<html><head><title>BBC</title></head><body><nav>'
+         '<a href="/">Home</a> <a href="/world">World</a></nav><footer>© BBC</footer></body></html>'},
+        {"url": "https://bbc.com/story", "body": page("Story", EN, "2024-02-02")},
+    ])
+    failure, article = _read(path)
+    assert isinstance(failure, Failure) and "record 1 (https://bbc.com/menu)" in failure.reason
+    assert "only its navigation ('Home World')" in failure.reason
+    assert isinstance(article, Article) and "Home" not in article.text  # a real page still lands

@@ -109,7 +109,7 @@ def test_killed_runs_then_a_full_run_store_what_one_run_stores(corpus, reference
     assert final.returncode == 1, err  # the two bad inputs still fail, by name
     assert "empty.txt" in err and "feed.jsonl:61" in err
     summary = out.strip().splitlines()[-1]
-    assert "files already ingested, skipped" in summary  # resumed, not restarted
+    assert "already ingested, skipped" in summary  # resumed, not restarted
     new = int(summary.split("articles: ")[1].split(" new")[0])
     assert new < total
 

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import UTC, date, datetime
 
 from storedata import make_article
 
-from claimledger.model import Outlet
-from claimledger.store.base import FeedState, content_hash
+from claimledger.model import Failure, Outlet
+from claimledger.store.base import FeedItem, FeedState, content_hash
 
 
 def test_language_round_trips_and_is_part_of_the_hash(store):
@@ -41,3 +42,34 @@ def test_feed_state_and_seen_items(store):
     store.mark_seen(url, [("guid-1", "a1")])  # again: harmless
     assert store.seen_items(url) == {"guid-1", "guid-2"}
     assert store.seen_items("http://other/feed") == set()
+
+
+def test_feed_items_keep_their_own_state_apart_from_the_feed(store):
+    url = "http://127.0.0.1/feed.xml"
+    when = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+    seen = FeedItem(url, "guid-1", "http://127.0.0.1/1.html", "One", date(2024, 3, 1), "own text")
+    store.put_items([seen, FeedItem(url, "guid-2", "http://127.0.0.1/2.html")])
+    assert store.open_items(url) == [seen, FeedItem(url, "guid-2", "http://127.0.0.1/2.html")]
+    assert store.seen_items(url) == {"guid-1", "guid-2"}  # known, whatever their state
+
+    pending = replace(seen, state="pending", attempts=1, next_try=when, reason="HTTP 500")
+    store.put_items([pending, FeedItem(url, "guid-2", state="stored", article="a2")])
+    assert store.open_items(url) == [pending]
+    assert store.open_items(url)[0].next_try == when  # an aware time, back as it went in
+    store.put_items([replace(pending, state="failed", attempts=5)])
+    assert store.open_items(url) == [] and store.open_items("http://other/feed") == []
+
+
+def test_a_feed_failure_is_cleared_apart_from_its_items_failures(store):
+    url = "http://127.0.0.1/feed.xml"
+    store.add_failure(Failure(url, "cannot fetch the feed"))
+    store.add_failure(Failure(url, "item 3 has neither an id nor a link", 3))
+    store.clear_feed_failure(url)
+    assert store.failures() == [Failure(url, "item 3 has neither an id nor a link", 3)]
+
+
+def test_outlets_are_removed_by_domain(store):
+    store.add_outlets([Outlet("irna.ir", "IRNA", "IR"), Outlet("x.org", "X")])
+    assert store.remove_outlets(["x.org", "nowhere.org"]) == 1
+    assert store.outlets() == [Outlet("irna.ir", "IRNA", "IR")]
+    assert store.remove_outlets(["x.org"]) == 0

@@ -59,6 +59,9 @@ def test_one_event_has_figures_side_by_side(client):
     assert e["id"] == busiest["id"] and e["figures"] and len(e["claim_records"]) == busiest["claims"]
     for summary in e["figures"]:
         assert {"category", "range", "figures", "most_conservative", "highest"} <= set(summary)
+    assert e["evidence"], "the words that decided the event's type"
+    page = client.get(f"/events/{busiest['id']}").text
+    assert "Typed from:" in page and f"<q>{e['evidence'][0]}</q>" in page
 
 
 def test_article_has_text_claims_with_offsets_and_copies(client):

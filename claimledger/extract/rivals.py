@@ -1,0 +1,89 @@
+"""Rival figures in one line: "organisers said 30,000 marched; police put it at 8,000".
+
+The second figure stands bare as what a sayer *puts it at* or *says*; it counts what
+the figure before it in the sentence counts ("it", "the figure"), or what its object
+names ("the crowd", "the toll"). Each figure keeps its own sayer: where both clauses
+have one, a sayer across a semicolon or a ", but"/", while" is the other clause's.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from spacy.tokens import Span, Token
+
+from claimledger.model import Claim
+
+from .categories import Counted, lemma
+from .labels import word_category
+from .lexicon import lexicon
+from .quantities import Quantity
+from .sources import SourceMention
+
+_ESTIMATES = {"put", "place", "peg", "set", "estimate", "give", "say", "report", "claim", "count",
+              "number", "tally", "reckon", "state"}
+_REFERRING = {"it", "that", "this", "figure", "number", "total", "count", "tally", "estimate", "toll"}
+_CLAUSE_LINKS = {"but", "while", "whereas"}
+
+
+def rival_category(q: Quantity, sent: Span, before: Sequence[Claim]) -> Counted | None:
+    """What a bare figure set against another counts: "police put it at 8,000" after
+    "30,000 marched", "the government said 12" after "52 were killed"."""
+    core = sent.doc[q.core]
+    verb = _estimating_verb(core)
+    if verb is None:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and not q.start <= c.i < q.end), None)
+    refers = obj is None or lemma(obj) in _REFERRING or obj.lower_ in _REFERRING
+    if not refers and (named := word_category(lemma(obj)) or word_category(obj.lower_)):
+        return Counted(named[0], named[1], "people" if named[1] == "people" else named[1])
+    if not refers:
+        return None
+    if not before:
+        return None
+    last = before[-1]
+    return Counted(last.category, last.unit, last.subject)
+
+
+def _estimating_verb(core: Token) -> Token | None:
+    """The verb a bare figure is the estimate of: "put it at 8,000", "said 12"."""
+    if core.dep_ == "pobj" and core.head.lower_ in ("at", "as"):
+        verb = core.head.head  # "put it at 8,000", or "estimated [the crowd at 3,500]"
+        verb = verb.head if verb.dep_ == "dobj" and verb.pos_ in ("NOUN", "PRON") else verb
+    elif core.dep_ in ("dobj", "attr", "oprd"):
+        verb = core.head
+    else:
+        return None
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return verb if lemma(verb) in _ESTIMATES or lemma(verb) in lexicon().report_verbs else None
+
+
+def own_clause(mentions: list[SourceMention], q: Quantity, sent: Span) -> list[SourceMention]:
+    """A sayer in another clause than the figure's, across "; " or ", but" / ", while",
+    is that clause's when the figure's clause has its own sayer ("organisers said 30,000
+    marched; police put it at 8,000"), and always across a contrast ("X said A, while
+    B"); a sayer closing the whole line stays ("A, but B, the source said")."""
+    doc = sent.doc
+    bounds = [(t.i, t.text != ";") for t in sent if t.text == ";" or (
+        t.lower_ in _CLAUSE_LINKS and t.i > sent.start and doc[t.i - 1].text == ",")]
+    if not bounds:
+        return mentions
+    clause = _clause_of(q.start, bounds)
+    own = [m for m in mentions if _clause_of(m.verb_i, bounds) == clause]
+    kept = []
+    for m in mentions:
+        lo, hi = sorted((m.verb_i, q.start))
+        contrast = any(lo < b < hi and is_contrast for b, is_contrast in bounds)
+        if m in own or (m.verb_i > q.start and _closing(m, sent)) or not (own or contrast):
+            kept.append(m)
+    return kept
+
+
+def _clause_of(i: int, bounds: list[tuple[int, bool]]) -> int:
+    return sum(b < i for b, _ in bounds)
+
+
+def _closing(m: SourceMention, sent: Span) -> bool:
+    """ "..., the source said." : the sayer's verb ends the sentence with only its own words after it."""
+    verb, after = m.verb_i, sent.doc[m.verb_i + 1:sent.end]
+    return all((t.is_punct or t.head.i == verb or t.head.head.i == verb) and not t.like_num for t in after)
