@@ -135,11 +135,8 @@ def bare_month(mt, ref):
 
 
 def year_range(mt, ref):
-    """ "2019–2020", "2011-12": the years from the first to the second (at most ten);
-    "2022–present": from the first year to the reference date."""
+    """ "2019–2020", "2011-12": the years from the first to the second (at most ten)."""
     y1, y2 = int(mt.group("y1")), mt.group("y2")
-    if y2 is None:  # "2022–present"
-        return (date(y1, 1, 1), ref) if ref and ref.year >= y1 else None
     y2 = int(y2) if len(y2) == 4 else y1 // 100 * 100 + int(y2)
     if not 0 < y2 - y1 <= 10:
         return None

@@ -148,8 +148,8 @@ def _said_when(t: TimeMention, mentions: list[SourceMention], number_at: int) ->
     longer than a month, and is not on the far side of the number from the sayer
     ("UNAMA reported 300 deaths in March" dates the deaths)."""
     w = t.when
-    if w.start is None or w.end is None or (w.end - w.start).days >= _SAYING_DAYS:
-        return False
+    if t.up_to or w.start is None or w.end is None or (w.end - w.start).days >= _SAYING_DAYS:
+        return False  # "As of 2 March, the ministry said": the count's end, not the saying's day
     return any(lo <= t.start and t.end <= hi and not (m.start < number_at < t.start)
                for m in mentions for lo, hi in m.date_spans)
 
@@ -164,7 +164,7 @@ def bind_times(ctx: Context, s: segment.Sentence, sent: Span, claims: list[Claim
     own = [t for t in _within(ctx, s, ctx.times) if t.kind != "duration"
            and (t.when.start or t.when.end) and not _comparison(ctx, t)
            and not dates_a_saying(ctx.article.text, t)]
-    times = [t for t in own if t.kind != "asof"]
+    times = [t for t in own if not t.up_to]
     kinds = {t.kind for t in times}
     if not claims or len(times) < 2 or len(kinds) > 1 or not kinds <= _BINDABLE:
         return claims  # "two in 2021 and four in 2020": calendar times of one kind, like the counts
@@ -253,15 +253,16 @@ def _up_to(ctx: Context, t: TimeMention, own: list[TimeMention]) -> When:
     sentence, else the wave the article told before, starts (else open); a period the
     sentence bounds with "as of" ends there."""
     w = t.when
-    if t.kind != "asof":
-        ends = [a.when.end for a in own if a.kind == "asof" and w.start and w.end
+    if not t.up_to:
+        ends = [a.when.end for a in own if a.up_to and a.when.end and w.start and w.end
                 and w.start <= a.when.end < w.end]
         return When(w.start, min(ends), w.text) if ends else w
-    starts = [o.when.start for o in own if o.kind != "asof" and o.when.start and o.when.start <= w.end]
+    end = w.end or w.start
+    starts = [o.when.start for o in own if not o.up_to and o.when.start and o.when.start <= end]
     if not starts:
         starts = [m.when.start for m in ctx.times if m.end <= t.start and m.kind in ("began", "since")
-                  and m.when.start and m.when.start <= w.end][-1:]
-    return When(min(starts), w.end, w.text) if starts else w
+                  and m.when.start and m.when.start <= end][-1:]
+    return When(min(starts) if starts else None, end, w.text)
 
 
 def _duration_anchor(ctx: Context, t: TimeMention) -> date | None:
