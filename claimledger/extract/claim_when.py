@@ -65,11 +65,26 @@ def _comparison(ctx: Context, t: TimeMention) -> bool:
             and not _WHEN_CLAUSE.match(text, t.end))
 
 
-def _as_told(ctx: Context, t: TimeMention) -> When:
+def _told_comparison(ctx: Context, t: TimeMention) -> bool:
+    """ "the first since June 3, when troops broke up the camp": a yardstick whose "when"
+    clause tells a happening (not "40 killed since February 1, when the army seized
+    power", the start of a count)."""
+    text = ctx.article.text
+    return (t.kind == "since" and bool(_WHEN_CLAUSE.match(text, t.end))
+            and bool(_SUPERLATIVE.search(text[max(0, t.start - 80):t.start])))
+
+
+def _as_told(ctx: Context, t: TimeMention, number_at: int | None = None) -> When:
     """ "since June 3, when troops broke up the camp": the time of the happening it tells
-    (the day, month or year after "since")."""
+    (the day, month or year after "since"), for a yardstick or for a count that stands in
+    the "when" clause ("volatile since March 17, when five protesters were killed"); "as
+    of June 3" is a count up to that day."""
     w = t.when
-    if not (t.kind == "since" and w.start and _WHEN_CLAUSE.match(ctx.article.text, t.end)):
+    if t.up_to:
+        return When(None, w.end or w.start, w.text)
+    inside = (number_at is not None and t.kind == "since" and number_at > t.end
+              and bool(_WHEN_CLAUSE.match(ctx.article.text, t.end)))
+    if not (w.start and (inside or _told_comparison(ctx, t))):
         return w
     lead = tw.SINCE_WORD.match(w.text)
     told = find_times("in " + w.text[lead.end():], w.start) if lead else []  # "in 1995"
@@ -89,8 +104,8 @@ def claim_time(ctx: Context, s: segment.Sentence, number_at: int, mentions: list
            and not _yardstick(ctx, t, number_at)
            and not (sent is not None and _dates_another(t, sent, s.start - sent.start_char))]
     anchor_dates = [t.when.start for t in _within(ctx, s, ctx.times)
-                    if t.kind == "date" and t.when.start and t.when.start == t.when.end]
-    own.sort(key=lambda t: (t.kind == "duration", _history(ctx, t), abs(t.start - number_at)))
+                    if t.kind == "date" and t.when.start and t.when.start == t.when.end and not t.up_to]
+    own.sort(key=lambda t: (t.kind == "duration", _history(ctx, t), _distance(t, number_at)))
     for t in own:
         if t.kind == "duration":
             anchor = _duration_anchor(ctx, t)
@@ -100,7 +115,8 @@ def claim_time(ctx: Context, s: segment.Sentence, number_at: int, mentions: list
         if t.kind in ("month", "weekday") and anchor_dates:
             t = re_resolve(t, max(anchor_dates))
         if t.when.start or t.when.end:
-            return _up_to(ctx, replace(t, when=_as_told(ctx, t)), own)
+            told = _as_told(ctx, t, number_at)
+            return _later_figure(ctx, number_at, _up_to(ctx, replace(t, when=told), own))
     if perfect and ctx.article.published:
         return When(None, ctx.article.published, "(up to publication)")
     wave = _named_wave(ctx, s)
@@ -108,12 +124,34 @@ def claim_time(ctx: Context, s: segment.Sentence, number_at: int, mentions: list
         return wave
     context = _preceding_time(ctx, s)
     if context:
-        return context
+        return _later_figure(ctx, number_at, context)
     if ctx.main_time:
         return ctx.main_time
     if ctx.article.published:
         return When(None, ctx.article.published, "(before publication)")
     return None
+
+
+_FROM_TO = re.compile(r"\bfrom\s+[\w,.]+\s+to\s+$", re.I)
+
+
+def _distance(t: TimeMention, number_at: int) -> int:
+    """Characters between a time and the number: from its end when it stands before."""
+    return number_at - t.end if t.end <= number_at else t.start - number_at
+
+
+def _later_figure(ctx: Context, number_at: int, w: When) -> When:
+    """ "an increase over the same period for 2017, from 2,666 to 2,798": the figure
+    after "to" is the later one, the period the comparison repeats, not "the same period"."""
+    text = ctx.article.text
+    if not _FROM_TO.search(text, max(0, number_at - 40), number_at):
+        return w
+    same = next((m for m in ctx.times if m.kind == "same_period" and m.when == w), None)
+    if same is None:
+        return w
+    repeated = [m for m in ctx.times if m.end <= same.start and m.kind in ("range", "relative")
+                and m.when.start and m.when.end and 1 <= (m.when.end - m.when.start).days < 365]
+    return repeated[-1].when if repeated else w
 
 
 def _dates_another(t: TimeMention, sent: Span, base: int) -> bool:
@@ -201,7 +239,7 @@ def _preceding_time(ctx: Context, s: segment.Sentence) -> When | None:
     if para == 0:
         return _item_day(ctx, s.start)  # else the lead paragraph's: the article's main time
     here = _usable(ctx, para, s.start)
-    scenes = [t for t in here if opens_sentence(text, t) or _WHEN_CLAUSE.match(text, t.end)]
+    scenes = [t for t in here if opens_sentence(text, t) or _told_comparison(ctx, t)]
     if scenes or here:
         return _as_told(ctx, (scenes or here)[-1])
     prev_end = len(text[:para].rstrip())
@@ -245,7 +283,26 @@ def _usable(ctx: Context, start: int, end: int) -> list[TimeMention]:
             and not (published and t.when.end and t.when.end > published)
             and not (published and t.when.end and (published - t.when.end).days > _HISTORY_DAYS)
             and not (published and t.when.start and (published - t.when.start).days > _HISTORY_DAYS)
-            and not _comparison(ctx, t) and not dates_a_saying(ctx.article.text, t)]
+            and not _comparison(ctx, t) and not dates_a_saying(ctx.article.text, t)
+            and not _names_another(ctx.article.text, t)]
+
+
+_OTHER_BEFORE = re.compile(r"\b(?:after|before|against|since|following|ahead\s+of|prior\s+to|despite|"
+                           r"over)\s+(?:the\s+|an?\s+|[\w’']+['’]s\s+)?$", re.I)
+_NOUN_AFTER = re.compile(r"(?:['’]s)?\s+(?!(?:when|and|or|to|in|at|on|by|with|for|as|the|a|an)\b)[a-z]",
+                         re.I)
+
+
+_POSSESSIVE = re.compile(r"\w(?:['’]s|\s+s)\b")
+
+
+def _names_another(text: str, t: TimeMention) -> bool:
+    """The words of ``_dates_another`` for a sentence that is not parsed (a context):
+    "... against the October 25 military takeover", "after Monday's election"."""
+    if t.kind == "weekday" and not _POSSESSIVE.search(text, t.start, min(len(text), t.end + 2)):
+        return False  # "after friday prayers", unlike "after monday's vote"
+    return bool(_OTHER_BEFORE.search(text, max(0, t.start - 30), t.start)
+                and _NOUN_AFTER.match(text, t.end))
 
 
 def _up_to(ctx: Context, t: TimeMention, own: list[TimeMention]) -> When:

@@ -583,3 +583,36 @@ def test_a_count_in_an_earlier_dated_happening_takes_its_year(extractor):
             "eclipsing a 1995 rally in which 85,000 protested.")
     claims = claims_of(extractor, text, "2007-09-30")
     assert when_of(claims, 85000) == ("1995-01-01", "1995-12-31")
+
+
+# --- after merging: comparisons of periods, context that names another happening ------
+
+@pytest.mark.parametrize("text, expected", [
+    ("From January 1 to June 30, the mission reported an overall increase in civilian deaths "
+     "over the same period for 2016, from 210 to 340.", {210: "2016-01-01", 340: "2017-01-01"}),
+    ("In the first half of the year the group recorded more arrests than in the same period "
+     "last year.\nArrests rose from 400 to 650.", {400: "2016-01-01", 650: "2017-01-01"}),
+    ("between march and may police detained 90 people, up from 40 in the same period of 2016.",
+     {90: "2017-03-01", 40: "2016-03-01"}),
+])
+def test_from_a_to_b_across_two_periods(extractor, text, expected):
+    claims = claims_of(extractor, text, "2017-08-01")
+    for value, start in expected.items():
+        assert when_of(claims, value)[0] == start
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters rallied against the 25 October military takeover.\nWitnesses said police "
+    "fired tear gas at protesters in 12 places.",
+    "crowds marched in the capital after monday s disputed vote.\nmedics said 9 people "
+    "were hurt.",
+])
+def test_a_context_time_of_another_happening_is_passed_over(extractor, text):
+    claims = claims_of(extractor, "Police cracked down on Wednesday.\n" + text, "2021-11-17")
+    assert claims[-1].when.start == D("2021-11-17")
+
+
+def test_a_count_in_a_when_clause_takes_its_time(extractor):
+    text = "the country has been tense since march 17, when police killed five protesters."
+    claims = claims_of(extractor, text, "2002-11-16")
+    assert when_of(claims, 5) == ("2002-03-17", "2002-03-17")
