@@ -20,7 +20,9 @@ from spacy.tokens import Doc, Span
 from claimledger.model import Article, Claim, Place, Source, When
 
 from . import boxes, glued, labels, parens, rivals, segment
-from .attribution import Sayers, continued, description_head, expand, headline_source, named_after, read_sayers, refer
+from .attribution import (
+    Sayers, continued, description_head, expand, headline_source, named_after, possessor, read_sayers, refer,
+)
 from .excerpts import excerpt_numbers
 from .categories import categorize, counted_noun, phrase_top
 from .names import Names, key
@@ -182,11 +184,12 @@ def claim_sources(ctx: Context, mentions: list[SourceMention], start: int, end: 
     for m in mentions:
         if m.perceived and any(p.start < m.end <= p.end for p in ctx.places):
             continue  # "kuwait witnessed night demonstrations": a place, not a sayer
-        head = None if m.pronoun else description_head(m.mention, text, m.start)
-        if m.pronoun or head:
-            name = refer(m.mention, head, m.start, earlier, sayers)
-            if name is None and (head in words().person_nouns or len(m.mention.split()) > 1):
-                name = names.canonical(m.mention)  # "the governor told reporters": a described sayer
+        owner = None if m.pronoun else possessor(m.mention)  # "its spokesman": the one "it" is
+        head = None if m.pronoun or owner else description_head(m.mention, text, m.start)
+        if m.pronoun or head or owner:
+            name = refer(owner or m.mention, head, m.start, earlier, sayers)
+            if name is None and head and (head not in words().anaphoric_nouns or len(m.mention.split()) > 1):
+                name = names.canonical(m.mention)  # "the governor told reporters", "the union said": described
             elif name is None:
                 continue  # "it said", "the group said", nobody named before: left out, never guessed
         else:
@@ -194,12 +197,14 @@ def claim_sources(ctx: Context, mentions: list[SourceMention], start: int, end: 
             name = names.canonical(named_after(said, text, m.start, m.end) or expand(said, sayers))
         chain.append(Source(name, m.verb, _source_date(ctx, m), m.mention, m.start, m.end))
     voice = region_at(list(ctx.regions), start, end)
-    if voice and not any(_same_speaker(c.name, names.canonical(voice.mention)) for c in chain):
-        chain.append(Source(names.canonical(voice.mention), voice.verb, voice.date,
-                            voice.mention, voice.mention_start, voice.mention_end))
+    speaker = voice and (refer(voice.mention, None, voice.mention_start, earlier, sayers)
+                         if voice.mention.lower() in words().anaphora_pronouns else names.canonical(voice.mention))
+    if voice and speaker and not any(_same_speaker(c.name, speaker) for c in chain):
+        chain.append(Source(speaker, voice.verb, voice.date, voice.mention, voice.mention_start, voice.mention_end))
     headline = headline_source(sayers, start, end)
     if headline and not chain:
-        chain.append(replace(headline, name=names.canonical(headline.name)))
+        later = named_after(headline.name, text, headline.start, headline.end, headline=True)
+        chain.append(replace(headline, name=names.canonical(later or headline.name)))
     if not chain and not mentions and s is not None:
         return tuple(replace(c, name=names.canonical(expand(c.name, sayers)))
                      for c in continued(s.text, s.start, text, earlier, sayers))
