@@ -266,8 +266,9 @@ def _wrap(text, atom: _Atom, iv: Interval, ref) -> TimeMention:
         return _mention(text, atom.start, atom.end, "since", (iv[0], ref if iv[0] else None))
     days = (tw.duration_days(atom.match) if atom.kind == "duration"
             else tw.shift_days(atom.match) if atom.kind == "shift" else None)
-    m = _mention(text, atom.start, atom.end, atom.kind, iv, days)
-    return replace(m, up_to=True) if _as_of(text, atom) and (iv[1] or iv[0]) else m
+    if _as_of(text, atom) and (iv[1] or iv[0]):  # "as of 2 March": open start, its own words
+        return replace(_mention(text, atom.start, atom.end, atom.kind, (None, iv[1] or iv[0])), up_to=True)
+    return _mention(text, atom.start, atom.end, atom.kind, iv, days)
 
 
 _CORE_GROUPS = ("lead", "mon", "d1", "day", "wd", "year", "phrase", "which")
