@@ -606,13 +606,22 @@ def test_from_a_to_b_across_two_periods(extractor, text, expected):
     "fired tear gas at protesters in 12 places.",
     "crowds marched in the capital after monday s disputed vote.\nmedics said 9 people "
     "were hurt.",
+    "Students marched ahead of the 20 November referendum.\nPolice detained 31 of them.",
 ])
 def test_a_context_time_of_another_happening_is_passed_over(extractor, text):
     claims = claims_of(extractor, "Police cracked down on Wednesday.\n" + text, "2021-11-17")
     assert claims[-1].when.start == D("2021-11-17")
 
 
-def test_a_count_in_a_when_clause_takes_its_time(extractor):
-    text = "the country has been tense since march 17, when police killed five protesters."
-    claims = claims_of(extractor, text, "2002-11-16")
-    assert when_of(claims, 5) == ("2002-03-17", "2002-03-17")
+@pytest.mark.parametrize("text, published, value, expected", [
+    ("the country has been tense since march 17, when police killed five protesters.",
+     "2002-11-16", 5, ("2002-03-17", "2002-03-17")),
+    ("The square has been closed since 4 June, when troops shot dead 23 students.",
+     "2002-11-16", 23, ("2002-06-04", "2002-06-04")),
+    # a count since a start keeps the interval up to publication
+    ("At least 40 people have been killed since February 1, when the army seized power.",
+     "2021-03-03", 40, ("2021-02-01", "2021-03-03")),
+])
+def test_a_count_in_a_when_clause_takes_its_time(extractor, text, published, value, expected):
+    claims = claims_of(extractor, text, published)
+    assert when_of(claims, value) == expected
