@@ -237,7 +237,7 @@ def shift(mt, ref):
     if ref is None:
         return OPEN
     d = ref + timedelta(days=tw.shift_days(mt))
-    return d, d
+    return (d, d) if d <= ref else OPEN  # "the next day" of nothing named: unknown, not tomorrow
 
 
 def same_period(mt, ref):

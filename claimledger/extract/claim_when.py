@@ -124,12 +124,27 @@ def claim_time(ctx: Context, s: segment.Sentence, number_at: int, mentions: list
         return wave
     context = _preceding_time(ctx, s)
     if context:
-        return _later_figure(ctx, number_at, context)
+        return _narrower(_said_times(ctx, s, mentions, number_at), _later_figure(ctx, number_at, context))
     if ctx.main_time:
-        return ctx.main_time
+        return _narrower(_said_times(ctx, s, mentions, number_at), ctx.main_time)
     if ctx.article.published:
         return When(None, ctx.article.published, "(before publication)")
     return None
+
+
+def _said_times(ctx: Context, s: segment.Sentence, mentions: list[SourceMention],
+                number_at: int) -> list[When]:
+    return [t.when for t in _within(ctx, s, ctx.times) if _said_when(t, mentions, number_at)]
+
+
+def _narrower(said: list[When], w: When) -> When:
+    """ "In March the ministry announced that 14 were injured" in a report of the year:
+    the month of the saying, inside the year the context gives, is the closer bound."""
+    for t in said:
+        if (t.start and t.end and w.start and w.end and w.start <= t.start and t.end <= w.end
+                and (t.end - t.start) < (w.end - w.start)):
+            return t
+    return w
 
 
 _FROM_TO = re.compile(r"\bfrom\s+[\w,.]+\s+to\s+$", re.I)

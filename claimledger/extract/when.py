@@ -361,9 +361,10 @@ def _count_from_days(text: str, mentions: list[TimeMention]) -> list[TimeMention
     """ "the day before", "two days later" count from the last day the text named before
     them ("On June 3 ... The next day ..."; "began on 3 June"), or from the day their own
     sentence names after them when none is named before in it ("the previous evening,
-    ... on Sunday"); "later that month" is the month it named last; else they count
-    from publication."""
-    out, last, month, span, last_end = [], None, None, None, 0
+    ... on Sunday"); after a month named last ("In March ... the following day") they
+    are a day of that month; "later that month" is the month it named last; else they
+    count from publication, never past it."""
+    out, last, month, span, last_end, month_last = [], None, None, None, 0, False
     for i, m in enumerate(mentions):
         if m.kind == "shift" and not tw.MONTH_WORD.search(m.when.text) and (
                 last is None or tw.SENTENCE_BREAK.search(text, last_end, m.start)):
@@ -378,14 +379,17 @@ def _count_from_days(text: str, mentions: list[TimeMention]) -> list[TimeMention
         if m.kind == "shift" and tw.MONTH_WORD.search(m.when.text):
             if month is not None:  # "later that month": the month last named
                 m = replace(m, when=When(*_month_of(month), m.when.text))
+        elif m.kind == "shift" and month_last and month is not None:
+            # "In March ... the following day": a day of that month, which one unknown
+            m = replace(m, when=When(*_month_of(month), m.when.text))
         elif m.kind == "shift" and last is not None and m.days is not None:
             d = _add_days(last, m.days)
             m = replace(m, when=When(d, d, m.when.text)) if d else m
         elif _names_a_day(m):
             last = month = m.when.start
-            last_end = m.end
+            last_end, month_last = m.end, False
         elif m.kind == "month" and m.when.start:
-            month = m.when.start
+            month, month_last = m.when.start, True
         out.append(m)
     return out
 

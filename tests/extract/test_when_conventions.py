@@ -625,3 +625,34 @@ def test_a_context_time_of_another_happening_is_passed_over(extractor, text):
 def test_a_count_in_a_when_clause_takes_its_time(extractor, text, published, value, expected):
     claims = claims_of(extractor, text, published)
     assert when_of(claims, value) == expected
+
+
+# --- a month said in the sentence, a relative day after a month --------------------------
+
+@pytest.mark.parametrize("text, value, expected", [
+    ("Ruritania — 2021 Human Rights Report\n\nProtests continued during the year. In March "
+     "the interior ministry announced that 14 police officers were injured.", 14,
+     ("2021-03-01", "2021-03-31")),
+    ("Ruritania — 2021 Human Rights Report\n\nArrests rose during the year. in june the "
+     "prosecutor said 60 activists had been charged.", 60, ("2021-06-01", "2021-06-30")),
+    ("Ruritania — 2021 Human Rights Report\n\nUnrest spread during the year. In October, "
+     "a monitoring group reported that 9 protesters had been shot.", 9, ("2021-10-01", "2021-10-31")),
+])
+def test_a_month_of_saying_narrows_the_reports_year(extractor, text, value, expected):
+    claims = claims_of(extractor, text, "2022-04-12")
+    assert when_of(claims, value) == expected
+
+
+@pytest.mark.parametrize("text, published, phrase, expected", [
+    ("In March police wounded 14 officers. Two of them died the following day.", "2022-04-12",
+     "the following day", ("2022-03-01", "2022-03-31")),
+    ("in september 2019 troops fired on crowds. the next day hospitals were full.", "2021-01-01",
+     "the next day", ("2019-09-01", "2019-09-30")),
+    ("The following day, police detained dozens more.", "2022-04-12", "The following day",
+     (None, None)),
+])
+def test_a_relative_day_after_a_month_stays_in_it_and_never_passes_publication(
+        text, published, phrase, expected):
+    [m] = [m for m in find_times(text, D(published)) if m.when.text == phrase]
+    w = m.when
+    assert (w.start and w.start.isoformat(), w.end and w.end.isoformat()) == expected
