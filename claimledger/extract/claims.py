@@ -113,13 +113,18 @@ _CHUNK_CHARS = 4000
 
 
 def _chunks(jobs):
-    """Groups of (sentence texts, [(job, offset in the joined text)]) of about _CHUNK_CHARS."""
-    texts, members, size = [], [], 0
+    """Groups of (sentence texts, [(job, offset in the joined text)]) of about _CHUNK_CHARS,
+    never two articles in one: the parser reads a few words across a sentence's edges, so
+    a neighbour from another article could change how a sentence is parsed, and an article's
+    claims would depend on which articles were read in the same batch (a resumed ingest
+    would then store other claims than one uninterrupted run)."""
+    texts, members, size, article = [], [], 0, None
     for job in jobs:
         text = job[1].text
-        if texts and size + len(text) > _CHUNK_CHARS:
+        if texts and (size + len(text) > _CHUNK_CHARS or job[0] is not article):
             yield texts, members
             texts, members, size = [], [], 0
+        article = job[0]
         members.append((job, size))
         texts.append(text)
         size += len(text) + len(_SEPARATOR)
