@@ -17,10 +17,12 @@ from typing import Iterable, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from claimledger.language import PERSIAN
 from claimledger.model import Article, Claim, Place, Source, When
 
 from . import segment
 from .excerpts import excerpt_numbers
+from .fa import extract as extract_persian
 from .categories import categorize, counted_noun, phrase_top
 from .names import Names, key
 from .quantities import find_quantities, is_count
@@ -71,11 +73,15 @@ class Extractor:
         self.gazetteer = gazetteer or load_gazetteer()
 
     def extract(self, articles: Iterable[Article], batch_size: int = 64) -> dict[str, list[Claim]]:
-        """Claims of each article, keyed by article id (every article gets a key)."""
-        contexts = [article_context(a, self.gazetteer) for a in articles]
+        """Claims of each article, keyed by article id (every article gets a key); Persian
+        articles (stored language ``fa``) take the Persian path (extract/fa/)."""
+        articles = list(articles)
+        persian = [a for a in articles if a.language == PERSIAN]
+        contexts = [article_context(a, self.gazetteer) for a in articles if a.language != PERSIAN]
         jobs = [(ctx, s) for ctx in contexts for s in segment.split(ctx.article.text)
                 if segment.is_candidate(s.text)]
         out: dict[str, list[Claim]] = {ctx.article.id: [] for ctx in contexts}
+        out.update(extract_persian(persian))
         chunks = list(_chunks(jobs))
         docs = self.nlp.pipe((self._doc(texts) for texts, _ in chunks), batch_size=batch_size)
         for (_, members), doc in zip(chunks, docs):

@@ -1,0 +1,146 @@
+"""What a Persian number counts: the category, unit and subject of a quantity.
+
+Persian puts the counted noun right after the number and the verb at the clause's
+end, so a quantity is read in its clause (cut at commas, «که», «اما»):
+
+1. a place noun right after it («۱۵۷ شهر») counts protest sites, if protests are named;
+2. a harm noun right after it («سه زخمی», «حدود ۱۵ کشته»), else the nearest harm word
+   after it in the clause («۱۳۲ نفر ... دستگیر شدند»), else before it
+   («از بازداشت دست کم ۴۵۰ نفر», «تعداد بازداشت‌شدگان را ... ۱۸۰۵۹ نفر اعلام کرد»);
+   or in a relative clause right after its noun («۱۹ نفر دیگر که ... کشته شدند»);
+3. a part of the figure before («۶۴ نفر از آنها», «از این تعداد ۳۲۱۲ تن») takes its category;
+4. protesters or people at a protest («هزاران نفر از شهروندان معترض») are participants.
+
+Released people («آزاد شدند») and counts of nothing above are not claims.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from . import lexicon
+from .normalise import alternation, squash
+from .quantities import Quantity
+
+
+@dataclass(frozen=True)
+class Counted:
+    category: str
+    unit: str = "people"
+    subject: str = "people"
+
+
+HARM = ("killed", "died", "injured", "arrested", "disappeared", "sentenced")
+
+
+@cache
+def _patterns() -> dict:
+    w = lexicon.words()
+    return {
+        "harm": {c: re.compile(alternation(words)) for c, words in w["categories"].items()},
+        "classifier": re.compile(rf"\s*{alternation(w['classifiers'], whole=True)}\s*"),
+        "site": re.compile(rf"\s*({alternation(w['site_units'], whole=True)}|{alternation([u + 'های' for u in w['site_units']])})"),
+        "person": re.compile(rf"\s*{alternation(w['person_nouns'])}"),
+        "participant": re.compile(rf"\s*{alternation(w['participant_nouns'])}"),
+        "participation": re.compile(alternation(w["participation_words"])),
+        "protest": re.compile(alternation(w["protest_words"])),
+        "subset": re.compile(alternation(w["subset_markers"], whole=True)),
+        "release": re.compile(alternation(w["not_claim_words"])),
+        "break": re.compile(rf"[،;؛:()\[\]\n]|,(?!\d)|{alternation(w['clause_breaks'], whole=True)}"),
+        "subject": re.compile(rf"\s*(?:{alternation(w['classifiers'], whole=True)}\s*(?:از\s*)?)?({alternation(w['subjects'])})"),
+        "under_age": re.compile(alternation(w["under_age"])),
+        "follower": re.compile(rf"\s*(?:$|[.،,;؛:!؟)\]]|{alternation(w['count_followers'])})"),
+        "sites": {squash(k): v for k, v in w["site_units"].items()},
+        "subjects": {squash(k): v for k, v in w["subjects"].items()},
+    }
+
+
+def clause(text: str, q: Quantity, start: int, end: int) -> tuple[int, int]:
+    """The clause of ``q`` within the sentence ``text[start:end]``."""
+    p = _patterns()
+    left = start
+    for m in p["break"].finditer(text, start, q.start):
+        left = m.end()
+    right = p["break"].search(text, q.end, end)
+    return left, (right.start() if right else end)
+
+
+def categorize(text: str, q: Quantity, start: int, end: int, before: str | None = None,
+               label: str = "") -> Counted | None:
+    """What ``q`` counts in the sentence ``text[start:end]``; ``before`` is the category of
+    the claim just before it (for parts of it), ``label`` the line heading a fact box entry."""
+    p = _patterns()
+    left, right = clause(text, q, start, end)
+    after = p["classifier"].match(text, q.end)
+    noun_at = after.end() if after else q.end
+    site = p["site"].match(text, q.end)
+    if site:
+        unit = p["sites"].get(squash(re.sub(r"های$", "", site.group(1))), "areas")
+        if p["protest"].search(text, start, end) and not q.indefinite:
+            return Counted("protest_sites", unit, unit if unit != "areas" else "areas")
+        return None
+    if p["release"].search(text, q.end, right):
+        return None
+    subject = _subject(text, q, right)
+    harm_here = _harm_at(text, noun_at)
+    if harm_here:
+        return Counted(harm_here, subject=subject)
+    counted = bool(after) or bool(p["person"].match(text, q.end)) or q.value is None
+    if q.indefinite and not (counted and _nearest_after(text, noun_at, right)):
+        return None
+    if not counted and not p["follower"].match(text, q.end):
+        return None
+    found = _nearest_after(text, noun_at, right) or _relative_clause(text, noun_at, right, end)
+    if found:
+        return Counted(found, subject=subject)
+    if before and (p["subset"].search(text, q.end, min(right, q.end + 30)) or p["subset"].search(text, left, q.start)):
+        return Counted(before, subject=subject)
+    found = _nearest_before(text, left, q.start)
+    if found:
+        return Counted(found, subject=subject)
+    if p["participant"].match(text, q.end) or (p["protest"].search(text, left, right) and counted
+                                             and p["participation"].search(text, left, right)):
+        return Counted("participants", subject="protesters" if subject == "people" else subject)
+    if label:
+        found = _nearest_before(label, 0, len(label))
+        if found:
+            return Counted(found, subject=subject)
+    return None
+
+
+def _relative_clause(text: str, noun_at: int, right: int, end: int) -> str | None:
+    """ «۱۹ نفر دیگر (دارد) که ... کشته شدند»: a «که» a few words after the counted noun
+    opens a clause about the counted people; its harm word is theirs."""
+    if not re.match(r"\s*که(?![^\W\d_])", text[right:right + 4]) or len(text[noun_at:right].split()) > 3:
+        return None
+    following = _patterns()["break"].search(text, right + 3, end)
+    return _nearest_after(text, right, following.start() if following else end)
+
+
+def _harm_at(text: str, at: int) -> str | None:
+    for category, pattern in _patterns()["harm"].items():
+        if pattern.match(text, at + (1 if text[at:at + 1] == " " else 0)):
+            return category
+    return None
+
+
+def _nearest_after(text: str, s: int, e: int) -> str | None:
+    hits = [(m.start(), c) for c, pat in _patterns()["harm"].items() for m in [pat.search(text, s, e)] if m]
+    return min(hits)[1] if hits else None
+
+
+def _nearest_before(text: str, s: int, e: int) -> str | None:
+    hits = [(m.start(), c) for c, pat in _patterns()["harm"].items() for m in pat.finditer(text, s, e)]
+    return max(hits)[1] if hits else None
+
+
+def _subject(text: str, q: Quantity, end: int) -> str:
+    """Who is counted: the noun after the number («۵۵۵ دانشجو»), or children where the
+    clause says under eighteen."""
+    p = _patterns()
+    m = p["subject"].match(text, q.end)
+    subject = p["subjects"].get(squash(m.group(1)), "people") if m else "people"
+    if subject == "people" and p["under_age"].search(text, q.end, end):
+        return "children (under 18)"
+    return subject

@@ -1,0 +1,110 @@
+"""The Persian extraction path: the same Claim records as the English one.
+
+    normalise (offsets kept) -> sentences -> quantities -> what they count
+    -> who says so -> when -> where -> Claim
+
+No parser: Persian news states its figures in a few fixed shapes (number, counted
+noun, verb at the clause's end; attributions by formula), which word lists and
+small functions over the normalised text read directly.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from claimledger.model import Article, Claim, Place, Source, When
+
+from . import segment
+from .categories import categorize
+from .normalise import normalise
+from .quantities import find_quantities
+from .sources import Sayer, back_reference, known_spans, sentence_sayers
+from .when import TimeMention, find_times
+from .where import PlaceMention, find_places, main_place
+
+
+@dataclass
+class _Reading:
+    """What one article says as a whole, read once before its sentences."""
+    article: Article
+    text: str  # normalised
+    times: list[TimeMention]
+    places: list[PlaceMention]
+    main_place: Place | None
+
+
+def extract(articles: Iterable[Article]) -> dict[str, list[Claim]]:
+    """Claims of each Persian article, keyed by article id."""
+    return {a.id: article_claims(a) for a in articles}
+
+
+def article_claims(article: Article) -> list[Claim]:
+    text = normalise(article.text)
+    names = [(s, e) for s, e, _ in known_spans(text)]
+    places = find_places(text, names)
+    r = _Reading(article, text, find_times(text, article.published), places, main_place(places))
+    claims: list[Claim] = []
+    last: tuple[list[Sayer], int] = ([], -1)  # the last chain told, and its paragraph
+    previous_sourced = False
+    for i, s in enumerate(segment.split(text)):
+        chain, own = sentence_sayers(text, s.start, s.end), True
+        if not chain and last[0]:
+            verb = back_reference(text, s.start, s.end, previous_sourced and last[1] == s.paragraph)
+            if verb:
+                chain, own = [Sayer(x.name, x.verb if len(last[0]) > 1 and x is not last[0][-1]
+                                    else f"{verb} (from context)", x.start, x.end, s.start) for x in last[0]], False
+        previous_sourced = bool(chain)
+        if chain and own:
+            last = (chain, s.paragraph)
+        claims.extend(sentence_claims(r, s, chain, claims))
+    return claims
+
+
+def sentence_claims(r: _Reading, s: segment.Sentence, chain: list[Sayer], earlier: Sequence[Claim]) -> list[Claim]:
+    masked = [(t.start, t.end) for t in r.times if t.kind in ("date", "range", "month", "year", "until")]
+    out: list[Claim] = []
+    for q in find_quantities(r.text, s.start, s.end, masked):
+        before = (out or list(earlier[-1:]) or [None])[-1]
+        counted = categorize(r.text, q, s.start, s.end, before.category if before else None, s.label)
+        if counted is None:
+            continue
+        sayers = [x for x in chain if x.covers_from <= q.start]
+        out.append(Claim(
+            article=r.article.id, category=counted.category, value=q.value, low=q.low, high=q.high,
+            qualifier=q.qualifier, span=r.article.text[q.start:q.end], start=q.start, end=q.end,
+            sentence=r.article.text[s.start:s.end], sentence_start=s.start,
+            unit=counted.unit, subject=counted.subject,
+            when=claim_time(r, s, q.start, sayers), where=claim_place(r, s, q.start, sayers),
+            sources=tuple(Source(x.name if not _spelled_in(r, x) else r.article.text[x.start:x.end], x.verb,
+                                 None, r.article.text[x.start:x.end], x.start, x.end) for x in sayers),
+        ))
+    return out
+
+
+def _spelled_in(r: _Reading, x: Sayer) -> bool:
+    """A name given as the text spells it (not an alias table's canonical name)."""
+    return r.text[x.start:x.end] == x.name
+
+
+def _inside(item, sayers: list[Sayer]) -> bool:
+    return any(x.start <= item.start and item.end <= x.end for x in sayers)
+
+
+def claim_time(r: _Reading, s: segment.Sentence, at: int, sayers: list[Sayer]) -> When | None:
+    """The sentence's own time nearest the number (a year alone last), else "before publication"."""
+    own = [t for t in r.times if s.start <= t.start and t.end <= s.end and not _inside(t, sayers)
+           and not (r.article.published and t.when.start and t.when.start > r.article.published)]
+    if own:
+        best = min(own, key=lambda t: (t.kind == "year", abs(t.start - at)))
+        return best.when
+    if r.article.published:
+        return When(None, r.article.published, "(before publication)")
+    return None
+
+
+def claim_place(r: _Reading, s: segment.Sentence, at: int, sayers: list[Sayer]) -> Place | None:
+    """The place nearest the number in its sentence (not in a sayer's name), else the article's."""
+    own = [p for p in r.places if s.start <= p.start and p.end <= s.end and not _inside(p, sayers)]
+    if own:
+        return min(own, key=lambda p: abs(p.start - at)).place
+    return r.main_place

@@ -1,0 +1,190 @@
+"""Who says it, in Persian news's formulaic ways of attributing.
+
+- a preposition before the sayer: «به گزارش X، ...», «به گفته X ...», «طبق آمار X»,
+  «بنا به اظهارنظر X، ...»; a relay after it, «به گزارش X به نقل از Y» -> [Y, X];
+  two such phrases in one stretch tell the later one first («به گفته A بر اساس
+  گزارشات B» -> [B, A]);
+- a sayer before its verb: «X اعلام کرد (که) ...», «X ... از بازداشت N نفر خبر داد»;
+  the sayer is the noun phrase that opens its clause, up to a stop word;
+- a sentence with none of its own that points back («این گزارش», «این نهاد»,
+  «از این تعداد», a pronoun, or «همچنین» opening the next sentence of a paragraph)
+  keeps the sayer before it, its verb marked "(from context)".
+
+Names known to the alias table (fa_aliases.tsv) are given by their English canonical
+name; others as they stand in the text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from . import lexicon
+from .normalise import END, START, alternation, squash
+
+
+@dataclass(frozen=True)
+class Sayer:
+    name: str
+    verb: str
+    start: int  # offsets of the words naming it, in the article text
+    end: int
+    covers_from: int  # numbers from here to the sentence's end are its claims
+
+
+_SUFFIX = r"(?:ه\s?اند|ه\s?است|ه|ند|اند|است)?"
+
+
+@cache
+def _patterns() -> dict:
+    a = lexicon.attribution()
+    return {
+        "prep": re.compile(rf"{alternation(list(a['preps']) + list(a['relay']))}[^\W\d_]*\s*"),
+        "verb": re.compile(rf"{alternation(a['verbs'])}{_SUFFIX}{END}"),
+        "stop": re.compile(alternation(a["stops"], whole=True)),
+        "opener": re.compile(rf"^\s*(?:{alternation(a['openers'], whole=True)})\s*[،,]?\s*"),
+        "not_sayer": re.compile(rf"\s*{alternation(a['not_sayers'])}(?:\s?های|\s?ها|ات|ی)?{END}"),
+        "partitive": re.compile(rf"{alternation(a['partitives'], whole=True)}\s*$"),
+        "back": re.compile(alternation(a["back"], whole=True)),
+        "pronoun": re.compile(rf"^\s*{alternation(a['pronouns'], whole=True)}\s*$"),
+        "same_paragraph": re.compile(rf"^\s*{alternation(a['same_paragraph'], whole=True)}"),
+        "preps": {squash(k): v for k, v in a["preps"].items()},
+        "relay": {squash(k): v for k, v in a["relay"].items()},
+        "verbs": {squash(k): v for k, v in a["verbs"].items()},
+        "back_verbs": {squash(k): v for k, v in a["back"].items()},
+    }
+
+
+def canonical(name: str) -> str | None:
+    """The English canonical name of a Persian name the alias table knows."""
+    table, _ = lexicon.alias_index()
+    return table.get(squash(name))
+
+
+def known_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, canonical) of every known name in ``text[start:end]``."""
+    table, finder = lexicon.alias_index()
+    return [(m.start(), m.end(), table[squash(m.group())])
+            for m in finder.finditer(text, start, len(text) if end is None else end)]
+
+
+def sentence_sayers(text: str, start: int, end: int) -> list[Sayer]:
+    """The chain of one sentence, first teller first (empty when it has none of its own)."""
+    p = _patterns()
+    preps = _prep_sayers(text, start, end)
+    said = _verb_sayer(text, start, end, [s.start for s in preps])
+    inner = [s for s in preps if said and said.start <= s.start < said.covers_from]
+    outer = [s for s in preps if s not in inner]
+    chain = list(reversed(inner)) + ([said] if said else []) + list(reversed(outer))
+    return [s for s in chain if s.name]
+
+
+def _prep_sayers(text: str, start: int, end: int) -> list[Sayer]:
+    p = _patterns()
+    out = []
+    matches = list(p["prep"].finditer(text, start, end))
+    for i, m in enumerate(matches):
+        stop = min([x.start() for x in matches[i + 1:]] + [_clause_end(text, m.end(), end)])
+        head = squash(re.sub(r"[^\W\d_]*\s*$", "", m.group()).strip()) or squash(m.group())
+        verb = p["preps"].get(head) or p["relay"].get(head) or _verb_of(m.group(), p)
+        name = _name(text, m.end(), stop)
+        if name:
+            out.append(Sayer(name[0], verb, name[1], name[2], start))
+    return out
+
+
+def _verb_of(found: str, p: dict) -> str:
+    key = squash(found)
+    for table in (p["preps"], p["relay"]):
+        for k, v in sorted(table.items(), key=lambda kv: -len(kv[0])):
+            if key.startswith(k):
+                return v
+    return "according to"
+
+
+def _clause_end(text: str, pos: int, end: int) -> int:
+    m = re.compile(r"[،;؛:]|,(?!\d)").search(text, pos, end)
+    return m.start() if m else end
+
+
+def _name(text: str, s: int, e: int, anywhere: bool = True) -> tuple[str, int, int] | None:
+    """The sayer named in ``text[s:e]``: a known name inside it (``anywhere``) or opening
+    it, else its words up to a stop («برخی از مسئولان» reads past «از»)."""
+    p = _patterns()
+    if p["not_sayer"].match(text, s, e):
+        return None
+    lead = len(text[s:e]) - len(text[s:e].lstrip(" «»\"'("))
+    known = [k for k in known_spans(text, s, e) if anywhere or k[0] <= s + lead + 1]
+    if known:
+        a, b, canon = max(known, key=lambda k: k[1] - k[0])
+        return canon, a, b
+    stop = p["stop"].search(text, s + 1, e)
+    if stop and p["partitive"].match(text, s + lead, stop.start()) and squash(stop.group()) == squash("از"):
+        stop = p["stop"].search(text, stop.end(), e)
+    b = stop.start() if stop else e
+    words = text[s:b].strip(" «»\"'()")
+    if not words or len(words.split()) > 10 or p["not_sayer"].match(words) or p["pronoun"].match(words):
+        return None
+    a = s + len(text[s:b]) - len(text[s:b].lstrip(" «»\"'("))
+    return text[a:a + len(words)], a, a + len(words)
+
+
+def _verb_sayer(text: str, start: int, end: int, prep_starts: list[int]) -> Sayer | None:
+    """ «X اعلام کرد»: the noun phrase opening the clause of a speech verb."""
+    p = _patterns()
+    for v in p["verb"].finditer(text, start, end):
+        subject = _subject(text, start, v.start(), prep_starts)
+        if subject is None:
+            continue
+        verb = _verb_of_verb(v.group(), p)
+        return Sayer(subject[0], verb, subject[1], subject[2], subject[1])
+    return None
+
+
+def _verb_of_verb(found: str, p: dict) -> str:
+    key = squash(found)
+    for k, v in sorted(p["verbs"].items(), key=lambda kv: -len(kv[0])):
+        if key.startswith(k):
+            return v
+    return "said"
+
+
+def _subject(text: str, start: int, verb_at: int, prep_starts: list[int]) -> tuple[str, int, int] | None:
+    """The sayer of a verb at ``verb_at``: the first comma-separated stretch before it that
+    opens with a name (openers such as «از سوی دیగر» and «در مشهد نیز» skipped), with a
+    name in apposition after a comma («علی ناصری، دادستان شهر»)."""
+    p = _patterns()
+    cuts = [start] + [m.end() for m in re.finditer(r"[،;؛:]|,(?!\d)", text[start:verb_at])]
+    cuts = [start] + [start + c for c in cuts[1:]]
+    for i, s in enumerate(cuts):
+        o = p["opener"].match(text, s, verb_at)
+        s2 = o.end() if o else s
+        segment_end = cuts[i + 1] - 1 if i + 1 < len(cuts) else verb_at
+        if p["stop"].match(text, s2, verb_at) or text[s2:s2 + 1].isdigit():
+            also = re.compile(r"(?<![^\W\d_])(?:نیز|هم)(?![^\W\d_])\s*").search(text, s2, segment_end)
+            if not also or len(text[s2:also.start()].split()) > 6:
+                continue
+            s2 = also.end()
+        found = _name(text, s2, verb_at if i + 1 == len(cuts) else segment_end, anywhere=False)
+        if not found:
+            continue
+        name, a, b = found
+        if i + 1 < len(cuts) and b >= segment_end - 1 and canonical(name) is None and not known_spans(text, a, b):
+            more = _name(text, cuts[i + 1], verb_at if i + 2 >= len(cuts) else cuts[i + 2] - 1, anywhere=False)
+            if more and more[1] <= cuts[i + 1] + 1 and canonical(more[0]) is None:
+                name, b = text[a:more[2]], more[2]
+            elif more and canonical(more[0]):
+                name, a, b = more
+        return name, a, b
+    return None
+
+
+def back_reference(text: str, start: int, end: int, same_paragraph: bool) -> str | None:
+    """The verb a sentence's pointer back to an earlier sayer gives, or None."""
+    p = _patterns()
+    m = p["back"].search(text, start, end)
+    if m:
+        return p["back_verbs"].get(squash(m.group()), "said")
+    if same_paragraph and p["same_paragraph"].match(text, start, end):
+        return "said"
+    return None
