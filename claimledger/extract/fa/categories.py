@@ -39,18 +39,18 @@ def _patterns() -> dict:
     w = lexicon.words()
     return {
         "harm": {c: re.compile(alternation(words)) for c, words in w["categories"].items()},
-        "classifier": re.compile(rf"\s*{alternation(w['classifiers'], whole=True)}\s*"),
-        "site": re.compile(rf"\s*({alternation(w['site_units'], whole=True)}|{alternation([u + 'های' for u in w['site_units']])})"),
-        "person": re.compile(rf"\s*{alternation(w['person_nouns'])}"),
-        "participant": re.compile(rf"\s*{alternation(w['participant_nouns'])}"),
+        "classifier": re.compile(rf"[ ]*{alternation(w['classifiers'], whole=True)}[ ]*"),
+        "site": re.compile(rf"[ ]*({alternation(w['site_units'], whole=True)}|{alternation([u + 'های' for u in w['site_units']])})"),
+        "person": re.compile(rf"[ ]*{alternation(w['person_nouns'])}"),
+        "participant": re.compile(rf"[ ]*{alternation(w['participant_nouns'])}"),
         "participation": re.compile(alternation(w["participation_words"])),
         "protest": re.compile(alternation(w["protest_words"])),
         "subset": re.compile(alternation(w["subset_markers"], whole=True)),
         "release": re.compile(alternation(w["not_claim_words"])),
         "break": re.compile(rf"[،;؛:()\[\]\n]|,(?!\d)|{alternation(w['clause_breaks'], whole=True)}"),
-        "subject": re.compile(rf"\s*(?:{alternation(w['classifiers'], whole=True)}\s*(?:از\s*)?)?({alternation(w['subjects'])})"),
+        "subject": re.compile(rf"[ ]*(?:{alternation(w['classifiers'], whole=True)}[ ]*(?:از[ ]*)?)?({alternation(w['subjects'])})"),
         "under_age": re.compile(alternation(w["under_age"])),
-        "follower": re.compile(rf"\s*(?:$|[.،,;؛:!؟)\]]|{alternation(w['count_followers'])})"),
+        "follower": re.compile(rf"[ ]*(?:$|[.،,;؛:!؟)\]]|{alternation(w['count_followers'])})"),
         "sites": {squash(k): v for k, v in w["site_units"].items()},
         "subjects": {squash(k): v for k, v in w["subjects"].items()},
     }
@@ -67,11 +67,15 @@ def clause(text: str, q: Quantity, start: int, end: int) -> tuple[int, int]:
 
 
 def categorize(text: str, q: Quantity, start: int, end: int, before: str | None = None,
-               label: str = "") -> Counted | None:
+               label: str = "", next_at: int | None = None) -> Counted | None:
     """What ``q`` counts in the sentence ``text[start:end]``; ``before`` is the category of
-    the claim just before it (for parts of it), ``label`` the line heading a fact box entry."""
+    the claim just before it (for parts of it), ``label`` the line heading a fact box entry,
+    ``next_at`` where the next figure of the clause stands (it has its own verb:
+    «۳۰۰ نفر تجمع کردند و ۴۰ دانشجو بازداشت شدند»)."""
     p = _patterns()
     left, right = clause(text, q, start, end)
+    if next_at is not None and q.end <= next_at < right:
+        right = next_at
     after = p["classifier"].match(text, q.end)
     noun_at = after.end() if after else q.end
     site = p["site"].match(text, q.end)
@@ -109,6 +113,11 @@ def categorize(text: str, q: Quantity, start: int, end: int, before: str | None 
     return None
 
 
+def is_site_count(text: str, q: Quantity) -> bool:
+    """ «۲۱ شهر»: a count of places, which leaves the clause's verb to the figure before it."""
+    return bool(_patterns()["site"].match(text, q.end))
+
+
 def _relative_clause(text: str, noun_at: int, right: int, end: int) -> str | None:
     """ «۱۹ نفر دیگر (دارد) که ... کشته شدند»: a «که» a few words after the counted noun
     opens a clause about the counted people; its harm word is theirs."""
@@ -126,13 +135,20 @@ def _harm_at(text: str, at: int) -> str | None:
 
 
 def _nearest_after(text: str, s: int, e: int) -> str | None:
-    hits = [(m.start(), c) for c, pat in _patterns()["harm"].items() for m in [pat.search(text, s, e)] if m]
-    return min(hits)[1] if hits else None
+    """The first harm word after ``s`` (the longer where two start together: «به اعدام
+    محکوم»); a group named after «از» («دو نفر از مجروحان درگذشتند») yields to a later verb."""
+    hits = sorted((m.start(), -len(m.group()), c) for c, pat in _patterns()["harm"].items()
+                  for m in pat.finditer(text, s, e))
+    if len(hits) > 1 and re.search(r"(?<![^\W\d_])از\s*$", text[max(s, hits[0][0] - 4):hits[0][0]]):
+        later = [h for h in hits if h[0] > hits[0][0] - hits[0][1]]
+        if later:
+            return later[0][2]
+    return hits[0][2] if hits else None
 
 
 def _nearest_before(text: str, s: int, e: int) -> str | None:
-    hits = [(m.start(), c) for c, pat in _patterns()["harm"].items() for m in pat.finditer(text, s, e)]
-    return max(hits)[1] if hits else None
+    hits = [(m.end(), len(m.group()), c) for c, pat in _patterns()["harm"].items() for m in pat.finditer(text, s, e)]
+    return max(hits)[2] if hits else None
 
 
 def _subject(text: str, q: Quantity, end: int) -> str:

@@ -15,7 +15,7 @@ from typing import Iterable, Sequence
 from claimledger.model import Article, Claim, Place, Source, When
 
 from . import segment
-from .categories import categorize
+from .categories import categorize, is_site_count
 from .normalise import normalise
 from .quantities import find_quantities
 from .sources import Sayer, back_reference, known_spans, sentence_sayers
@@ -63,9 +63,12 @@ def article_claims(article: Article) -> list[Claim]:
 def sentence_claims(r: _Reading, s: segment.Sentence, chain: list[Sayer], earlier: Sequence[Claim]) -> list[Claim]:
     masked = [(t.start, t.end) for t in r.times if t.kind in ("date", "range", "month", "year", "until")]
     out: list[Claim] = []
-    for q in find_quantities(r.text, s.start, s.end, masked):
+    found = find_quantities(r.text, s.start, s.end, masked)
+    for i, q in enumerate(found):
         before = (out or list(earlier[-1:]) or [None])[-1]
-        counted = categorize(r.text, q, s.start, s.end, before.category if before else None, s.label)
+        later = [x.start for x in found[i + 1:] if not is_site_count(r.text, x)]
+        counted = categorize(r.text, q, s.start, s.end, before.category if before else None, s.label,
+                             later[0] if later else None)
         if counted is None:
             continue
         sayers = [x for x in chain if x.covers_from <= q.start]

@@ -100,6 +100,10 @@ def find_quantities(text: str, start: int, end: int, masked=()) -> list[Quantity
                 continue
         if value is None or _not_a_count(text, s, e) or _year_like(text, m.group(), e):
             continue
+        if text[e:e + 1] == "+":  # «۱۹٬۰۰۰+»: at least
+            found.append(Quantity(s, e + 1, value, value, None, "at_least"))
+            taken.append((s, e + 1))
+            continue
         found.append(_qualified(text, s, e, value, value, value, "exact", m.group().strip() == "یک"))
         taken.append((s, e))
     return sorted(found, key=lambda q: q.start)

@@ -5,7 +5,8 @@
   two such phrases in one stretch tell the later one first («به گفته A بر اساس
   گزارشات B» -> [B, A]);
 - a sayer before its verb: «X اعلام کرد (که) ...», «X ... از بازداشت N نفر خبر داد»;
-  the sayer is the noun phrase that opens its clause, up to a stop word;
+  the sayer is the noun phrase that opens its clause, up to a stop word; a sayer and
+  verb closing the sentence after the figures («..., رویترز گزارش داد.») covers them;
 - a sentence with none of its own that points back («این گزارش», «این نهاد»,
   «از این تعداد», a pronoun, or «همچنین» opening the next sentence of a paragraph)
   keeps the sayer before it, its verb marked "(from context)".
@@ -21,6 +22,7 @@ from functools import cache
 
 from . import lexicon
 from .normalise import END, START, alternation, squash
+from .quantities import find_quantities
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,7 @@ class Sayer:
     start: int  # offsets of the words naming it, in the article text
     end: int
     covers_from: int  # numbers from here to the sentence's end are its claims
+    verb_at: int | None = None  # where a sayer's verb stands («X اعلام کرد»)
 
 
 _SUFFIX = r"(?:ه\s?اند|ه\s?است|ه|ند|اند|است)?"
@@ -42,12 +45,12 @@ def _patterns() -> dict:
         "prep": re.compile(rf"{alternation(list(a['preps']) + list(a['relay']))}[^\W\d_]*\s*"),
         "verb": re.compile(rf"{alternation(a['verbs'])}{_SUFFIX}{END}"),
         "stop": re.compile(alternation(a["stops"], whole=True)),
-        "opener": re.compile(rf"^\s*(?:{alternation(a['openers'], whole=True)})\s*[،,]?\s*"),
+        "opener": re.compile(rf"\s*(?:{alternation(a['openers'], whole=True)})\s*[،,]?\s*"),
         "not_sayer": re.compile(rf"\s*{alternation(a['not_sayers'])}(?:\s?های|\s?ها|ات|ی)?{END}"),
         "partitive": re.compile(rf"{alternation(a['partitives'], whole=True)}\s*$"),
         "back": re.compile(alternation(a["back"], whole=True)),
         "pronoun": re.compile(rf"^\s*{alternation(a['pronouns'], whole=True)}\s*$"),
-        "same_paragraph": re.compile(rf"^\s*{alternation(a['same_paragraph'], whole=True)}"),
+        "same_paragraph": re.compile(rf"\s*{alternation(a['same_paragraph'], whole=True)}"),
         "preps": {squash(k): v for k, v in a["preps"].items()},
         "relay": {squash(k): v for k, v in a["relay"].items()},
         "verbs": {squash(k): v for k, v in a["verbs"].items()},
@@ -72,8 +75,9 @@ def sentence_sayers(text: str, start: int, end: int) -> list[Sayer]:
     """The chain of one sentence, first teller first (empty when it has none of its own)."""
     p = _patterns()
     preps = _prep_sayers(text, start, end)
-    said = _verb_sayer(text, start, end, [s.start for s in preps])
-    inner = [s for s in preps if said and said.start <= s.start < said.covers_from]
+    said = _verb_sayer(text, start, end, [m.start() for m in p["prep"].finditer(text, start, end)]) \
+        or _colon_sayer(text, start, end)
+    inner = [s for s in preps if said and said.start <= s.start < said.verb_at]
     outer = [s for s in preps if s not in inner]
     chain = list(reversed(inner)) + ([said] if said else []) + list(reversed(outer))
     return [s for s in chain if s.name]
@@ -85,8 +89,7 @@ def _prep_sayers(text: str, start: int, end: int) -> list[Sayer]:
     matches = list(p["prep"].finditer(text, start, end))
     for i, m in enumerate(matches):
         stop = min([x.start() for x in matches[i + 1:]] + [_clause_end(text, m.end(), end)])
-        head = squash(re.sub(r"[^\W\d_]*\s*$", "", m.group()).strip()) or squash(m.group())
-        verb = p["preps"].get(head) or p["relay"].get(head) or _verb_of(m.group(), p)
+        verb = _verb_of(m.group(), p)
         name = _name(text, m.end(), stop)
         if name:
             out.append(Sayer(name[0], verb, name[1], name[2], start))
@@ -123,7 +126,7 @@ def _name(text: str, s: int, e: int, anywhere: bool = True) -> tuple[str, int, i
         stop = p["stop"].search(text, stop.end(), e)
     b = stop.start() if stop else e
     words = text[s:b].strip(" «»\"'()")
-    if not words or len(words.split()) > 10 or p["not_sayer"].match(words) or p["pronoun"].match(words):
+    if not words or len(words.split()) > 10 or p["not_sayer"].match(words) or p["pronoun"].match(words.split()[0]):
         return None
     a = s + len(text[s:b]) - len(text[s:b].lstrip(" «»\"'("))
     return text[a:a + len(words)], a, a + len(words)
@@ -137,8 +140,23 @@ def _verb_sayer(text: str, start: int, end: int, prep_starts: list[int]) -> Saye
         if subject is None:
             continue
         verb = _verb_of_verb(v.group(), p)
-        return Sayer(subject[0], verb, subject[1], subject[2], subject[1])
+        name, a, b = subject
+        tail = not text[v.end():end].strip(" .!?؟\"«»)") and a > start
+        relayed = min([ps for ps in prep_starts if b <= ps < v.start()] + [v.start()])
+        told_before = tail and not find_quantities(text, b, relayed)
+        return Sayer(name, verb, a, b, start if told_before else a, v.start())
     return None
+
+
+def _colon_sayer(text: str, start: int, end: int) -> Sayer | None:
+    """ «وزارت کشور: ۲۰۰ نفر ...»: a short name, then a colon, opens the sentence."""
+    colon = text.find(":", start, end)
+    if colon < 0 or len(text[start:colon].split()) > 5 or _patterns()["verb"].search(text, start, colon):
+        return None
+    found = _name(text, start, colon, anywhere=False)
+    if not found or text[found[2]:colon].strip():
+        return None
+    return Sayer(found[0], "said", found[1], found[2], start, colon)
 
 
 def _verb_of_verb(found: str, p: dict) -> str:
@@ -160,6 +178,9 @@ def _subject(text: str, start: int, verb_at: int, prep_starts: list[int]) -> tup
         o = p["opener"].match(text, s, verb_at)
         s2 = o.end() if o else s
         segment_end = cuts[i + 1] - 1 if i + 1 < len(cuts) else verb_at
+        opening = find_quantities(text, s2, segment_end)
+        if opening and opening[0].start - s2 < 3:  # a clause that opens with a number tells, not says
+            continue
         if p["stop"].match(text, s2, verb_at) or text[s2:s2 + 1].isdigit():
             also = re.compile(r"(?<![^\W\d_])(?:نیز|هم)(?![^\W\d_])\s*").search(text, s2, segment_end)
             if not also or len(text[s2:also.start()].split()) > 6:
