@@ -38,6 +38,7 @@ def _words() -> dict:
     return json.loads(resources.files("claimledger.data").joinpath("fa_time_words.json").read_text("utf-8"))
 
 
+@cache
 def _table(name: str) -> dict[str, int]:
     return {squash(k): v for k, v in _words()[name].items()}
 
@@ -76,20 +77,21 @@ def find_times(text: str, published: date | None) -> list[TimeMention]:
             found.append(TimeMention(s, e, when, kind))
             taken.append((s, e))
 
-    years = sorted(((m.start(), _solar_year(m.group("year"))) for k in ("solar", "month_year", "year")
-                    for m in p[k].finditer(text) if m.group("year") and _solar_year(m.group("year"))), key=lambda x: x[0])
-    for m in p["solar"].finditer(text):
+    scans = {k: list(p[k].finditer(text)) for k in ("solar", "month_year", "year")}
+    years = sorted((m.start(), _solar_year(m.group("year"))) for k in scans for m in scans[k]
+                   if m.group("year") and _solar_year(m.group("year")))
+    for m in scans["solar"]:
         named = [y for at, y in years if at < m.start()]
         add(m.start(), m.end(), _solar_date(m, named[-1] if named else None, published), "date")
     for m in p["greg"].finditer(text):
         add(m.start(), m.end(), _greg_date(m, published), "date")
-    for m in p["month_year"].finditer(text):
+    for m in scans["month_year"]:
         add(m.start(), m.end(), _month(_solar_year(m.group("year")), _table("solar_months")[squash(m.group("month"))]), "month")
     for m in p["month"].finditer(text):
         named = [y for at, y in years if at < m.start()]
         month = _table("solar_months")[squash(re.sub(r"\s?ماه$", "", m.group("month")))]
         add(m.start(), m.end(), _month(_default_year(named[-1] if named else None, month, 1, published), month), "month")
-    for m in p["year"].finditer(text):
+    for m in scans["year"]:
         y = _solar_year(m.group("year"))
         add(m.start(), m.end(), When(_g(y, 1, 1), _g(y + 1, 1, 1) - _DAY) if y else None, "year")
     for m in p["weekday"].finditer(text):
@@ -123,6 +125,7 @@ def _join(text: str, found: list[TimeMention]) -> list[TimeMention]:
     return out
 
 
+@cache
 def _g(y: int, m: int, d: int) -> date:
     if m > 12:
         y, m = y + 1, m - 12
@@ -186,6 +189,7 @@ def _solar_date(m: re.Match, named: int | None, published: date | None) -> When 
     return When(_g(year, month, day), _g(year, month, day2 or day))
 
 
+@cache
 def _valid(y: int, m: int, d: int) -> bool:
     try:
         jdatetime.date(y, m, d)
