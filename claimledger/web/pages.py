@@ -21,6 +21,17 @@ from .render import highlight
 PAGE = 50
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=Path(str(files("claimledger.web") / "templates")))
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
+
+
+def _persian(text: str | None) -> bool:
+    """Whether a claim's sentence is Persian (the only right-to-left language extracted):
+    most of its letters are in the Arabic script."""
+    letters = [ch for ch in (text or "") if ch.isalpha()]
+    return bool(letters) and sum(bool(_ARABIC_SCRIPT.match(ch)) for ch in letters) * 2 > len(letters)
+
+
+templates.env.tests["persian"] = _persian
 
 
 def _render(request: Request, name: str, **context):
