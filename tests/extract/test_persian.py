@@ -106,6 +106,11 @@ def test_each_figure_keeps_its_own_verb_and_parts_take_their_whole():
     assert [(c.category, c.value) for c in found] == [("killed", 5), ("injured", 11)]
 
 
+def test_a_part_named_with_its_whole_leaves_the_whole_its_verb():
+    found = claims("یک نهاد حقوق بشری گفت بیش از ۳۰۰ نفر از جمله ۴۱ کودک در این ماه کشته شده‌اند.")
+    assert [(c.category, c.value, c.subject) for c in found] == [("killed", 300, "people"), ("killed", 41, "children")]
+
+
 def test_a_fact_box_line_takes_its_heading():
     found = claims("جان‌باختگان\nدست‌کم ۳۵ نفر\nبازداشت‌شدگان\n۲٬۴۰۰+")
     assert [(c.category, c.low, c.qualifier) for c in found] == [("killed", 35, "at_least"), ("arrested", 2400, "at_least")]
@@ -155,6 +160,12 @@ def test_solar_hijri_dates_months_weekdays_and_ranges():
     assert when("تا پایان ۲۰ مهر")[1] == date(2022, 10, 12)
     # a weekday beside a date picks the year the date falls on it
     assert when("جمعه ۲۴ آبان", date(2020, 11, 14)) == (date(2019, 11, 15), date(2019, 11, 15))
+
+
+def test_the_day_a_sayer_spoke_is_its_date_and_ends_the_claims_time():
+    c = one("سازمان عفو بین‌الملل روز دوشنبه اعلام کرد که شمار جان‌باختگان به ۸۲ نفر رسیده است.")
+    assert c.sources[0].date == date(2022, 10, 17)
+    assert (c.when.start, c.when.end) == (None, date(2022, 10, 17))
 
 
 def test_a_claim_takes_its_sentences_time_else_before_publication():

@@ -74,8 +74,8 @@ def categorize(text: str, q: Quantity, start: int, end: int, before: str | None 
     «۳۰۰ نفر تجمع کردند و ۴۰ دانشجو بازداشت شدند»)."""
     p = _patterns()
     left, right = clause(text, q, start, end)
-    if next_at is not None and q.end <= next_at < right:
-        right = next_at
+    if next_at is not None and q.end <= next_at < right and re.search(r"(?:\sو|[،,])\s*$", text[q.end:next_at]):
+        right = next_at  # «... و ۴۰ دانشجو»: a coordinated figure, not a part («از جمله ۲۳ کودک»)
     after = p["classifier"].match(text, q.end)
     noun_at = after.end() if after else q.end
     site = p["site"].match(text, q.end)
@@ -157,6 +157,7 @@ def _subject(text: str, q: Quantity, end: int) -> str:
     p = _patterns()
     m = p["subject"].match(text, q.end)
     subject = p["subjects"].get(squash(m.group(1)), "people") if m else "people"
-    if subject == "people" and p["under_age"].search(text, q.end, end):
+    figure = re.compile(r"\d").search(text, q.end, end)  # not a later figure's noun («از جمله ۲۳ کودک»)
+    if subject == "people" and p["under_age"].search(text, q.end, figure.start() if figure else end):
         return "children (under 18)"
     return subject

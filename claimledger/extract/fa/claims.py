@@ -79,7 +79,7 @@ def sentence_claims(r: _Reading, s: segment.Sentence, chain: list[Sayer], earlie
             unit=counted.unit, subject=counted.subject,
             when=claim_time(r, s, q.start, sayers), where=claim_place(r, s, q.start, sayers),
             sources=tuple(Source(x.name if not _spelled_in(r, x) else r.article.text[x.start:x.end], x.verb,
-                                 None, r.article.text[x.start:x.end], x.start, x.end) for x in sayers),
+                                 _said_on(r, x), r.article.text[x.start:x.end], x.start, x.end) for x in sayers),
         ))
     return out
 
@@ -93,13 +93,30 @@ def _inside(item, sayers: list[Sayer]) -> bool:
     return any(x.start <= item.start and item.end <= x.end for x in sayers)
 
 
+def _saying_times(r: _Reading, x: Sayer) -> list[TimeMention]:
+    """Times between a sayer and its verb («X روز دوشنبه اعلام کرد»): when it was said."""
+    if x.verb_at is None:
+        return []
+    return [t for t in r.times if x.end <= t.start and t.end <= x.verb_at and t.kind in ("date", "weekday")]
+
+
+def _said_on(r: _Reading, x: Sayer):
+    said = _saying_times(r, x)
+    return said[0].when.end if said else None
+
+
 def claim_time(r: _Reading, s: segment.Sentence, at: int, sayers: list[Sayer]) -> When | None:
-    """The sentence's own time nearest the number (a year alone last), else "before publication"."""
+    """The sentence's own time nearest the number (a year alone last; not the day a sayer
+    spoke, which ends the claim's time instead), else "before publication"."""
+    saying = [t for x in sayers for t in _saying_times(r, x)]
     own = [t for t in r.times if s.start <= t.start and t.end <= s.end and not _inside(t, sayers)
+           and t not in saying
            and not (r.article.published and t.when.start and t.when.start > r.article.published)]
     if own:
         best = min(own, key=lambda t: (t.kind == "year", abs(t.start - at)))
         return best.when
+    if saying and saying[0].when.end:
+        return When(None, saying[0].when.end, "(up to when it was said)")
     if r.article.published:
         return When(None, r.article.published, "(before publication)")
     return None
