@@ -66,6 +66,7 @@ def test_qualifiers_and_vague_words(text, low, high, qualifier):
     "قیمت نان سه برابر شد و ۲۰ درصد کارگران اخراج شدند.",  # a multiple, a share
     "دادگاه ۵۰۰ میلیون تومان جریمه تعیین کرد.",  # money
     "در ۱۲ آبان ۱۴۰۱ معترضان در خیابان‌ها بودند.",  # a date
+    "در تاریخ ۱۴۰۱/۰۸/۰۳ معترضان بازداشت‌شده به دادگاه رفتند.",  # a date in figures
     "هیچ کس در این تجمع کشته نشد.",  # a zero statement
     "۸۰ نفر از بازداشت‌شدگان با قید وثیقه آزاد شدند.",  # released
     "در این هفته ۲۱۴ تجمع در سراسر کشور برگزار شد.",  # gatherings
@@ -123,6 +124,8 @@ def test_formulaic_attributions_and_chains():
     assert [s.name for s in c.sources] == ["Iranian Labour News Agency"]
     c = one("به گزارش رادیو فردا به نقل از هەنگاو، ۱۵ نفر در سقز زخمی شدند.")
     assert [s.name for s in c.sources] == ["Hengaw Organization for Human Rights", "Radio Farda"]
+    c = one("فرماندار شهر در گفتگو با ایسنا تصریح کرد ۳۳ نفر دستگیر شده‌اند.")
+    assert c.sources[0].name == "فرماندار شهر"
     c = one("دادستان اراک به نقل از رئیس پلیس شهر گفت ۴۲ نفر دستگیر شده‌اند.")
     assert [s.name for s in c.sources] == ["رئیس پلیس شهر", "دادستان اراک"]
     c = one("نماینده مردم سنندج، علی رضایی، روز دوشنبه از بازداشت ۱۹ نفر خبر داد.")
@@ -158,6 +161,7 @@ def test_solar_hijri_dates_months_weekdays_and_ranges():
     assert when("از ۳ مهر تا ۱۲ مهر") == (date(2022, 9, 25), date(2022, 10, 4))
     assert when("روز سه‌شنبه") == (date(2022, 10, 18), date(2022, 10, 18))
     assert when("تا پایان ۲۰ مهر")[1] == date(2022, 10, 12)
+    assert when("۱۴۰۱/۰۷/۰۸") == (date(2022, 9, 30), date(2022, 9, 30))
     # a weekday beside a date picks the year the date falls on it
     assert when("جمعه ۲۴ آبان", date(2020, 11, 14)) == (date(2019, 11, 15), date(2019, 11, 15))
 

@@ -59,6 +59,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "month": re.compile(rf"(?P<month>{alternation(w['month_alone'])}|{alternation(['دی', 'مهر', 'تیر'])}\s?ماه)"
                             rf"(?:\s?ماه)?{END}"),
         "weekday": re.compile(weekday),
+        "numeric": re.compile(r"(?<![\d/])(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})(?![\d/])"),
         "year": re.compile(r"(?<![^\W\d_])سال\s?(?P<year>(?<!\d)1[34]\d\d(?!\d)|(?<!\d)\d{2}(?!\d))"),
         "relative": re.compile(alternation(w["relative_days"], whole=True)),
         "recent": re.compile(alternation(w["recent"], whole=True)),
@@ -83,6 +84,8 @@ def find_times(text: str, published: date | None) -> list[TimeMention]:
     for m in scans["solar"]:
         named = [y for at, y in years if at < m.start()]
         add(m.start(), m.end(), _solar_date(m, named[-1] if named else None, published), "date")
+    for m in p["numeric"].finditer(text):  # «۱۴۰۱/۰۷/۰۸» (Solar) or «2022/09/30»
+        add(m.start(), m.end(), _numeric_date(*(int(m.group(k)) for k in ("year", "month", "day"))), "date")
     for m in p["greg"].finditer(text):
         add(m.start(), m.end(), _greg_date(m, published), "date")
     for m in scans["month_year"]:
@@ -211,6 +214,17 @@ def _weekday(text: str, published: date | None) -> When | None:
         return None
     d = published - timedelta(days=(published.weekday() - wd) % 7)
     return When(d, d)
+
+
+def _numeric_date(y: int, m: int, d: int) -> When | None:
+    if 1300 <= y <= 1499 and _valid(y, m, d):
+        day = _g(y, m, d)
+    else:
+        try:
+            day = date(y, m, d)
+        except ValueError:
+            return None
+    return When(day, day)
 
 
 def _greg_date(m: re.Match, published: date | None) -> When | None:
