@@ -88,6 +88,8 @@ def test_dates_ages_money_and_the_like_are_not_claims(text):
     ("دادگاه ۳ معترض را به اعدام محکوم کرد.", "sentenced", 3),
     ("خانواده‌ها می‌گویند ۶ فعال دانشجویی ناپدید شده‌اند.", "disappeared", 6),
     ("حدود ۲ هزار نفر در میدان شهر تجمع کردند.", "participants", 2000),
+    ("بیش از ۳۰۰ تظاهرکننده به خیابان آمدند.", "participants", 300),
+    ("در این درگیری دو مامور انتظامی به شهادت رسیدند.", "killed", 2),
     ("اعتراضات به بیش از ۴۰ شهر کشیده شد.", "protest_sites", 40),
 ])
 def test_categories_from_nouns_and_verbs(text, category, value):
@@ -141,6 +143,7 @@ def test_a_sayer_closing_the_sentence_covers_its_figures_but_not_figures_before_
 
 def test_bare_reports_give_no_source_and_pointers_back_keep_the_last_sayer():
     assert one("گزارش‌ها از بازداشت ده‌ها نفر در رشت حکایت دارد.").sources == ()
+    assert one("به گفته شاهدان عینی، ۴ نفر زخمی شدند.").sources[0].name == "شاهدان عینی"
     assert one("فیلم‌های ارسالی از حضور هزاران معترض در خیابان‌ها خبر می‌دهد.").sources == ()
     later = claims("سازمان حقوق بشر ایران اعلام کرد ۸۰ نفر کشته شده‌اند.\n\nاین سازمان افزود ۱۴ نفر از آنها کودک بوده‌اند.")[1]
     assert later.sources[0].name == "Iran Human Rights" and "(from context)" in later.sources[0].verb
