@@ -18,7 +18,7 @@ from . import segment
 from .categories import categorize, is_site_count
 from .normalise import normalise
 from .quantities import find_quantities
-from .sources import Sayer, back_reference, known_spans, sentence_sayers
+from .sources import BACK, Sayer, back_reference, known_spans, sentence_sayers
 from .when import TimeMention, find_times
 from .where import PlaceMention, find_places, main_place
 
@@ -48,6 +48,10 @@ def article_claims(article: Article) -> list[Claim]:
     previous_sourced = False
     for i, s in enumerate(segment.split(text)):
         chain, own = sentence_sayers(text, s.start, s.end), True
+        if any(x.name == BACK for x in chain):  # «به گفته این منابع»: the sayer before
+            chain = [y for x in chain for y in ([_from_context(z, x.verb, x.covers_from) for z in last[0]]
+                                                if x.name == BACK else [x])]
+            own = False
         if not chain and last[0]:
             verb = back_reference(text, s.start, s.end, previous_sourced and last[1] == s.paragraph)
             if verb:
@@ -58,6 +62,10 @@ def article_claims(article: Article) -> list[Claim]:
             last = (chain, s.paragraph)
         claims.extend(sentence_claims(r, s, chain, claims))
     return claims
+
+
+def _from_context(x: Sayer, verb: str, covers_from: int) -> Sayer:
+    return Sayer(x.name, f"{verb} (from context)", x.start, x.end, covers_from)
 
 
 def sentence_claims(r: _Reading, s: segment.Sentence, chain: list[Sayer], earlier: Sequence[Claim]) -> list[Claim]:

@@ -35,6 +35,7 @@ class Sayer:
     verb_at: int | None = None  # where a sayer's verb stands («X اعلام کرد»)
 
 
+BACK = "@back"  # a sayer named by pointing back: the assembly puts the last sayer in
 _SUFFIX = r"(?:ه\s?اند|ه\s?است|ه|ند|اند|است)?"
 
 
@@ -49,6 +50,7 @@ def _patterns() -> dict:
         "not_sayer": re.compile(rf"\s*{alternation(a['not_sayers'])}(?:\s?های|\s?ها|ات|ی)?{END}"),
         "partitive": re.compile(rf"{alternation(a['partitives'], whole=True)}\s*$"),
         "back": re.compile(alternation(a["back"], whole=True)),
+        "demonstrative": re.compile(r"(?:این|همین|آن)\s"),
         "pronoun": re.compile(rf"^\s*{alternation(a['pronouns'], whole=True)}\s*$"),
         "same_paragraph": re.compile(rf"\s*{alternation(a['same_paragraph'], whole=True)}"),
         "preps": {squash(k): v for k, v in a["preps"].items()},
@@ -126,8 +128,10 @@ def _name(text: str, s: int, e: int, anywhere: bool = True) -> tuple[str, int, i
         stop = p["stop"].search(text, stop.end(), e)
     b = stop.start() if stop else e
     words = text[s:b].strip(" «»\"'()")
-    if not words or len(words.split()) > 10 or p["not_sayer"].match(words) or p["pronoun"].match(words.split()[0]):
+    if not words or len(words.split()) > 10 or p["not_sayer"].match(words):
         return None
+    if p["pronoun"].match(words.split()[0]) or p["demonstrative"].match(words):
+        return BACK, s, s + len(words)  # «به گفته این منابع», «وی گفت»: the sayer before
     a = s + len(text[s:b]) - len(text[s:b].lstrip(" «»\"'("))
     return text[a:a + len(words)], a, a + len(words)
 
