@@ -119,6 +119,15 @@ def test_a_fact_box_line_takes_its_heading():
     assert [(c.category, c.low, c.qualifier) for c in found] == [("killed", 35, "at_least"), ("arrested", 2400, "at_least")]
 
 
+def test_a_fact_box_heading_covers_its_value_lines_and_the_box_date_their_time():
+    box = ("تاریخ۳ مهر ۱۳۹۹ – ۱۰ آبان ۱۳۹۹\nتلفات\nکشته‌ها\n۵۵ نفر (به گفته گروه‌های مخالف)\n"
+           "۱۲ نفر (به گفته مقام‌های رسمی)\nزخمی‌ها\nنامعلوم\n\nمتن مقاله از اینجا آغاز می‌شود.")
+    found = claims(box, date(2021, 1, 1))
+    assert [(c.category, c.value, c.sources[0].name) for c in found] == [
+        ("killed", 55, "گروه‌های مخالف"), ("killed", 12, "مقام‌های رسمی")]
+    assert all((c.when.start, c.when.end) == (date(2020, 9, 24), date(2020, 10, 31)) for c in found)
+
+
 # sources
 
 def test_formulaic_attributions_and_chains():

@@ -125,8 +125,22 @@ def claim_time(r: _Reading, s: segment.Sentence, at: int, sayers: list[Sayer]) -
         return best.when
     if saying and saying[0].when.end:
         return When(None, saying[0].when.end, "(up to when it was said)")
+    before = _paragraph_time(r, s)
+    if before:
+        return before
     if r.article.published:
         return When(None, r.article.published, "(before publication)")
+    return None
+
+
+def _paragraph_time(r: _Reading, s: segment.Sentence) -> When | None:
+    """A paragraph (or fact box) tells one episode: its first time before the sentence."""
+    start = r.text.rfind("\n\n", 0, s.start) + 2 if "\n\n" in r.text[:s.start] else 0
+    published = r.article.published
+    for t in r.times:
+        if start <= t.start and t.end <= s.start and t.kind in ("date", "range", "month", "until", "recent") \
+                and not (published and t.when.start and t.when.start > published):
+            return t.when
     return None
 
 

@@ -13,12 +13,12 @@ class Sentence:
     start: int
     end: int
     paragraph: int  # blocks of text between blank lines, counted from 0
-    label: str = ""  # the short line above a fact box line («مرگ(ها)»), if any
+    label: str = ""  # the short heading line over a fact box line («مرگ(ها)»), if any
 
 
 def split(text: str) -> list[Sentence]:
     out: list[Sentence] = []
-    pos, paragraph, previous_line = 0, 0, ""
+    pos, paragraph, label, lines_since = 0, 0, "", 0
     for m in _END.finditer(text + "\n"):
         end = m.end() if not m.group().startswith("\n") else m.start()
         piece = text[pos:end]
@@ -26,14 +26,21 @@ def split(text: str) -> list[Sentence]:
         if stripped:
             lead = len(piece) - len(piece.lstrip())
             line_start = text.rfind("\n", 0, pos + lead) + 1
-            label = previous_line if line_start == pos + lead and _is_label(previous_line) else ""
-            out.append(Sentence(pos + lead, pos + lead + len(stripped), paragraph, label))
-            if m.group().startswith("\n"):
-                previous_line = text[line_start:pos + lead + len(stripped)]
+            whole_line = line_start == pos + lead and m.group().startswith("\n")
+            out.append(Sentence(pos + lead, pos + lead + len(stripped), paragraph,
+                                label if whole_line and lines_since <= _LABEL_REACH else ""))
+            if whole_line and _is_label(stripped):
+                label, lines_since = stripped, 0
+            elif m.group().startswith("\n"):
+                lines_since += 1
         if m.group().startswith("\n"):
-            paragraph += m.group().count("\n") > 1
+            if m.group().count("\n") > 1:
+                paragraph, label = paragraph + 1, ""
         pos = m.end()
     return out
+
+
+_LABEL_REACH = 3  # a box's heading covers the value lines under it («مرگ‌ها», then one line a figure)
 
 
 def _is_label(line: str) -> bool:
