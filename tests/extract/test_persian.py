@@ -71,6 +71,7 @@ def test_qualifiers_and_vague_words(text, low, high, qualifier):
     "۸۰ نفر از بازداشت‌شدگان با قید وثیقه آزاد شدند.",  # released
     "در این هفته ۲۱۴ تجمع در سراسر کشور برگزار شد.",  # gatherings
     "شماری از معترضان زخمی شدند.",  # «a number of» is no number
+    "روز سه شنبه معترضان دوباره به خیابان آمدند و پلیس کسی را بازداشت نکرد.",  # «سه» of a weekday
 ])
 def test_dates_ages_money_and_the_like_are_not_claims(text):
     assert claims(text) == []
@@ -176,6 +177,7 @@ def test_solar_hijri_dates_months_weekdays_and_ranges():
     assert when("روز سه‌شنبه") == (date(2022, 10, 18), date(2022, 10, 18))
     assert when("تا پایان ۲۰ مهر")[1] == date(2022, 10, 12)
     assert when("۱۴۰۱/۰۷/۰۸") == (date(2022, 9, 30), date(2022, 9, 30))
+    assert when("از ۱۰ مهر تا کنون") == (date(2022, 10, 2), DAY)
     # a weekday beside a date picks the year the date falls on it
     assert when("جمعه ۲۴ آبان", date(2020, 11, 14)) == (date(2019, 11, 15), date(2019, 11, 15))
 
@@ -200,6 +202,7 @@ def test_places_map_to_english_names_and_provinces_to_admin1():
     c = one("در شهرهای استان کردستان ۴۰ نفر بازداشت شدند.")
     assert (c.where.name, c.where.country, c.where.admin1) == ("Kurdistan province", "IR", "Kurdistan")
     assert one("در کابل ۳ معترض زخمی شدند.").where.country == "AF"
+    assert one("در سیستان و بلوچستان ۱۱ نفر بازداشت شدند.").where.admin1 == "Sistan and Baluchestan"
     # an outlet's name is no place: Voice of America is not the United States
     c = one("گزارش‌های ارسالی به صدای آمریکا از زخمی شدن ۶ نفر در ایران حکایت دارد.")
     assert c.where.country == "IR"

@@ -120,12 +120,20 @@ def _join(text: str, found: list[TimeMention]) -> list[TimeMention]:
         if prev and between in ("تا", "الی", "-", "–") and prev.when.start and t.when.end:
             out[-1] = TimeMention(prev.start, t.end, When(prev.when.start, t.when.end, text[prev.start:t.end]), "range")
             continue
+        if prev and t.kind == "recent" and t.when.start is None and not between and _since(text, prev):
+            out[-1] = TimeMention(prev.start, t.end, When(prev.when.start, t.when.end, text[prev.start:t.end]), "range")
+            continue  # «از ۱۵ آبان تا کنون»
         lead = re.search(r"(?<![^\W\d_])تا\s?(?:پایان\s?|تاریخ\s?|روز\s?)?$", text[max(0, t.start - 14):t.start])
         if lead:
             s = t.start - len(lead.group())
             t = TimeMention(s, t.end, When(None, t.when.end, text[s:t.end]), "until")
         out.append(t)
     return out
+
+
+@cache
+def _since(text: str, t: TimeMention) -> bool:
+    return bool(t.when.start) and bool(re.search(r"(?<![^\W\d_])از\s?$", text[max(0, t.start - 4):t.start]))
 
 
 @cache

@@ -25,9 +25,9 @@ def _index():
     rows = lexicon.places()
     provinces = {fa: (en, cc) for fa, en, cc, _, kind in rows if kind == "province"}
     bare = {}
-    for fa, en, cc, _, kind in rows:
+    for fa, en, cc, admin1, kind in rows:
         if kind != "province":
-            bare.setdefault(fa, Place(en, cc, None))
+            bare.setdefault(fa, Place(en, cc, admin1 if kind == "region" else None))
     names = alternation(provinces, whole=True).replace(START, "", 1)
     return (re.compile(rf"استان\s?({names})"),
             {k.replace(" ", ""): v for k, v in provinces.items()},
