@@ -81,7 +81,7 @@ class Extractor:
         jobs = [(ctx, s) for ctx in contexts for s in segment.split(ctx.article.text)
                 if segment.is_candidate(s.text)]
         out: dict[str, list[Claim]] = {ctx.article.id: [] for ctx in contexts}
-        out.update(extract_persian(persian))
+        out.update(extract_persian(persian, self.names))
         chunks = list(_chunks(jobs))
         docs = self.nlp.pipe((self._doc(texts) for texts, _ in chunks), batch_size=batch_size)
         for (_, members), doc in zip(chunks, docs):

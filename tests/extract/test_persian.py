@@ -217,6 +217,15 @@ def test_a_persian_sayer_is_found_by_its_english_name(tmp_path, extractor):
         assert [c.value for c in store.claims(source="Amnesty International")] == [58]
 
 
+def test_the_users_aliases_rename_persian_sayers_too():
+    from claimledger.extract.names import Names
+    names = Names.with_aliases([("Tehran prosecutor", "دادستان تهران")])
+    text = "دادستان تهران اعلام کرد ۱۴ نفر بازداشت شدند."
+    (c,) = article_claims(Article("t", text, published=DAY, language="fa"), names)
+    assert c.sources[0].name == "Tehran prosecutor"
+    assert one(text).sources[0].name == "دادستان تهران"
+
+
 # one happening told in two languages
 
 EN = ("Security forces killed at least 17 protesters in Zahedan on Friday, March 10, "

@@ -14,6 +14,7 @@ from typing import Iterable, Sequence
 
 from claimledger.model import Article, Claim, Place, Source, When
 
+from ..names import Names, clean, key
 from . import segment
 from .categories import categorize, is_site_count
 from .normalise import normalise
@@ -33,15 +34,16 @@ class _Reading:
     main_place: Place | None
 
 
-def extract(articles: Iterable[Article]) -> dict[str, list[Claim]]:
-    """Claims of each Persian article, keyed by article id."""
-    return {a.id: article_claims(a) for a in articles}
+def extract(articles: Iterable[Article], names: Names | None = None) -> dict[str, list[Claim]]:
+    """Claims of each Persian article, keyed by article id; ``names`` (the user's alias
+    table) renames sayers the shipped Persian table does not know."""
+    return {a.id: article_claims(a, names) for a in articles}
 
 
-def article_claims(article: Article) -> list[Claim]:
+def article_claims(article: Article, names: Names | None = None) -> list[Claim]:
     text = normalise(article.text)
-    names = [(s, e) for s, e, _ in known_spans(text)]
-    places = find_places(text, names)
+    known = [(s, e) for s, e, _ in known_spans(text)]  # outlets' names hold no place
+    places = find_places(text, known)
     r = _Reading(article, text, find_times(text, article.published), places, main_place(places))
     claims: list[Claim] = []
     last: tuple[list[Sayer], int] = ([], -1)  # the last chain told, and its paragraph
@@ -60,7 +62,7 @@ def article_claims(article: Article) -> list[Claim]:
         previous_sourced = bool(chain)
         if chain and own:
             last = (chain, s.paragraph)
-        claims.extend(sentence_claims(r, s, chain, claims))
+        claims.extend(sentence_claims(r, s, chain, claims, names))
     return claims
 
 
@@ -68,7 +70,8 @@ def _from_context(x: Sayer, verb: str, covers_from: int) -> Sayer:
     return Sayer(x.name, f"{verb} (from context)", x.start, x.end, covers_from)
 
 
-def sentence_claims(r: _Reading, s: segment.Sentence, chain: list[Sayer], earlier: Sequence[Claim]) -> list[Claim]:
+def sentence_claims(r: _Reading, s: segment.Sentence, chain: list[Sayer], earlier: Sequence[Claim],
+                    names: Names | None = None) -> list[Claim]:
     masked = [(t.start, t.end) for t in r.times]  # «سه شنبه», «چند روز اخیر» count nothing
     out: list[Claim] = []
     found = find_quantities(r.text, s.start, s.end, masked)
@@ -86,15 +89,22 @@ def sentence_claims(r: _Reading, s: segment.Sentence, chain: list[Sayer], earlie
             sentence=r.article.text[s.start:s.end], sentence_start=s.start,
             unit=counted.unit, subject=counted.subject,
             when=claim_time(r, s, q.start, sayers), where=claim_place(r, s, q.start, sayers),
-            sources=tuple(Source(x.name if not _spelled_in(r, x) else r.article.text[x.start:x.end], x.verb,
-                                 _said_on(r, x), r.article.text[x.start:x.end], x.start, x.end) for x in sayers),
+            sources=tuple(Source(_display(r, x, names), x.verb, _said_on(r, x), r.article.text[x.start:x.end],
+                                 x.start, x.end) for x in sayers),
         ))
     return out
 
 
-def _spelled_in(r: _Reading, x: Sayer) -> bool:
-    """A name given as the text spells it (not an alias table's canonical name)."""
-    return r.text[x.start:x.end] == x.name
+def _display(r: _Reading, x: Sayer, names: Names | None) -> str:
+    """A canonical name as the alias tables give it, else the name as the text spells it."""
+    if r.text[x.start:x.end] != x.name:
+        return x.name  # the shipped Persian table's English name
+    written = r.article.text[x.start:x.end]
+    if names is not None:
+        renamed = names.canonical(written)
+        if key(renamed) != key(clean(written)):
+            return renamed
+    return written
 
 
 def _inside(item, sayers: list[Sayer]) -> bool:
