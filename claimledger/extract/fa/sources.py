@@ -108,7 +108,7 @@ def _verb_of(found: str, p: dict) -> str:
 
 
 def _clause_end(text: str, pos: int, end: int) -> int:
-    m = re.compile(r"[،;؛:]|,(?!\d)").search(text, pos, end)
+    m = _CUT.search(text, pos, end)
     return m.start() if m else end
 
 
@@ -171,37 +171,54 @@ def _verb_of_verb(found: str, p: dict) -> str:
     return "said"
 
 
+_CUT = re.compile(r"[،;؛:]|,(?!\d)")
+_ALSO = re.compile(r"(?<![^\W\d_])(?:نیز|هم)(?![^\W\d_])\s*")
+
+
 def _subject(text: str, start: int, verb_at: int, prep_starts: list[int]) -> tuple[str, int, int] | None:
     """The sayer of a verb at ``verb_at``: the first comma-separated stretch before it that
-    opens with a name (openers such as «از سوی دیగر» and «در مشهد نیز» skipped), with a
+    opens with a name (openers such as «از سوی دیگر» and «در مشهد نیز» skipped), with a
     name in apposition after a comma («علی ناصری، دادستان شهر»)."""
-    p = _patterns()
-    cuts = [start] + [m.end() for m in re.finditer(r"[،;؛:]|,(?!\d)", text[start:verb_at])]
-    cuts = [start] + [start + c for c in cuts[1:]]
-    for i, s in enumerate(cuts):
-        o = p["opener"].match(text, s, verb_at)
-        s2 = o.end() if o else s
-        segment_end = cuts[i + 1] - 1 if i + 1 < len(cuts) else verb_at
-        opening = find_quantities(text, s2, segment_end)
-        if opening and opening[0].start - s2 < 3:  # a clause that opens with a number tells, not says
+    cuts = [start] + [m.end() for m in _CUT.finditer(text, start, verb_at)] + [verb_at + 1]
+    for i in range(len(cuts) - 1):
+        s, segment_end = _segment_start(text, cuts[i], cuts[i + 1] - 1), cuts[i + 1] - 1
+        if s is None:
             continue
-        if p["stop"].match(text, s2, verb_at) or text[s2:s2 + 1].isdigit():
-            also = re.compile(r"(?<![^\W\d_])(?:نیز|هم)(?![^\W\d_])\s*").search(text, s2, segment_end)
-            if not also or len(text[s2:also.start()].split()) > 6:
-                continue
-            s2 = also.end()
-        found = _name(text, s2, verb_at if i + 1 == len(cuts) else segment_end, anywhere=False)
-        if not found:
-            continue
-        name, a, b = found
-        if i + 1 < len(cuts) and b >= segment_end - 1 and canonical(name) is None and not known_spans(text, a, b):
-            more = _name(text, cuts[i + 1], verb_at if i + 2 >= len(cuts) else cuts[i + 2] - 1, anywhere=False)
-            if more and more[1] <= cuts[i + 1] + 1 and canonical(more[0]) is None:
-                name, b = text[a:more[2]], more[2]
-            elif more and canonical(more[0]):
-                name, a, b = more
-        return name, a, b
+        found = _name(text, s, min(segment_end, verb_at), anywhere=False)
+        if found:
+            return _with_apposition(text, found, cuts[i + 1:], verb_at)
     return None
+
+
+def _segment_start(text: str, s: int, end: int) -> int | None:
+    """Where a name may open the stretch ``text[s:end]``, or None: openers are skipped, a
+    stretch opening with a figure tells rather than says, «در مشهد نیز X» reads from X."""
+    p = _patterns()
+    opener = p["opener"].match(text, s, end)
+    s = opener.end() if opener else s
+    first = find_quantities(text, s, end)
+    if first and first[0].start - s < 3:
+        return None
+    if p["stop"].match(text, s, end) or text[s:s + 1].isdigit():
+        also = _ALSO.search(text, s, end)
+        if not also or len(text[s:also.start()].split()) > 6:
+            return None
+        s = also.end()
+    return s
+
+
+def _with_apposition(text: str, found: tuple[str, int, int], cuts: list[int], verb_at: int) -> tuple[str, int, int]:
+    """ «علی ناصری، دادستان شهر»: a name running up to a comma takes the title after it
+    (or the known name the title is: «عفو بین‌الملل، نهاد حقوق بشری»)."""
+    name, a, b = found
+    if len(cuts) < 2 or b < cuts[0] - 2 or canonical(name) is not None or known_spans(text, a, b):
+        return found
+    more = _name(text, cuts[0], min(cuts[1] - 1, verb_at), anywhere=False)
+    if more and canonical(more[0]):
+        return more
+    if more and more[1] <= cuts[0] + 1:
+        return text[a:more[2]], a, more[2]
+    return found
 
 
 def back_reference(text: str, start: int, end: int, same_paragraph: bool) -> str | None:
