@@ -136,6 +136,9 @@ def test_formulaic_attributions_and_chains():
     assert [s.name for s in c.sources] == ["Iranian Labour News Agency"]
     c = one("به گزارش رادیو فردا به نقل از هەنگاو، ۱۵ نفر در سقز زخمی شدند.")
     assert [s.name for s in c.sources] == ["Hengaw Organization for Human Rights", "Radio Farda"]
+    c = one("خبرگزاری حکومتی ایرنا گزارش داد که ۷۰ نفر در شیراز دستگیر شدند.")
+    assert c.sources[0].name == "Islamic Republic News Agency"
+    assert one("سخنگوی وزارت کشور گفت ۵۱ نفر زخمی شدند.").sources[0].name == "سخنگوی وزارت کشور"
     c = one("فرماندار شهر در گفتگو با ایسنا تصریح کرد ۳۳ نفر دستگیر شده‌اند.")
     assert c.sources[0].name == "فرماندار شهر"
     c = one("دادستان اراک به نقل از رئیس پلیس شهر گفت ۴۲ نفر دستگیر شده‌اند.")

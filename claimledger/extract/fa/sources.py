@@ -50,6 +50,7 @@ def _patterns() -> dict:
         "not_sayer": re.compile(rf"\s*{alternation(a['not_sayers'])}(?:\s?های|\s?ها|ات|ی)?{END}"),
         "partitive": re.compile(rf"{alternation(a['partitives'], whole=True)}\s*$"),
         "back": re.compile(alternation(a["back"], whole=True)),
+        "organisation": re.compile(alternation(a["organisation_heads"])),
         "demonstrative": re.compile(r"(?:این|همین|آن)\s"),
         "pronoun": re.compile(rf"^\s*{alternation(a['pronouns'], whole=True)}\s*$"),
         "same_paragraph": re.compile(rf"\s*{alternation(a['same_paragraph'], whole=True)}"),
@@ -133,6 +134,10 @@ def _name(text: str, s: int, e: int, anywhere: bool = True) -> tuple[str, int, i
     if p["pronoun"].match(words.split()[0]) or p["demonstrative"].match(words):
         return BACK, s, s + len(words)  # «به گفته این منابع», «وی گفت»: the sayer before
     a = s + len(text[s:b]) - len(text[s:b].lstrip(" «»\"'("))
+    # «خبرگزاری حکومتی ایرنا» is the agency; «سخنگوی وزارت کشور» stays the spokesman
+    inside = known_spans(text, a, a + len(words)) if p["organisation"].match(text, a) else []
+    if inside:
+        return max(inside, key=lambda k: k[1] - k[0])[2], a, a + len(words)
     return text[a:a + len(words)], a, a + len(words)
 
 
