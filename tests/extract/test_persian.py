@@ -162,6 +162,9 @@ def test_bare_reports_give_no_source_and_pointers_back_keep_the_last_sayer():
     assert later.sources[0].name == "Iran Human Rights" and "(from context)" in later.sources[0].verb
     pointed = claims("کارکنان یک بیمارستان به خبرنگاران گفتند ۹ نفر کشته شدند.\n\nبه گفته همین منابع، ۳۰ نفر زخمی شده‌اند.")[1]
     assert pointed.sources[0].name == "کارکنان یک بیمارستان" and "(from context)" in pointed.sources[0].verb
+    listed = claims("کمیته پیگیری وضعیت بازداشت‌شدگان اعلام کرد:\n• ۴۵ نفر بازداشت شده‌اند\n• ۶ نفر ناپدید شده‌اند")
+    assert [(c.category, c.sources[0].name) for c in listed] == [
+        ("arrested", "کمیته پیگیری وضعیت بازداشت‌شدگان"), ("disappeared", "کمیته پیگیری وضعیت بازداشت‌شدگان")]
     apart = claims("وزارت کشور اعلام کرد ۹ نفر زخمی شدند.\n\nشمار شهرهای معترض به ۳۰ شهر رسید.")[1]
     assert apart.sources == ()
 

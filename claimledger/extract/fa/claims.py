@@ -9,7 +9,8 @@ small functions over the normalised text read directly.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Sequence
 
 from claimledger.model import Article, Claim, Place, Source, When
@@ -46,24 +47,44 @@ def article_claims(article: Article, names: Names | None = None) -> list[Claim]:
     places = find_places(text, known)
     r = _Reading(article, text, find_times(text, article.published), places, main_place(places))
     claims: list[Claim] = []
-    last: tuple[list[Sayer], int] = ([], -1)  # the last chain told, and its paragraph
-    previous_sourced = False
-    for i, s in enumerate(segment.split(text)):
+    told = _Told()
+    for s in segment.split(text):
+        claims.extend(sentence_claims(r, s, told.chain(text, s), claims, names))
+    return claims
+
+
+_BULLET = re.compile(r"\s*(?:[•\-–*]|\d+[.)-])")
+
+
+@dataclass
+class _Told:
+    """Who spoke last, for sentences that point back to them."""
+    last: list[Sayer] = field(default_factory=list)
+    paragraph: int = -1
+    previous_sourced: bool = False
+    listing: list[Sayer] = field(default_factory=list)  # «این سازمان اعلام کرد:» and its list
+
+    def chain(self, text: str, s: segment.Sentence) -> list[Sayer]:
         chain, own = sentence_sayers(text, s.start, s.end), True
         if any(x.name == BACK for x in chain):  # «به گفته این منابع»: the sayer before
-            chain = [y for x in chain for y in ([_from_context(z, x.verb, x.covers_from) for z in last[0]]
+            chain = [y for x in chain for y in ([_from_context(z, x.verb, x.covers_from) for z in self.last]
                                                 if x.name == BACK else [x])]
             own = False
-        if not chain and last[0]:
-            verb = back_reference(text, s.start, s.end, previous_sourced and last[1] == s.paragraph)
+        if not chain and self.listing and (s.paragraph == self.paragraph or _BULLET.match(text, s.start)):
+            chain, own = [_from_context(x, x.verb, s.start) for x in self.listing], False
+        elif not chain and self.last:
+            verb = back_reference(text, s.start, s.end, self.previous_sourced and self.paragraph == s.paragraph)
             if verb:
-                chain, own = [Sayer(x.name, x.verb if len(last[0]) > 1 and x is not last[0][-1]
-                                    else f"{verb} (from context)", x.start, x.end, s.start) for x in last[0]], False
-        previous_sourced = bool(chain)
+                chain = [x if len(self.last) > 1 and x is not self.last[-1] else _from_context(x, verb, s.start)
+                         for x in self.last]
+                chain, own = [replace(x, covers_from=s.start) for x in chain], False
+        self.previous_sourced = bool(chain)
         if chain and own:
-            last = (chain, s.paragraph)
-        claims.extend(sentence_claims(r, s, chain, claims, names))
-    return claims
+            self.last, self.paragraph = chain, s.paragraph
+            self.listing = chain if text[s.start:s.end].rstrip().endswith(":") else []
+        elif not chain or s.paragraph != self.paragraph and not _BULLET.match(text, s.start):
+            self.listing = []
+        return chain
 
 
 def _from_context(x: Sayer, verb: str, covers_from: int) -> Sayer:
