@@ -178,6 +178,8 @@ def test_solar_hijri_dates_months_weekdays_and_ranges():
         return m.when.start, m.when.end
     assert when("۱۵ مهر ۱۴۰۱") == (date(2022, 10, 7), date(2022, 10, 7))
     assert when("آبان ۹۸") == (date(2019, 10, 23), date(2019, 11, 21))
+    assert when("هفته آخر آبان ۹۸") == (date(2019, 11, 15), date(2019, 11, 21))
+    assert when("اواخر شهریور") == (date(2022, 9, 13), date(2022, 9, 22))  # 21-31 Shahrivar
     assert when("دوم قوس") == (date(2021, 11, 23), date(2021, 11, 23))  # Dari Azar; 1401's is after publication
     assert when("از ۳ مهر تا ۱۲ مهر") == (date(2022, 9, 25), date(2022, 10, 4))
     assert when("روز سه‌شنبه") == (date(2022, 10, 18), date(2022, 10, 18))

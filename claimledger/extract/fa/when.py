@@ -59,6 +59,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "month": re.compile(rf"(?P<month>{alternation(w['month_alone'])}|{alternation(['دی', 'مهر', 'تیر'])}\s?ماه)"
                             rf"(?:\s?ماه)?{END}"),
         "weekday": re.compile(weekday),
+        "part": re.compile(rf"({alternation(w['month_parts'])})\s?$"),
         "numeric": re.compile(r"(?<![\d/])(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})(?![\d/])"),
         "year": re.compile(r"(?<![^\W\d_])سال\s?(?P<year>(?<!\d)1[34]\d\d(?!\d)|(?<!\d)\d{2}(?!\d))"),
         "relative": re.compile(alternation(w["relative_days"], whole=True)),
@@ -89,11 +90,15 @@ def find_times(text: str, published: date | None) -> list[TimeMention]:
     for m in p["greg"].finditer(text):
         add(m.start(), m.end(), _greg_date(m, published), "date")
     for m in scans["month_year"]:
-        add(m.start(), m.end(), _month(_solar_year(m.group("year")), _table("solar_months")[squash(m.group("month"))]), "month")
+        whole = _month(_solar_year(m.group("year")), _table("solar_months")[squash(m.group("month"))])
+        begins, when = _part(text, m.start(), whole)
+        add(begins, m.end(), when, "month")
     for m in p["month"].finditer(text):
         named = [y for at, y in years if at < m.start()]
         month = _table("solar_months")[squash(re.sub(r"\s?ماه$", "", m.group("month")))]
-        add(m.start(), m.end(), _month(_default_year(named[-1] if named else None, month, 1, published), month), "month")
+        whole = _month(_default_year(named[-1] if named else None, month, 1, published), month)
+        begins, when = _part(text, m.start(), whole)
+        add(begins, m.end(), when, "month")
     for m in scans["year"]:
         y = _solar_year(m.group("year"))
         add(m.start(), m.end(), When(_g(y, 1, 1), _g(y + 1, 1, 1) - _DAY) if y else None, "year")
@@ -109,6 +114,17 @@ def find_times(text: str, published: date | None) -> list[TimeMention]:
             add(m.start(), m.end(), When(published - timedelta(days=back) if back else None, published), "recent")
     found.sort(key=lambda t: t.start)
     return _join(text, [replace(t, when=replace(t.when, text=text[t.start:t.end])) for t in found])
+
+
+def _part(text: str, at: int, whole: When | None) -> tuple[int, When | None]:
+    """ «هفته آخر آبان», «اواخر آبان»: the part of the month a phrase before it names."""
+    m = _patterns()["part"].search(text, max(0, at - 16), at)
+    if not m or not whole or not whole.start:
+        return at, whole
+    anchor, a, b = _words()["month_parts"][next(k for k in _words()["month_parts"] if squash(k) == squash(m.group(1)))]
+    if anchor == "start":
+        return m.start(), When(whole.start + timedelta(days=a), whole.start + timedelta(days=b))
+    return m.start(), When(whole.end - timedelta(days=a), whole.end - timedelta(days=b))
 
 
 def _join(text: str, found: list[TimeMention]) -> list[TimeMention]:
