@@ -110,6 +110,18 @@ def test_each_figure_keeps_its_own_verb_and_parts_take_their_whole():
     assert [(c.category, c.value) for c in found] == [("killed", 5), ("injured", 11)]
 
 
+def test_a_harm_that_a_protest_answers_is_not_the_figures_fate():
+    c = one("حدود ۴۰۰ معلم در اعتراض به بازداشت همکارانشان در برابر مجلس تجمع کردند.")
+    assert (c.category, c.value) == ("participants", 400)
+    c = one("در پی کشته شدن یک جوان، صدها نفر در شهر راهپیمایی کردند.")
+    assert (c.category, c.low) == ("participants", 200)
+
+
+def test_a_toll_that_passed_a_figure_is_more_than_it():
+    c = one("شمار بازداشت‌شدگان از ۲ هزار نفر گذشت.")
+    assert (c.category, c.value, c.low, c.qualifier) == ("arrested", 2000, 2001, "more_than")
+
+
 def test_a_part_named_with_its_whole_leaves_the_whole_its_verb():
     found = claims("یک نهاد حقوق بشری گفت بیش از ۳۰۰ نفر از جمله ۴۱ کودک در این ماه کشته شده‌اند.")
     assert [(c.category, c.value, c.subject) for c in found] == [("killed", 300, "people"), ("killed", 41, "children")]
@@ -186,6 +198,7 @@ def test_solar_hijri_dates_months_weekdays_and_ranges():
     assert when("تا پایان ۲۰ مهر")[1] == date(2022, 10, 12)
     assert when("۱۴۰۱/۰۷/۰۸") == (date(2022, 9, 30), date(2022, 9, 30))
     assert when("از ۱۰ مهر تا کنون") == (date(2022, 10, 2), DAY)
+    assert when("از ۱۰ مهر") == (date(2022, 10, 2), DAY)  # since
     # a weekday beside a date picks the year the date falls on it
     assert when("جمعه ۲۴ آبان", date(2020, 11, 14)) == (date(2019, 11, 15), date(2019, 11, 15))
 

@@ -49,6 +49,7 @@ def _patterns() -> dict:
         "release": re.compile(alternation(w["not_claim_words"])),
         "break": re.compile(rf"[،;؛:()\[\]\n]|,(?!\d)|{alternation(w['clause_breaks'], whole=True)}"),
         "subject": re.compile(rf"[ ]*(?:{alternation(w['classifiers'], whole=True)}[ ]*(?:از[ ]*)?)?({alternation(w['subjects'])})"),
+        "cause": re.compile(rf"{alternation(w['cause_markers'])}\s*$"),
         "under_age": re.compile(alternation(w["under_age"])),
         "follower": re.compile(rf"[ ]*(?:$|[.،,;؛:!؟)\]]|{alternation(w['count_followers'])})"),
         "sites": {squash(k): v for k, v in w["site_units"].items()},
@@ -138,7 +139,7 @@ def _nearest_after(text: str, s: int, e: int) -> str | None:
     """The first harm word after ``s`` (the longer where two start together: «به اعدام
     محکوم»); a group named after «از» («دو نفر از مجروحان درگذشتند») yields to a later verb."""
     hits = sorted((m.start(), -len(m.group()), c) for c, pat in _patterns()["harm"].items()
-                  for m in pat.finditer(text, s, e))
+                  for m in pat.finditer(text, s, e) if not _cause(text, m.start()))
     if len(hits) > 1 and re.search(r"(?<![^\W\d_])از\s*$", text[max(s, hits[0][0] - 4):hits[0][0]]):
         later = [h for h in hits if h[0] > hits[0][0] - hits[0][1]]
         if later:
@@ -147,8 +148,14 @@ def _nearest_after(text: str, s: int, e: int) -> str | None:
 
 
 def _nearest_before(text: str, s: int, e: int) -> str | None:
-    hits = [(m.end(), len(m.group()), c) for c, pat in _patterns()["harm"].items() for m in pat.finditer(text, s, e)]
+    hits = [(m.end(), len(m.group()), c) for c, pat in _patterns()["harm"].items()
+            for m in pat.finditer(text, s, e) if not _cause(text, m.start())]
     return max(hits)[2] if hits else None
+
+
+def _cause(text: str, at: int) -> bool:
+    """ «در اعتراض به بازداشت همکاران», «در پی کشته شدن»: a harm the figure answers, not its fate."""
+    return bool(_patterns()["cause"].search(text, max(0, at - 16), at))
 
 
 def _subject(text: str, q: Quantity, end: int) -> str:

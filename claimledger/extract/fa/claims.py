@@ -169,7 +169,7 @@ def _paragraph_time(r: _Reading, s: segment.Sentence) -> When | None:
     start = r.text.rfind("\n\n", 0, s.start) + 2 if "\n\n" in r.text[:s.start] else 0
     published = r.article.published
     for t in r.times:
-        if start <= t.start and t.end <= s.start and t.kind in ("date", "range", "month", "until", "recent") \
+        if start <= t.start and t.end <= s.start and t.kind in ("date", "range", "month", "until", "since", "recent") \
                 and not (published and t.when.start and t.when.start > published):
             return t.when
     return None

@@ -44,6 +44,8 @@ def _patterns():
         "vague": re.compile(alternation(w["vague"], whole=True)),
         "qualifier": re.compile(rf"(?:{qualifier})\s*(?:رقم\s*)?$"),
         "range": re.compile(rf"\s*(?:تا|الی|-|–)\s*({number})"),
+        "from": re.compile(rf"{START}از\s*$"),
+        "passed": re.compile(rf"\s*(?:{alternation(w['classifiers'], whole=True)}\s*)?{alternation(w['qualifiers_after'])}"),
         "after": re.compile(alternation(w["not_counts_after"] + ["٪", "%"], whole=True)),
         "before": re.compile(rf"{alternation(w['not_counts_before'], whole=True)}\s*$"),
         "atoms": {squash(k): v for k, v in atoms.items()},
@@ -112,6 +114,8 @@ def find_quantities(text: str, start: int, end: int, masked=()) -> list[Quantity
 def _qualified(text, s, e, value, low, high, qualifier, indefinite=False) -> Quantity:
     p = _patterns()
     q = p["qualifier"].search(text, max(0, s - 24), s)
+    if value is not None and _passed(text, s, e):  # «از ۱۰۰ نفر گذشت»: more than
+        return Quantity(s, e, value, value + 1, None, "more_than")
     if q and value is not None:
         word = re.sub(r"\s*رقم\s*$", "", q.group()).strip()
         kind = p["qualifier_table"].get(squash(word))
@@ -119,6 +123,11 @@ def _qualified(text, s, e, value, low, high, qualifier, indefinite=False) -> Qua
                      "up_to": (None, value), "less_than": (None, value - 1)}.get(kind, (low, high))
         return Quantity(q.start(), e, value, low, high, kind or qualifier)
     return Quantity(s, e, value, low, high, qualifier, indefinite)
+
+
+def _passed(text: str, s: int, e: int) -> bool:
+    p = _patterns()
+    return bool(p["from"].search(text, max(0, s - 4), s)) and bool(p["passed"].match(text, e))
 
 
 def _overlaps(s: int, e: int, spans) -> bool:

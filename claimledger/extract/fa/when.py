@@ -28,7 +28,7 @@ class TimeMention:
     start: int
     end: int
     when: When
-    kind: str  # date, range, month, year, weekday, until, recent
+    kind: str  # date, range, month, year, weekday, until, since, recent
 
 
 @cache
@@ -113,7 +113,7 @@ def find_times(text: str, published: date | None) -> list[TimeMention]:
             back = _table("recent")[squash(m.group())]
             add(m.start(), m.end(), When(published - timedelta(days=back) if back else None, published), "recent")
     found.sort(key=lambda t: t.start)
-    return _join(text, [replace(t, when=replace(t.when, text=text[t.start:t.end])) for t in found])
+    return _join(text, [replace(t, when=replace(t.when, text=text[t.start:t.end])) for t in found], published)
 
 
 def _part(text: str, at: int, whole: When | None) -> tuple[int, When | None]:
@@ -127,8 +127,9 @@ def _part(text: str, at: int, whole: When | None) -> tuple[int, When | None]:
     return m.start(), When(whole.end - timedelta(days=a), whole.end - timedelta(days=b))
 
 
-def _join(text: str, found: list[TimeMention]) -> list[TimeMention]:
-    """«از X تا Y» is one interval; «تا (پایان|تاریخ) X» ends there."""
+def _join(text: str, found: list[TimeMention], published: date | None) -> list[TimeMention]:
+    """«از X تا Y» is one interval; «تا (پایان|تاریخ) X» ends there; «از X» alone runs from X
+    to publication."""
     out: list[TimeMention] = []
     for t in found:
         prev = out[-1] if out else None
@@ -139,6 +140,8 @@ def _join(text: str, found: list[TimeMention]) -> list[TimeMention]:
         if prev and t.kind == "recent" and t.when.start is None and not between and _since(text, prev):
             out[-1] = TimeMention(prev.start, t.end, When(prev.when.start, t.when.end, text[prev.start:t.end]), "range")
             continue  # «از ۱۵ آبان تا کنون»
+        if t.kind == "date" and t.when.start and _since(text, t) and not re.match(r"\s*(?:تا|الی)", text[t.end:t.end + 5]):
+            t = TimeMention(t.start, t.end, When(t.when.start, published or t.when.end, t.when.text), "since")
         lead = re.search(r"(?<![^\W\d_])تا\s?(?:پایان\s?|تاریخ\s?|روز\s?)?$", text[max(0, t.start - 14):t.start])
         if lead:
             s = t.start - len(lead.group())
