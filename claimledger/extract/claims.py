@@ -23,6 +23,7 @@ from claimledger.model import Article, Claim, Place, Source, When
 from . import segment
 from .excerpts import excerpt_numbers
 from .fa import extract as extract_persian
+from .fa.normalise import looks_persian
 from .categories import categorize, counted_noun, phrase_top
 from .names import Names, key
 from .quantities import find_quantities, is_count
@@ -74,10 +75,12 @@ class Extractor:
 
     def extract(self, articles: Iterable[Article], batch_size: int = 64) -> dict[str, list[Claim]]:
         """Claims of each article, keyed by article id (every article gets a key); Persian
-        articles (stored language ``fa``) take the Persian path (extract/fa/)."""
+        articles (stored language ``fa``, or unknown and in the Arabic script) take the
+        Persian path (extract/fa/)."""
         articles = list(articles)
-        persian = [a for a in articles if a.language == PERSIAN]
-        contexts = [article_context(a, self.gazetteer) for a in articles if a.language != PERSIAN]
+        persian = [a for a in articles if a.language == PERSIAN or (a.language is None and looks_persian(a.text))]
+        ids = {a.id for a in persian}
+        contexts = [article_context(a, self.gazetteer) for a in articles if a.id not in ids]
         jobs = [(ctx, s) for ctx in contexts for s in segment.split(ctx.article.text)
                 if segment.is_candidate(s.text)]
         out: dict[str, list[Claim]] = {ctx.article.id: [] for ctx in contexts}

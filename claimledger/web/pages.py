@@ -11,6 +11,7 @@ from fastapi.responses import RedirectResponse
 from fastapi.templating import Jinja2Templates
 
 from ..events.typology import table
+from ..extract.fa.normalise import looks_persian
 from ..model import CATEGORIES
 from . import charts, queries
 from .api import ledger
@@ -21,17 +22,7 @@ from .render import highlight
 PAGE = 50
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=Path(str(files("claimledger.web") / "templates")))
-_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
-
-
-def _persian(text: str | None) -> bool:
-    """Whether a claim's sentence is Persian (the only right-to-left language extracted):
-    most of its letters are in the Arabic script."""
-    letters = [ch for ch in (text or "") if ch.isalpha()]
-    return bool(letters) and sum(bool(_ARABIC_SCRIPT.match(ch)) for ch in letters) * 2 > len(letters)
-
-
-templates.env.tests["persian"] = _persian
+templates.env.tests["persian"] = lambda text: looks_persian(text or "")  # a claim's sentence
 
 
 def _render(request: Request, name: str, **context):

@@ -247,6 +247,11 @@ def test_the_users_aliases_rename_persian_sayers_too():
     assert one(text).sources[0].name == "دادستان تهران"
 
 
+def test_a_short_persian_text_of_unknown_language_takes_the_persian_path(extractor):
+    found = extractor.extract([Article("short", "۱۲ نفر کشته شدند", published=DAY)])["short"]
+    assert [(c.category, c.value) for c in found] == [("killed", 12)]
+
+
 # one happening told in two languages
 
 EN = ("Security forces killed at least 17 protesters in Zahedan on Friday, March 10, "

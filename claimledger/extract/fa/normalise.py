@@ -48,3 +48,13 @@ def squash(name: str) -> str:
     """A comparison key for names: normalised letters, no spaces, joiners or punctuation
     («عفو بین‌الملل» = «عفو بین الملل» = «عفو بینالملل»)."""
     return re.sub(r"[\W_]+", "", normalise(name).casefold())
+
+
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
+
+
+def looks_persian(text: str) -> bool:
+    """Most of the letters of ``text`` are in the Arabic script (Persian is the only such
+    language extracted): for a text too short for language detection to tell."""
+    letters = [ch for ch in text[:2000] if ch.isalpha()]
+    return bool(letters) and sum(bool(_ARABIC_SCRIPT.match(ch)) for ch in letters) * 2 > len(letters)
