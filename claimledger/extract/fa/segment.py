@@ -18,7 +18,7 @@ class Sentence:
 
 def split(text: str) -> list[Sentence]:
     out: list[Sentence] = []
-    pos, paragraph, label, lines_since = 0, 0, "", 0
+    pos, paragraph, label = 0, 0, ""
     for m in _END.finditer(text + "\n"):
         end = m.end() if not m.group().startswith("\n") else m.start()
         piece = text[pos:end]
@@ -27,12 +27,11 @@ def split(text: str) -> list[Sentence]:
             lead = len(piece) - len(piece.lstrip())
             line_start = text.rfind("\n", 0, pos + lead) + 1
             whole_line = line_start == pos + lead and m.group().startswith("\n")
-            out.append(Sentence(pos + lead, pos + lead + len(stripped), paragraph,
-                                label if whole_line and lines_since <= _LABEL_REACH else ""))
+            out.append(Sentence(pos + lead, pos + lead + len(stripped), paragraph, label if whole_line else ""))
             if whole_line and _is_label(stripped):
-                label, lines_since = stripped, 0
-            elif m.group().startswith("\n"):
-                lines_since += 1
+                label = stripped
+            elif not whole_line or len(stripped.split()) > _LIST_LINE_WORDS:
+                label = ""  # prose: the box or list is over
         if m.group().startswith("\n"):
             if m.group().count("\n") > 1:
                 paragraph, label = paragraph + 1, ""
@@ -40,9 +39,9 @@ def split(text: str) -> list[Sentence]:
     return out
 
 
-_LABEL_REACH = 3  # a box's heading covers the value lines under it («مرگ‌ها», then one line a figure)
+_LIST_LINE_WORDS = 8  # a heading covers the short lines under it (a box's values, a list by city)
 
 
 def _is_label(line: str) -> bool:
-    """A fact box's heading: a few words, no number."""
-    return bool(line) and len(line.split()) <= 4 and not re.search(r"\d", line)
+    """A fact box's or a list's heading: a few words, no number."""
+    return bool(line) and len(line.split()) <= 6 and not re.search(r"\d", line)

@@ -163,9 +163,14 @@ def _colon_sayer(text: str, start: int, end: int) -> Sayer | None:
     if colon < 0 or len(text[start:colon].split()) > 5 or _patterns()["verb"].search(text, start, colon):
         return None
     found = _name(text, start, colon, anywhere=False)
-    if not found or text[found[2]:colon].strip():
-        return None
+    if not found or text[found[2]:colon].strip() or squash(found[0]) in _place_names():
+        return None  # «تهران: ۲۵ نفر» is a list by place
     return Sayer(found[0], "said", found[1], found[2], start, colon)
+
+
+@cache
+def _place_names() -> frozenset[str]:
+    return frozenset(squash(fa) for fa, *_ in lexicon.places())
 
 
 def _verb_of_verb(found: str, p: dict) -> str:
