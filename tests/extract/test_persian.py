@@ -172,6 +172,13 @@ def test_a_sayer_closing_the_sentence_covers_its_figures_but_not_figures_before_
     assert first.sources == () and second.sources[0].name == "برخی مقام‌های محلی"
 
 
+def test_an_attribution_in_the_middle_covers_its_own_clause():
+    first, second = claims("ماموران ۱۲ نفر را بازداشت کردند و به گفته شاهدان، ۳ نفر زخمی شدند.")
+    assert first.sources == () and second.sources[0].name == "شاهدان"
+    c = one("۱۶ نفر در این شهر کشته شدند، به گفته منابع محلی.")
+    assert c.sources[0].name == "منابع محلی"
+
+
 def test_bare_reports_give_no_source_and_pointers_back_keep_the_last_sayer():
     assert one("گزارش‌ها از بازداشت ده‌ها نفر در رشت حکایت دارد.").sources == ()
     assert one("به گفته شاهدان عینی، ۴ نفر زخمی شدند.").sources[0].name == "شاهدان عینی"

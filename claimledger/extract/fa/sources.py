@@ -78,8 +78,8 @@ def sentence_sayers(text: str, start: int, end: int) -> list[Sayer]:
     """The chain of one sentence, first teller first (empty when it has none of its own)."""
     p = _patterns()
     preps = _prep_sayers(text, start, end)
-    said = _verb_sayer(text, start, end, [m.start() for m in p["prep"].finditer(text, start, end)]) \
-        or _colon_sayer(text, start, end)
+    spans = [m.span() for m in p["prep"].finditer(text, start, end)]
+    said = _verb_sayer(text, start, end, spans) or _colon_sayer(text, start, end)
     inner = [s for s in preps if said and said.start <= s.start < said.verb_at]
     outer = [s for s in preps if s not in inner]
     chain = list(reversed(inner)) + ([said] if said else []) + list(reversed(outer))
@@ -95,8 +95,20 @@ def _prep_sayers(text: str, start: int, end: int) -> list[Sayer]:
         verb = _verb_of(m.group(), p)
         name = _name(text, m.end(), stop)
         if name:
-            out.append(Sayer(name[0], verb, name[1], name[2], start))
+            out.append(Sayer(name[0], verb, name[1], name[2], _prep_reach(text, start, end, m.start(), name[2])))
     return out
+
+
+_CLAUSE_OPEN = re.compile(r"[،;؛:]|,(?!\d)|\sو\s")
+
+
+def _prep_reach(text: str, start: int, end: int, at: int, name_end: int) -> int:
+    """Where the figures an attribution covers begin: the whole sentence when it opens or
+    closes it («...، به گفته منابع محلی.»), else its own clause («... و به گفته شاهدان، ۳ نفر»)."""
+    if not text[name_end:end].strip(" .!؟?»«\"'()،,"):
+        return start
+    opens = [m.end() for m in _CLAUSE_OPEN.finditer(text, start, at)]
+    return opens[-1] if opens else start
 
 
 def _verb_of(found: str, p: dict) -> str:
@@ -128,7 +140,7 @@ def _name(text: str, s: int, e: int, anywhere: bool = True) -> tuple[str, int, i
     if stop and p["partitive"].match(text, s + lead, stop.start()) and squash(stop.group()) == squash("از"):
         stop = p["stop"].search(text, stop.end(), e)
     b = stop.start() if stop else e
-    words = text[s:b].strip(" «»\"'()")
+    words = text[s:b].strip(" «»\"'().!?؟")
     if not words or len(words.split()) > 10 or p["not_sayer"].match(words):
         return None
     if p["pronoun"].match(words.split()[0]) or p["demonstrative"].match(words):
@@ -141,10 +153,14 @@ def _name(text: str, s: int, e: int, anywhere: bool = True) -> tuple[str, int, i
     return text[a:a + len(words)], a, a + len(words)
 
 
-def _verb_sayer(text: str, start: int, end: int, prep_starts: list[int]) -> Sayer | None:
-    """ «X اعلام کرد»: the noun phrase opening the clause of a speech verb."""
+def _verb_sayer(text: str, start: int, end: int, preps: list[tuple[int, int]]) -> Sayer | None:
+    """ «X اعلام کرد»: the noun phrase opening the clause of a speech verb (not the
+    «گفته» of «به گفته»)."""
     p = _patterns()
+    prep_starts = [a for a, _ in preps]
     for v in p["verb"].finditer(text, start, end):
+        if any(a <= v.start() < b for a, b in preps):
+            continue
         subject = _subject(text, start, v.start(), prep_starts)
         if subject is None:
             continue
