@@ -106,6 +106,8 @@ def test_one_victim_counts_but_not_her_age():
 def test_each_figure_keeps_its_own_verb_and_parts_take_their_whole():
     found = claims("در این روز ۵۰۰ نفر راهپیمایی کردند و ۳۰ نفر بازداشت شدند که ۷ نفر از آنها دانشجو هستند.")
     assert [(c.category, c.value) for c in found] == [("participants", 500), ("arrested", 30), ("arrested", 7)]
+    found = claims("یک مرد و سه زن در این تیراندازی جان باختند.")  # coordinated, one verb
+    assert [(c.category, c.value) for c in found] == [("killed", 1), ("killed", 3)]
     found = claims("پنج نفر کشته و یازده نفر زخمی شدند.")
     assert [(c.category, c.value) for c in found] == [("killed", 5), ("injured", 11)]
 
@@ -175,6 +177,8 @@ def test_a_sayer_closing_the_sentence_covers_its_figures_but_not_figures_before_
 def test_an_attribution_in_the_middle_covers_its_own_clause():
     first, second = claims("ماموران ۱۲ نفر را بازداشت کردند و به گفته شاهدان، ۳ نفر زخمی شدند.")
     assert first.sources == () and second.sources[0].name == "شاهدان"
+    c = one("حدود ۹۰۰ نفر بازداشت شدند، آسوشیتدپرس به نقل از یک مقام قضایی گزارش داد.")
+    assert [s.name for s in c.sources] == ["یک مقام قضایی", "Associated Press"]
     c = one("۱۶ نفر در این شهر کشته شدند، به گفته منابع محلی.")
     assert c.sources[0].name == "منابع محلی"
 

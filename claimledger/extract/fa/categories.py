@@ -57,6 +57,10 @@ def _patterns() -> dict:
     }
 
 
+# «... تجمع کردند و ۴۰ دانشجو»: a finite verb, then «و» or a comma, before the next figure
+_VERB_THEN_AND = re.compile(r"(?:ند|شد|کرد|بود|است|داد|رسید|گرفت|یافت)\s*(?:\sو|[،,])\s*$")
+
+
 def clause(text: str, q: Quantity, start: int, end: int) -> tuple[int, int]:
     """The clause of ``q`` within the sentence ``text[start:end]``."""
     p = _patterns()
@@ -75,7 +79,7 @@ def categorize(text: str, q: Quantity, start: int, end: int, before: str | None 
     «۳۰۰ نفر تجمع کردند و ۴۰ دانشجو بازداشت شدند»)."""
     p = _patterns()
     left, right = clause(text, q, start, end)
-    if next_at is not None and q.end <= next_at < right and re.search(r"(?:\sو|[،,])\s*$", text[q.end:next_at]):
+    if next_at is not None and q.end <= next_at < right and _VERB_THEN_AND.search(text, q.end, next_at):
         right = next_at  # «... و ۴۰ دانشجو»: a coordinated figure, not a part («از جمله ۲۳ کودک»)
     after = p["classifier"].match(text, q.end)
     noun_at = after.end() if after else q.end

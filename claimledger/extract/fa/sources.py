@@ -17,7 +17,7 @@ name; others as they stand in the text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from . import lexicon
@@ -80,8 +80,9 @@ def sentence_sayers(text: str, start: int, end: int) -> list[Sayer]:
     preps = _prep_sayers(text, start, end)
     spans = [m.span() for m in p["prep"].finditer(text, start, end)]
     said = _verb_sayer(text, start, end, spans) or _colon_sayer(text, start, end)
-    inner = [s for s in preps if said and said.start <= s.start < said.verb_at]
-    outer = [s for s in preps if s not in inner]
+    inner = [replace(s, covers_from=said.covers_from) for s in preps if said and said.start <= s.start < said.verb_at]
+    preps = [s for s in preps if not (said and said.start <= s.start < said.verb_at)]
+    outer = preps
     chain = list(reversed(inner)) + ([said] if said else []) + list(reversed(outer))
     return [s for s in chain if s.name]
 
