@@ -83,12 +83,8 @@ def categorize(text: str, q: Quantity, start: int, end: int, before: str | None 
         right = next_at  # «... و ۴۰ دانشجو»: a coordinated figure, not a part («از جمله ۲۳ کودک»)
     after = p["classifier"].match(text, q.end)
     noun_at = after.end() if after else q.end
-    site = p["site"].match(text, q.end)
-    if site:
-        unit = p["sites"].get(squash(re.sub(r"های$", "", site.group(1))), "areas")
-        if p["protest"].search(text, start, end) and not q.indefinite:
-            return Counted("protest_sites", unit, unit if unit != "areas" else "areas")
-        return None
+    if is_site_count(text, q):
+        return _sites(text, q, start, end)
     if p["release"].search(text, q.end, right):
         return None
     subject = _subject(text, q, right)
@@ -108,14 +104,30 @@ def categorize(text: str, q: Quantity, start: int, end: int, before: str | None 
     found = _nearest_before(text, left, q.start)
     if found:
         return Counted(found, subject=subject)
-    if p["participant"].match(text, q.end) or (p["protest"].search(text, left, right) and counted
-                                             and p["participation"].search(text, left, right)):
+    if _participants(text, q, left, right, counted):
         return Counted("participants", subject="protesters" if subject == "people" else subject)
     if label:
         found = _nearest_before(label, 0, len(label))
         if found:
             return Counted(found, subject=subject)
     return None
+
+
+def _sites(text: str, q: Quantity, start: int, end: int) -> Counted | None:
+    """ «۱۵۷ شهر», «۱۴۳ دانشگاه»: protest sites, where the sentence speaks of protest."""
+    p = _patterns()
+    unit = p["sites"].get(squash(re.sub(r"های$", "", p["site"].match(text, q.end).group(1))), "areas")
+    if p["protest"].search(text, start, end) and not q.indefinite:
+        return Counted("protest_sites", unit, unit)
+    return None
+
+
+def _participants(text: str, q: Quantity, left: int, right: int, counted: bool) -> bool:
+    """Protesters counted («۳۰۰ تظاهرکننده»), or people counted in a clause that says they
+    joined a protest («هزاران نفر در تظاهرات شرکت کردند»)."""
+    p = _patterns()
+    return bool(p["participant"].match(text, q.end)) or (
+        counted and bool(p["protest"].search(text, left, right)) and bool(p["participation"].search(text, left, right)))
 
 
 def is_site_count(text: str, q: Quantity) -> bool:
