@@ -52,8 +52,9 @@ def _patterns() -> dict[str, re.Pattern]:
     year = r"(?:\s?(?:ماه)?\s*(?:سال\s?)?(?P<year>(?<!\d)\d{4}(?!\d)|(?<!\d)\d{2}(?!\d)))?"
     greg = alternation(w["gregorian_months"], whole=True)
     return {
-        "solar": re.compile(rf"(?:(?P<wd>{weekday})\s*(?:بامداد|شب|صبح|عصر)?\s*)?(?P<day>{day})(?:\s?تا\s?(?P<day2>{day}))?"
-                            rf"\s?(?P<month>{solar})(?:\s?ماه)?{END}{year}"),
+        "solar": re.compile(rf"(?P<day>{day})(?:\s?تا\s?(?P<day2>{day}))?\s?(?P<month>{solar})(?:\s?ماه)?{END}{year}"),
+        # the weekday before a date («دوشنبه شب ۱۱ دی»), looked for only where a date stands
+        "weekday_before": re.compile(rf"(?P<wd>{weekday})\s*(?:بامداد|شب|صبح|عصر)?\s*$"),
         "greg": re.compile(rf"(?P<day>{day})\s?(?P<month>{greg})\s*(?P<year>\d{{4}})?"),
         "month_year": re.compile(rf"(?P<month>{solar})(?:\s?ماه)?\s*(?:سال\s?)?(?P<year>(?<!\d)\d{{4}}(?!\d)|(?<!\d)\d{{2}}(?!\d))"),
         "month": re.compile(rf"(?P<month>{alternation(w['month_alone'])}|{alternation(['دی', 'مهر', 'تیر'])}\s?ماه)"
@@ -84,7 +85,9 @@ def find_times(text: str, published: date | None) -> list[TimeMention]:
                    if m.group("year") and _solar_year(m.group("year")))
     for m in scans["solar"]:
         named = [y for at, y in years if at < m.start()]
-        add(m.start(), m.end(), _solar_date(m, named[-1] if named else None, published), "date")
+        wd = p["weekday_before"].search(text, max(0, m.start() - 24), m.start())
+        add(wd.start() if wd else m.start(), m.end(),
+            _solar_date(m, named[-1] if named else None, published, wd.group("wd") if wd else None), "date")
     for m in p["numeric"].finditer(text):  # «۱۴۰۱/۰۷/۰۸» (Solar) or «2022/09/30»
         add(m.start(), m.end(), _numeric_date(*(int(m.group(k)) for k in ("year", "month", "day"))), "date")
     for m in p["greg"].finditer(text):
@@ -199,7 +202,7 @@ def _day(text: str) -> int | None:
     return _table("ordinals").get(squash(text))
 
 
-def _solar_date(m: re.Match, named: int | None, published: date | None) -> When | None:
+def _solar_date(m: re.Match, named: int | None, published: date | None, weekday: str | None = None) -> When | None:
     month = _table("solar_months")[squash(m.group("month"))]
     day, day2 = _day(m.group("day")), _day(m.group("day2")) if m.group("day2") else None
     if not day or day > 31:
@@ -207,7 +210,7 @@ def _solar_date(m: re.Match, named: int | None, published: date | None) -> When 
     year = _solar_year(m.group("year"))
     if year is None:
         year = _default_year(named, month, day, published)
-        wd = _weekday_number(m.group("wd"))
+        wd = _weekday_number(weekday)
         if wd is not None and published and year:
             now = _published_solar(published).year
             for y in dict.fromkeys((year, now, now - 1, named or now)):
