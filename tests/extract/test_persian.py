@@ -71,6 +71,7 @@ def test_qualifiers_and_vague_words(text, low, high, qualifier):
     "۸۰ نفر از بازداشت‌شدگان با قید وثیقه آزاد شدند.",  # released
     "در این هفته ۲۱۴ تجمع در سراسر کشور برگزار شد.",  # gatherings
     "شماری از معترضان زخمی شدند.",  # «a number of» is no number
+    "یک خانواده پنج نفری در این شهر زندگی می‌کند.",  # a family's size
     "روز سه شنبه معترضان دوباره به خیابان آمدند و پلیس کسی را بازداشت نکرد.",  # «سه» of a weekday
 ])
 def test_dates_ages_money_and_the_like_are_not_claims(text):
@@ -90,6 +91,7 @@ def test_dates_ages_money_and_the_like_are_not_claims(text):
     ("خانواده‌ها می‌گویند ۶ فعال دانشجویی ناپدید شده‌اند.", "disappeared", 6),
     ("حدود ۲ هزار نفر در میدان شهر تجمع کردند.", "participants", 2000),
     ("بیش از ۳۰۰ تظاهرکننده به خیابان آمدند.", "participants", 300),
+    ("در تجمع ۵۰ هزار نفری روز جمعه شعار دادند.", "participants", 50000),
     ("در این درگیری دو مامور انتظامی به شهادت رسیدند.", "killed", 2),
     ("اعتراضات به بیش از ۴۰ شهر کشیده شد.", "protest_sites", 40),
 ])
