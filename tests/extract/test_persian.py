@@ -290,3 +290,18 @@ def test_an_english_and_a_persian_article_meet_in_one_event(tmp_path, extractor)
         assert len(events) == 1
         figures = {(c.article, c.category, c.low) for c in events[0].claims}
         assert {("en-zahedan", "killed", 17), ("fa-zahedan", "killed", 17)} <= figures
+
+
+# no text breaks the path, and every offset points into the stored text
+
+def test_any_text_gives_claims_whose_spans_stand_at_their_offsets():
+    import random
+    rnd = random.Random(20)
+    pieces = ("دست‌كم", "۱۲", "٣٥", "نفر", "كشته", "زخمی", "بازداشت", "و", "،", "شدند", ".", "\n", "هزار",
+              "به گزارش", "هرانا", "اعلام کرد", "که", "۲۵ آبان", "۱۴۰۱/۰۷/۰۸", "٬", "+", "(", "تا", "از", "دی")
+    for _ in range(300):
+        text = " ".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 40)))
+        for published in (DAY, None):
+            for c in claims(text, published):
+                assert text[c.start:c.end] == c.span
+                assert text[c.sentence_start:c.sentence_start + len(c.sentence)] == c.sentence
