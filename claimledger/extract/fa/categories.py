@@ -91,7 +91,8 @@ def categorize(text: str, q: Quantity, start: int, end: int, before: str | None 
     harm_here = _harm_at(text, noun_at)
     if harm_here:
         return Counted(harm_here, subject=subject)
-    counted = bool(after) or bool(p["person"].match(text, q.end)) or q.value is None
+    counted = bool(after) or bool(p["person"].match(text, q.end)) or bool(p["participant"].match(text, q.end)) \
+        or q.value is None
     if q.indefinite and not (counted and _nearest_after(text, noun_at, right)):
         return None
     if not counted and not p["follower"].match(text, q.end):
