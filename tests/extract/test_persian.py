@@ -50,7 +50,7 @@ def test_number_words_and_digits(words, value):
 @pytest.mark.parametrize("text, low, high, qualifier", [
     ("دست‌کم ۳۷ نفر", 37, None, "at_least"), ("حداقل ۹ نفر", 9, None, "at_least"),
     ("بیش از ۲۰۰ نفر", 201, None, "more_than"), ("حدود ۶۰ نفر", 60, 60, "about"),
-    ("نزدیک به ۸۰۰ نفر", 800, 800, "about"), ("کمتر از ۳۰ نفر", None, 29, "less_than"),
+    ("نزدیک به ۸۰۰ نفر", 800, 800, "about"), ("تقریباً ۷۰ نفر", 70, 70, "about"), ("کمتر از ۳۰ نفر", None, 29, "less_than"),
     ("ده‌ها نفر", 24, 99, "vague"), ("دهها نفر", 24, 99, "vague"), ("صدها نفر", 200, 999, "vague"),
     ("هزاران نفر", 2000, 9999, "vague"), ("ده‌ها هزار نفر", 20000, 99999, "vague"),
     ("بین ۴۰ تا ۶۰ نفر", 40, 60, "vague"), ("۱۸٬۵۰۰+ نفر", 18500, None, "at_least")])

@@ -7,6 +7,7 @@ text is an offset into the article as stored:
   Persian letters (ی ک ه);
 - Persian (۰-۹) and Arabic-Indic (٠-٩) digits become 0-9;
 - the Persian thousands separator «٬» becomes ",", the decimal «٫» ".";
+- the tanwin of «تقریباً» becomes a space (it ends words);
 - the zero-width non-joiner and the direction marks become a space, so
   «دست‌کم», «دست کم» and (with the optional spaces of ``phrase``) «دستکم» read alike.
 """
@@ -17,6 +18,7 @@ import re
 _TABLE = str.maketrans({
     "\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9", "\u06c0": "\u0647", "\u0629": "\u0647",
     "\u066c": ",", "\u066b": ".", "\u200c": " ", "\u200e": " ", "\u200f": " ", "\u200d": " ",
+    "\u064b": " ",  # the tanwin ending «تقریباً», «حدوداً»: word-final, so a space
     **{chr(0x06F0 + i): str(i) for i in range(10)},
     **{chr(0x0660 + i): str(i) for i in range(10)},
 })
