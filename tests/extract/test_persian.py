@@ -163,6 +163,8 @@ def test_formulaic_attributions_and_chains():
     c = one("خبرگزاری حکومتی ایرنا گزارش داد که ۷۰ نفر در شیراز دستگیر شدند.")
     assert c.sources[0].name == "Islamic Republic News Agency"
     assert one("سخنگوی وزارت کشور گفت ۵۱ نفر زخمی شدند.").sources[0].name == "سخنگوی وزارت کشور"
+    c = one("نمایندگان معترضان گفت‌وگو با فرماندار را رد کردند و ۸ نفر بازداشت شدند.")
+    assert c.sources == ()  # «گفت‌وگو» is a conversation, not «گفت»
     c = one("فرماندار شهر در گفتگو با ایسنا تصریح کرد ۳۳ نفر دستگیر شده‌اند.")
     assert c.sources[0].name == "فرماندار شهر"
     c = one("دادستان اراک به نقل از رئیس پلیس شهر گفت ۴۲ نفر دستگیر شده‌اند.")

@@ -44,7 +44,7 @@ def _patterns() -> dict:
     a = lexicon.attribution()
     return {
         "prep": re.compile(rf"{alternation(list(a['preps']) + list(a['relay']))}[^\W\d_]*\s*"),
-        "verb": re.compile(rf"{alternation(a['verbs'])}{_SUFFIX}{END}"),
+        "verb": re.compile(rf"{alternation(a['verbs'])}{_SUFFIX}{END}(?!\s?و\s?گو)"),  # not «گفت‌وگو»
         "stop": re.compile(alternation(a["stops"], whole=True)),
         "opener": re.compile(rf"\s*(?:{alternation(a['openers'], whole=True)})\s*[،,]?\s*"),
         "not_sayer": re.compile(rf"\s*{alternation(a['not_sayers'])}(?:\s?های|\s?ها|ات|ی)?{END}"),
