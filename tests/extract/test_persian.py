@@ -246,6 +246,7 @@ def test_places_map_to_english_names_and_provinces_to_admin1():
     c = one("در شهرهای استان کردستان ۴۰ نفر بازداشت شدند.")
     assert (c.where.name, c.where.country, c.where.admin1) == ("Kurdistan province", "IR", "Kurdistan")
     assert one("در کابل ۳ معترض زخمی شدند.").where.country == "AF"
+    assert one("آمریکا کشته شدن ۲۰ معترض در ایران را محکوم کرد.").where.country == "IR"
     assert one("در سیستان و بلوچستان ۱۱ نفر بازداشت شدند.").where.admin1 == "Sistan and Baluchestan"
     # an outlet's name is no place: Voice of America is not the United States
     c = one("گزارش‌های ارسالی به صدای آمریکا از زخمی شدن ۶ نفر در ایران حکایت دارد.")
