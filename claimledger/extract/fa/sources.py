@@ -23,6 +23,7 @@ from functools import cache
 from . import lexicon
 from .normalise import END, START, alternation, squash
 from .quantities import find_quantities
+from .when import time_at
 
 
 @dataclass(frozen=True)
@@ -226,6 +227,9 @@ def _segment_start(text: str, s: int, end: int) -> int | None:
     first = find_quantities(text, s, end)
     if first and first[0].start - s < 3:
         return None
+    timed = time_at(text, s)  # «روز دوشنبه دادستان تهران اعلام کرد»
+    if timed is not None:
+        s = timed + len(text[timed:end]) - len(text[timed:end].lstrip(" ،,"))
     if p["stop"].match(text, s, end) or text[s:s + 1].isdigit():
         also = _ALSO.search(text, s, end)
         if not also or len(text[s:also.start()].split()) > 6:

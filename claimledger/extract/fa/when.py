@@ -130,6 +130,18 @@ def _part(text: str, at: int, whole: When | None) -> tuple[int, When | None]:
     return m.start(), When(whole.end - timedelta(days=a), whole.end - timedelta(days=b))
 
 
+def time_at(text: str, pos: int) -> int | None:
+    """The end of a time expression that starts at ``pos`` («روز دوشنبه ۱۲ دی», «امروز»),
+    or None: a sentence may open with one before its sayer."""
+    p = _patterns()
+    ends = [m.end() for k in ("weekday", "solar", "relative", "greg") for m in [p[k].match(text, pos)] if m]
+    if not ends:
+        return None
+    end = max(ends)
+    more = p["solar"].match(text, end + (1 if text[end:end + 1] == " " else 0))  # «دوشنبه ۱۲ دی»
+    return more.end() if more else end
+
+
 def _join(text: str, found: list[TimeMention], published: date | None) -> list[TimeMention]:
     """«از X تا Y» is one interval; «تا (پایان|تاریخ) X» ends there; «از X» alone runs from X
     to publication."""
