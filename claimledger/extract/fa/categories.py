@@ -49,6 +49,7 @@ def _patterns() -> dict:
         "release": re.compile(alternation(w["not_claim_words"])),
         "break": re.compile(rf"[،;؛:()\[\]\n]|,(?!\d)|{alternation(w['clause_breaks'], whole=True)}"),
         "subject": re.compile(rf"[ ]*(?:{alternation(w['classifiers'], whole=True)}[ ]*(?:از[ ]*)?)?({alternation(w['subjects'])})"),
+        "died_cause": re.compile(alternation(w["died_causes"])),
         "cause": re.compile(rf"{alternation(w['cause_markers'])}\s*$"),
         "under_age": re.compile(alternation(w["under_age"])),
         "follower": re.compile(rf"[ ]*(?:$|[.،,;؛:!؟)\]]|{alternation(w['count_followers'])})"),
@@ -73,6 +74,16 @@ def clause(text: str, q: Quantity, start: int, end: int) -> tuple[int, int]:
 
 def categorize(text: str, q: Quantity, start: int, end: int, before: str | None = None,
                label: str = "", next_at: int | None = None) -> Counted | None:
+    """What ``q`` counts (see ``_categorize``); deaths in an accident, a disaster or of a
+    disease are ``died``, not ``killed``."""
+    counted = _categorize(text, q, start, end, before, label, next_at)
+    if counted and counted.category == "killed" and _patterns()["died_cause"].search(text, start, end):
+        return Counted("died", counted.unit, counted.subject)
+    return counted
+
+
+def _categorize(text: str, q: Quantity, start: int, end: int, before: str | None = None,
+                label: str = "", next_at: int | None = None) -> Counted | None:
     """What ``q`` counts in the sentence ``text[start:end]``; ``before`` is the category of
     the claim just before it (for parts of it), ``label`` the line heading a fact box entry,
     ``next_at`` where the next figure of the clause stands (it has its own verb:
