@@ -167,6 +167,8 @@ def test_formulaic_attributions_and_chains():
     assert one("سخنگوی وزارت کشور گفت ۵۱ نفر زخمی شدند.").sources[0].name == "سخنگوی وزارت کشور"
     c = one("نمایندگان معترضان گفت‌وگو با فرماندار را رد کردند و ۸ نفر بازداشت شدند.")
     assert c.sources == ()  # «گفت‌وگو» is a conversation, not «گفت»
+    c = one("به گزارش ایسنا دادستان قزوین گفت ۱۷ نفر بازداشت شده‌اند.")
+    assert [s.name for s in c.sources] == ["دادستان قزوین", "Iranian Students' News Agency"]
     c = one("پیشتر سازمان دیده‌بان حقوق بشر اعلام کرده بود که ۴۰ نفر ناپدید شده‌اند.")
     assert c.sources[0].name == "Human Rights Watch"
     c = one("روز دوشنبه ۱۸ مهر دادستان شیراز اعلام کرد ۲۹ نفر بازداشت شده‌اند.")

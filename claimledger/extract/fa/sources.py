@@ -227,6 +227,10 @@ def _segment_start(text: str, s: int, end: int) -> int | None:
     first = find_quantities(text, s, end)
     if first and first[0].start - s < 3:
         return None
+    prep = p["prep"].match(text, s, end)  # «به گزارش ایسنا دادستان تهران گفت»: after the outlet
+    known = [k for k in known_spans(text, prep.end(), end) if k[0] <= prep.end() + 1] if prep else []
+    if known:
+        s = known[0][1] + len(text[known[0][1]:end]) - len(text[known[0][1]:end].lstrip(" ،,"))
     timed = time_at(text, s)  # «روز دوشنبه دادستان تهران اعلام کرد»
     if timed is not None:
         s = timed + len(text[timed:end]) - len(text[timed:end].lstrip(" ،,"))
