@@ -149,6 +149,12 @@ def test_a_fact_box_heading_covers_its_value_lines_and_the_box_date_their_time()
     assert all((c.when.start, c.when.end) == (date(2020, 9, 24), date(2020, 10, 31)) for c in found)
 
 
+def test_a_label_and_a_colon_before_the_figure():
+    found = claims("کشته‌ها: ۱۲ نفر\nبازداشت‌شدگان: بیش از ۲۰۰ نفر\nتعداد معترضان: حدود ۵ هزار نفر")
+    assert [(c.category, c.value, c.sources) for c in found] == [
+        ("killed", 12, ()), ("arrested", 200, ()), ("participants", 5000, ())]
+
+
 def test_a_list_by_city_under_its_heading():
     found = claims("شمار زخمی‌ها به تفکیک شهر\nرشت: ۳۱ نفر\nساری: ۱۴ نفر\nگرگان: ۶ نفر")
     assert [(c.category, c.value, c.where.name, c.sources) for c in found] == [

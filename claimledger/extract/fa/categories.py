@@ -122,6 +122,8 @@ def _categorize(text: str, q: Quantity, start: int, end: int, before: str | None
         found = _nearest_before(label, 0, len(label))
         if found:
             return Counted(found, subject=subject)
+        if counted and p["participant"].search(label):  # «تعداد معترضان: حدود ۵ هزار نفر»
+            return Counted("participants", subject="protesters")
     return None
 
 

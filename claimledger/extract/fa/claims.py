@@ -87,6 +87,13 @@ class _Told:
         return chain
 
 
+def _inline_label(text: str, s: segment.Sentence, at: int) -> str:
+    """ «کشته‌ها: ۱۲ نفر»: the words before a colon that opens the line, as its label."""
+    colon = text.find(":", s.start, at)
+    head = text[s.start:colon] if colon >= 0 else ""
+    return head if head and len(head.split()) <= 6 and not re.search(r"\d", head) else ""
+
+
 def _from_context(x: Sayer, verb: str, covers_from: int) -> Sayer:
     return Sayer(x.name, f"{verb} (from context)", x.start, x.end, covers_from)
 
@@ -99,8 +106,8 @@ def sentence_claims(r: _Reading, s: segment.Sentence, chain: list[Sayer], earlie
     for i, q in enumerate(found):
         before = (out or list(earlier[-1:]) or [None])[-1]
         later = [x.start for x in found[i + 1:] if not is_site_count(r.text, x)]
-        counted = categorize(r.text, q, s.start, s.end, before.category if before else None, s.label,
-                             later[0] if later else None)
+        counted = categorize(r.text, q, s.start, s.end, before.category if before else None,
+                             s.label or _inline_label(r.text, s, q.start), later[0] if later else None)
         if counted is None:
             continue
         sayers = [x for x in chain if x.covers_from <= q.start]

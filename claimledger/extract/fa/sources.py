@@ -52,6 +52,8 @@ def _patterns() -> dict:
         "partitive": re.compile(rf"{alternation(a['partitives'], whole=True)}\s*$"),
         "back": re.compile(alternation(a["back"], whole=True)),
         "organisation": re.compile(alternation(a["organisation_heads"])),
+        "counted_label": re.compile(alternation([w for ws in lexicon.words()["categories"].values() for w in ws]
+                                                + list(lexicon.words()["participant_nouns"]) + ["تعداد", "شمار", "آمار"])),
         "demonstrative": re.compile(r"(?:این|همین|آن)\s"),
         "pronoun": re.compile(rf"^\s*{alternation(a['pronouns'], whole=True)}\s*$"),
         "same_paragraph": re.compile(rf"\s*{alternation(a['same_paragraph'], whole=True)}"),
@@ -181,8 +183,9 @@ def _colon_sayer(text: str, start: int, end: int) -> Sayer | None:
     if colon < 0 or len(text[start:colon].split()) > 5 or _patterns()["verb"].search(text, start, colon):
         return None
     found = _name(text, start, colon, anywhere=False)
-    if not found or text[found[2]:colon].strip() or squash(found[0]) in _place_names():
-        return None  # «تهران: ۲۵ نفر» is a list by place
+    if not found or text[found[2]:colon].strip() or squash(found[0]) in _place_names() \
+            or _patterns()["counted_label"].search(text, start, colon):
+        return None  # «تهران: ۲۵ نفر» is a list by place, «کشته‌ها: ۱۲ نفر» a label
     return Sayer(found[0], "said", found[1], found[2], start, colon)
 
 
