@@ -155,6 +155,11 @@ def test_a_label_and_a_colon_before_the_figure():
         ("killed", 12, ()), ("arrested", 200, ()), ("participants", 5000, ())]
 
 
+def test_a_known_name_in_parentheses_after_a_figure_says_it():
+    c = one("کشته‌ها: بیش از ۳۰۰ نفر (هرانا، تا ۱۰ آبان)")
+    assert (c.category, c.low, c.sources[0].name) == ("killed", 301, "Human Rights Activists News Agency")
+
+
 def test_a_list_by_city_under_its_heading():
     found = claims("شمار زخمی‌ها به تفکیک شهر\nرشت: ۳۱ نفر\nساری: ۱۴ نفر\nگرگان: ۶ نفر")
     assert [(c.category, c.value, c.where.name, c.sources) for c in found] == [

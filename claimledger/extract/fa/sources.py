@@ -87,7 +87,19 @@ def sentence_sayers(text: str, start: int, end: int) -> list[Sayer]:
     preps = [s for s in preps if not (said and said.start <= s.start < said.verb_at)]
     outer = preps
     chain = list(reversed(inner)) + ([said] if said else []) + list(reversed(outer))
-    return [s for s in chain if s.name]
+    return [s for s in chain if s.name] or _parenthesised(text, start, end)
+
+
+_PAREN = re.compile(r"\(([^()]{1,80})\)")
+
+
+def _parenthesised(text: str, start: int, end: int) -> list[Sayer]:
+    """ «۱۵۰۰ نفر (رویترز)»: a known name opening a parenthesis after a figure says it."""
+    for m in _PAREN.finditer(text, start, end):
+        known = [k for k in known_spans(text, m.start(1), m.end(1)) if k[0] <= m.start(1) + 1]
+        if known:
+            return [Sayer(known[0][2], "according to", known[0][0], known[0][1], start)]
+    return []
 
 
 def _prep_sayers(text: str, start: int, end: int) -> list[Sayer]:
