@@ -214,6 +214,8 @@ def test_bare_reports_give_no_source_and_pointers_back_keep_the_last_sayer():
     assert one("فیلم‌های ارسالی از حضور هزاران معترض در خیابان‌ها خبر می‌دهد.").sources == ()
     later = claims("سازمان حقوق بشر ایران اعلام کرد ۸۰ نفر کشته شده‌اند.\n\nاین سازمان افزود ۱۴ نفر از آنها کودک بوده‌اند.")[1]
     assert later.sources[0].name == "Iran Human Rights" and "(from context)" in later.sources[0].verb
+    part = claims("یک گروه حقوق بشری گزارش داد که ۲۱۰ نفر کشته شده‌اند؛ بنا به همین گزارش ۳۰ نفر از این قربانیان زن بودند.")[1]
+    assert (part.category, part.value, part.sources[0].name) == ("killed", 30, "یک گروه حقوق بشری")
     pointed = claims("کارکنان یک بیمارستان به خبرنگاران گفتند ۹ نفر کشته شدند.\n\nبه گفته همین منابع، ۳۰ نفر زخمی شده‌اند.")[1]
     assert pointed.sources[0].name == "کارکنان یک بیمارستان" and "(from context)" in pointed.sources[0].verb
     listed = claims("کمیته پیگیری وضعیت بازداشت‌شدگان اعلام کرد:\n• ۴۵ نفر بازداشت شده‌اند\n• ۶ نفر ناپدید شده‌اند")

@@ -240,7 +240,7 @@ def _segment_start(text: str, s: int, end: int) -> int | None:
     opener = p["opener"].match(text, s, end)
     s = opener.end() if opener else s
     first = find_quantities(text, s, end)
-    if first and first[0].start - s < 3:
+    if first and first[0].start - s < 3 and not first[0].indefinite:  # «یک گروه ...» is a name
         return None
     prep = p["prep"].match(text, s, end)  # «به گزارش ایسنا دادستان تهران گفت»: after the outlet
     known = [k for k in known_spans(text, prep.end(), end) if k[0] <= prep.end() + 1] if prep else []
