@@ -180,6 +180,10 @@ def test_formulaic_attributions_and_chains():
     assert c.sources == ()  # «گفت‌وگو» is a conversation, not «گفت»
     c = one("به گزارش ایسنا دادستان قزوین گفت ۱۷ نفر بازداشت شده‌اند.")
     assert [s.name for s in c.sources] == ["دادستان قزوین", "Iranian Students' News Agency"]
+    c = one("رادیو فردا: سازمان حقوق بشر ایران گزارش داده که ۷۵ نفر کشته شده‌اند.")
+    assert [s.name for s in c.sources] == ["Iran Human Rights", "Radio Farda"]
+    c = one("خبرگزاری فرانسه به نقل از عفو بین‌الملل نوشت: «بر اساس گزارش منابع محلی ۵۲ نفر کشته شده‌اند.»")
+    assert [s.name for s in c.sources] == ["Amnesty International", "Agence France-Presse"]
     c = one("پیشتر سازمان دیده‌بان حقوق بشر اعلام کرده بود که ۴۰ نفر ناپدید شده‌اند.")
     assert c.sources[0].name == "Human Rights Watch"
     c = one("روز دوشنبه ۱۸ مهر دادستان شیراز اعلام کرد ۲۹ نفر بازداشت شده‌اند.")
@@ -216,6 +220,8 @@ def test_bare_reports_give_no_source_and_pointers_back_keep_the_last_sayer():
     assert later.sources[0].name == "Iran Human Rights" and "(from context)" in later.sources[0].verb
     part = claims("یک گروه حقوق بشری گزارش داد که ۲۱۰ نفر کشته شده‌اند؛ بنا به همین گزارش ۳۰ نفر از این قربانیان زن بودند.")[1]
     assert (part.category, part.value, part.sources[0].name) == ("killed", 30, "یک گروه حقوق بشری")
+    so = claims("عفو بین‌الملل گزارشی تازه منتشر کرد.\n\nبر این اساس دست‌کم ۲۰۴ نفر کشته شده‌اند.")[0]
+    assert so.sources[0].name == "Amnesty International" and "(from context)" in so.sources[0].verb
     pointed = claims("کارکنان یک بیمارستان به خبرنگاران گفتند ۹ نفر کشته شدند.\n\nبه گفته همین منابع، ۳۰ نفر زخمی شده‌اند.")[1]
     assert pointed.sources[0].name == "کارکنان یک بیمارستان" and "(from context)" in pointed.sources[0].verb
     listed = claims("کمیته پیگیری وضعیت بازداشت‌شدگان اعلام کرد:\n• ۴۵ نفر بازداشت شده‌اند\n• ۶ نفر ناپدید شده‌اند")

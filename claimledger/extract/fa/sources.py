@@ -44,7 +44,7 @@ _SUFFIX = r"(?:ه\s?اند|ه\s?است|ه|ند|اند|است)?"
 def _patterns() -> dict:
     a = lexicon.attribution()
     return {
-        "prep": re.compile(rf"{alternation(list(a['preps']) + list(a['relay']))}[^\W\d_]*\s*"),
+        "prep": re.compile(rf"{alternation(list(a['preps']) + list(a['relay']))}(?:ات|\s?ها|\s?های|ی)?(?![^\W\d_])\s*"),
         "verb": re.compile(rf"{alternation(a['verbs'])}{_SUFFIX}{END}(?!\s?و\s?گو)"),  # not «گفت‌وگو»
         "stop": re.compile(alternation(a["stops"], whole=True)),
         "opener": re.compile(rf"\s*(?:{alternation(a['openers'], whole=True)})\s*[،,]?\s*"),
@@ -83,11 +83,22 @@ def sentence_sayers(text: str, start: int, end: int) -> list[Sayer]:
     preps = _prep_sayers(text, start, end)
     spans = [m.span() for m in p["prep"].finditer(text, start, end)]
     said = _verb_sayer(text, start, end, spans) or _colon_sayer(text, start, end)
+    if said:  # «...نوشت: «براساس گزارش منابع ...»»: the quote's own evidence, not a teller
+        preps = [s for s in preps if not _quoted_after(text, said.verb_at, s.start)]
     inner = [replace(s, covers_from=said.covers_from) for s in preps if said and said.start <= s.start < said.verb_at]
     preps = [s for s in preps if not (said and said.start <= s.start < said.verb_at)]
     outer = preps
     chain = list(reversed(inner)) + ([said] if said else []) + list(reversed(outer))
-    return [s for s in chain if s.name] or _parenthesised(text, start, end)
+    chain = [s for s in chain if s.name]
+    headline = _colon_sayer(text, start, end) if said and said.start > start else None
+    if headline and headline.end < said.start:  # «بی‌بی‌سی: عفو بین‌الملل گزارش کرده که ...»
+        chain.append(replace(headline, verb="reported"))
+    return chain or _parenthesised(text, start, end)
+
+
+def _quoted_after(text: str, after: int, at: int) -> bool:
+    opening = text.rfind("«", after, at)
+    return opening >= 0 and text.find("»", opening, at) < 0
 
 
 _PAREN = re.compile(r"\(([^()]{1,80})\)")
@@ -224,6 +235,8 @@ def _subject(text: str, start: int, verb_at: int, prep_starts: list[int]) -> tup
     name in apposition after a comma («علی ناصری، دادستان شهر»)."""
     cuts = [start] + [m.end() for m in _CUT.finditer(text, start, verb_at)] + [verb_at + 1]
     for i in range(len(cuts) - 1):
+        if i + 2 < len(cuts) and text[cuts[i + 1] - 1] == ":":
+            continue  # «بی‌بی‌سی: عفو بین‌الملل گزارش کرده»: the headline's relayer, not the subject
         s, segment_end = _segment_start(text, cuts[i], cuts[i + 1] - 1), cuts[i + 1] - 1
         if s is None:
             continue
