@@ -3,8 +3,8 @@
 Every change is one character for one character, so an offset into the normalised
 text is an offset into the article as stored:
 
-- Arabic yeh and kaf (ي ى ك), heh with hamza and teh marbuta (ۀ ة) become the
-  Persian letters (ی ک ه);
+- Arabic yeh and kaf (ي ى ك), heh with hamza and teh marbuta (ۀ ة), alef with hamza
+  (أ إ) become the Persian letters (ی ک ه ا);
 - Persian (۰-۹) and Arabic-Indic (٠-٩) digits become 0-9;
 - the Persian thousands separator «٬» becomes ",", the decimal «٫» ".";
 - the tanwin of «تقریباً» becomes a space (it ends words);
@@ -17,6 +17,7 @@ import re
 
 _TABLE = str.maketrans({
     "\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9", "\u06c0": "\u0647", "\u0629": "\u0647",
+    "\u0623": "\u0627", "\u0625": "\u0627",  # «مأمور» = «مامور»
     "\u066c": ",", "\u066b": ".", "\u200c": " ", "\u200e": " ", "\u200f": " ", "\u200d": " ",
     "\u064b": " ",  # the tanwin ending «تقریباً», «حدوداً»: word-final, so a space
     **{chr(0x06F0 + i): str(i) for i in range(10)},

@@ -77,6 +77,12 @@ def number_value(text: str) -> int | None:
     return int(n) if n == int(n) else None
 
 
+def _multiplier_of(text: str) -> int | None:
+    p = _patterns()
+    last = re.findall(r"[^\W\d_]+", text)
+    return lexicon.words()["multipliers"].get(last[-1]) if last and squash(last[-1]) in p["mult"] else None
+
+
 def find_quantities(text: str, start: int, end: int, masked=()) -> list[Quantity]:
     """The quantities of ``text[start:end]`` that may count something; ``masked`` spans
     (dates, footnote marks) hold none."""
@@ -96,6 +102,9 @@ def find_quantities(text: str, start: int, end: int, masked=()) -> list[Quantity
         ranged = p["range"].match(text, e, end)
         if value is not None and ranged and ranged.group(1)[:1].isdigit() == m.group()[:1].isdigit():
             high = number_value(ranged.group(1))
+            multiplier = _multiplier_of(ranged.group(1))
+            if high is not None and multiplier and not _multiplier_of(m.group()) and value * multiplier <= high:
+                value *= multiplier  # «سه تا بیست هزار»: the thousands cover both ends
             if high is not None and high > value and not _not_a_count(text, s, ranged.end()):
                 found.append(Quantity(s, ranged.end(), None, value, high, "vague"))
                 taken.append((s, ranged.end()))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_END = re.compile(r"\n+|(?<!\d)[.!?؟]+(?=\s|$)|(?<=\d)[.!?؟]+(?=\s|$)")
+_END = re.compile(r"\n+|[.!?؟]+(?=\s|$)|[.!?؟]+(?=[^\W\d_])")  # «...حکایت دارد.بر اساس» too
 
 
 @dataclass(frozen=True)
