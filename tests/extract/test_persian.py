@@ -184,6 +184,8 @@ def test_formulaic_attributions_and_chains():
     assert [s.name for s in c.sources] == ["Iran Human Rights", "Radio Farda"]
     c = one("خبرگزاری فرانسه به نقل از عفو بین‌الملل نوشت: «بر اساس گزارش منابع محلی ۵۲ نفر کشته شده‌اند.»")
     assert [s.name for s in c.sources] == ["Amnesty International", "Agence France-Presse"]
+    c = one("به گزارش کانون دفاع از حقوق کارگران، ۱۸ کارگر بازداشت شدند.")
+    assert c.sources[0].name == "کانون دفاع از حقوق کارگران"
     c = one("پیشتر سازمان دیده‌بان حقوق بشر اعلام کرده بود که ۴۰ نفر ناپدید شده‌اند.")
     assert c.sources[0].name == "Human Rights Watch"
     c = one("روز دوشنبه ۱۸ مهر دادستان شیراز اعلام کرد ۲۹ نفر بازداشت شده‌اند.")
