@@ -135,6 +135,14 @@ def test_a_part_named_with_its_whole_leaves_the_whole_its_verb():
     assert [(c.category, c.value, c.subject) for c in found] == [("killed", 300, "people"), ("killed", 41, "children")]
 
 
+def test_a_list_of_parts_takes_the_whole_and_a_figure_its_sentence():
+    found = claims("تا کنون ۳۱۰ نفر کشته شده‌اند که شامل ۲۵۰ معترض، ۵۰ مأمور، یک قاضی و هشت رهگذر است.")
+    assert [(c.category, c.value) for c in found] == [
+        ("killed", 310), ("killed", 250), ("killed", 50), ("killed", 1), ("killed", 8)]
+    c = one("این نهاد شمار بازداشت‌شدگان را در ۲۰ استان کشور، ۹٬۵۰۰ نفر اعلام کرد.")
+    assert (c.category, c.value) == ("arrested", 9500)
+
+
 def test_a_fact_box_line_takes_its_heading():
     found = claims("جان‌باختگان\nدست‌کم ۳۵ نفر\nبازداشت‌شدگان\n۲٬۴۰۰+")
     assert [(c.category, c.low, c.qualifier) for c in found] == [("killed", 35, "at_least"), ("arrested", 2400, "at_least")]

@@ -73,17 +73,18 @@ def clause(text: str, q: Quantity, start: int, end: int) -> tuple[int, int]:
 
 
 def categorize(text: str, q: Quantity, start: int, end: int, before: str | None = None,
-               label: str = "", next_at: int | None = None) -> Counted | None:
+               label: str = "", next_at: int | None = None, listed: bool = False) -> Counted | None:
     """What ``q`` counts (see ``_categorize``); deaths in an accident, a disaster or of a
-    disease are ``died``, not ``killed``."""
-    counted = _categorize(text, q, start, end, before, label, next_at)
+    disease are ``died``, not ``killed``. ``listed``: the figure follows the one before in a
+    list (only commas and «و» between)."""
+    counted = _categorize(text, q, start, end, before, label, next_at, listed)
     if counted and counted.category == "killed" and _patterns()["died_cause"].search(text, start, end):
         return Counted("died", counted.unit, counted.subject)
     return counted
 
 
 def _categorize(text: str, q: Quantity, start: int, end: int, before: str | None = None,
-                label: str = "", next_at: int | None = None) -> Counted | None:
+                label: str = "", next_at: int | None = None, listed: bool = False) -> Counted | None:
     """What ``q`` counts in the sentence ``text[start:end]``; ``before`` is the category of
     the claim just before it (for parts of it), ``label`` the line heading a fact box entry,
     ``next_at`` where the next figure of the clause stands (it has its own verb:
@@ -104,7 +105,7 @@ def _categorize(text: str, q: Quantity, start: int, end: int, before: str | None
         return Counted(harm_here, subject=subject)
     counted = bool(after) or bool(p["person"].match(text, q.end)) or bool(p["participant"].match(text, q.end)) \
         or q.value is None
-    if q.indefinite and not (counted and _nearest_after(text, noun_at, right)):
+    if q.indefinite and not (counted and (_nearest_after(text, noun_at, right) or (listed and before))):
         return None
     if not counted and not p["follower"].match(text, q.end):
         return None
@@ -124,6 +125,11 @@ def _categorize(text: str, q: Quantity, start: int, end: int, before: str | None
             return Counted(found, subject=subject)
         if counted and p["participant"].search(label):  # «تعداد معترضان: حدود ۵ هزار نفر»
             return Counted("participants", subject="protesters")
+    if counted and before and listed:  # «شامل ۵۰۵ معترض، ۱۳۳ مأمور و یک دادستان»
+        return Counted(before, subject=subject)
+    found = _nearest_before(text, start, left) if counted else None
+    if found:  # «... تعداد بازداشت‌شدگان را در ۱۸۸ شهر از ۳۱ استان کشور، ۲۶٬۰۱۵ نفر اعلام کرده»
+        return Counted(found, subject=subject)
     return None
 
 

@@ -87,6 +87,16 @@ class _Told:
         return chain
 
 
+_LIST_GAP = re.compile(r"[^.!?؟؛:]{0,40}")
+_SEPARATED = re.compile(r"[،,]|\sو\s")
+
+
+def _listed(text: str, after: int, at: int) -> bool:
+    """Only a short stretch with a comma or «و» lies between the figure before and this one."""
+    gap = text[after:at]
+    return bool(_LIST_GAP.fullmatch(gap)) and bool(_SEPARATED.search(gap)) and not re.search(r"ند\b|شد\b", gap)
+
+
 def _inline_label(text: str, s: segment.Sentence, at: int) -> str:
     """ «کشته‌ها: ۱۲ نفر»: the words before a colon that opens the line, as its label."""
     colon = text.find(":", s.start, at)
@@ -107,7 +117,8 @@ def sentence_claims(r: _Reading, s: segment.Sentence, chain: list[Sayer], earlie
         before = (out or list(earlier[-1:]) or [None])[-1]
         later = [x.start for x in found[i + 1:] if not is_site_count(r.text, x)]
         counted = categorize(r.text, q, s.start, s.end, before.category if before else None,
-                             s.label or _inline_label(r.text, s, q.start), later[0] if later else None)
+                             s.label or _inline_label(r.text, s, q.start), later[0] if later else None,
+                             bool(out) and _listed(r.text, out[-1].end, q.start))
         if counted is None:
             continue
         sayers = [x for x in chain if x.covers_from <= q.start]
