@@ -168,6 +168,12 @@ def test_a_known_name_in_parentheses_after_a_figure_says_it():
     assert (c.category, c.low, c.sources[0].name) == ("killed", 301, "Human Rights Activists News Agency")
 
 
+def test_a_list_after_an_introducing_sentence_and_a_blank_line():
+    text = "شهرهایی که بازداشت معترضان در آنها گزارش شده به شرح زیر است:\n\nسنندج ۴۱ نفر، سقز ۲۲ نفر، بانه ۹ نفر"
+    assert [(c.category, c.value, c.where.name) for c in claims(text)] == [
+        ("arrested", 41, "Sanandaj"), ("arrested", 22, "Saqqez"), ("arrested", 9, "Baneh")]
+
+
 def test_a_list_by_city_under_its_heading():
     found = claims("شمار زخمی‌ها به تفکیک شهر\nرشت: ۳۱ نفر\nساری: ۱۴ نفر\nگرگان: ۶ نفر")
     assert [(c.category, c.value, c.where.name, c.sources) for c in found] == [

@@ -87,6 +87,7 @@ class _Told:
         return chain
 
 
+_IN = re.compile(r"(?<![^\W\d_])در\s?$")
 _LIST_GAP = re.compile(r"[^.!?؟؛:]{0,40}")
 _SEPARATED = re.compile(r"[،,]|\sو\s")
 
@@ -197,6 +198,7 @@ def claim_place(r: _Reading, s: segment.Sentence, at: int, sayers: list[Sayer]) 
     """The place nearest the number in its sentence (not in a sayer's name), else the article's."""
     own = [p for p in r.places if s.start <= p.start and p.end <= s.end and not _inside(p, sayers)]
     if own:
-        # «N نفر در تهران»: a place after the number is its place more often than one before
-        return min(own, key=lambda p: abs(p.start - at) + (0 if p.start > at else 20)).place
+        # «N نفر در تهران»: a place after the number, after «در», is its place before one as near
+        return min(own, key=lambda p: abs(p.start - at) - (20 if p.start > at and _IN.search(
+            r.text, max(0, p.start - 4), p.start) else 0)).place
     return r.main_place

@@ -28,13 +28,14 @@ def split(text: str) -> list[Sentence]:
             line_start = text.rfind("\n", 0, pos + lead) + 1
             whole_line = line_start == pos + lead and m.group().startswith("\n")
             out.append(Sentence(pos + lead, pos + lead + len(stripped), paragraph, label if whole_line else ""))
-            if whole_line and _is_label(stripped):
+            intro = stripped.endswith(":")  # «... به شرح زیر است:» opens a list, maybe after a blank line
+            if (whole_line and _is_label(stripped)) or intro:
                 label = stripped
             elif not whole_line or len(stripped.split()) > _LIST_LINE_WORDS:
                 label = ""  # prose: the box or list is over
         if m.group().startswith("\n"):
             if m.group().count("\n") > 1:
-                paragraph, label = paragraph + 1, ""
+                paragraph, label = paragraph + 1, (label if stripped.endswith(":") else "")
         pos = m.end()
     return out
 
