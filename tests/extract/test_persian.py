@@ -172,6 +172,8 @@ def test_a_list_after_an_introducing_sentence_and_a_blank_line():
     text = "شهرهایی که بازداشت معترضان در آنها گزارش شده به شرح زیر است:\n\nسنندج ۴۱ نفر، سقز ۲۲ نفر، بانه ۹ نفر"
     assert [(c.category, c.value, c.where.name) for c in claims(text)] == [
         ("arrested", 41, "Sanandaj"), ("arrested", 22, "Saqqez"), ("arrested", 9, "Baneh")]
+    text = "کشته‌شدگان به تفکیک استان به شرح زیر است:\nسیستان و بلوچستان ۱۱۲ نفر، کهگیلویه و بویراحمد ۱۸ نفر"
+    assert [c.where.admin1 for c in claims(text)] == ["Sistan and Baluchestan", "Kohgiluyeh and Boyer-Ahmad"]
 
 
 def test_a_list_by_city_under_its_heading():

@@ -199,6 +199,6 @@ def claim_place(r: _Reading, s: segment.Sentence, at: int, sayers: list[Sayer]) 
     own = [p for p in r.places if s.start <= p.start and p.end <= s.end and not _inside(p, sayers)]
     if own:
         # «N نفر در تهران»: a place after the number, after «در», is its place before one as near
-        return min(own, key=lambda p: abs(p.start - at) - (20 if p.start > at and _IN.search(
+        return min(own, key=lambda p: (at - p.end if p.end <= at else p.start - at) - (20 if p.start > at and _IN.search(
             r.text, max(0, p.start - 4), p.start) else 0)).place
     return r.main_place
