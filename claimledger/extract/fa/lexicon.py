@@ -45,16 +45,3 @@ def alias_index() -> tuple[dict[str, str], re.Pattern]:
 def places() -> list[tuple[str, str, str, str | None, str]]:
     """(Persian, English, country, admin1 or None, kind) rows."""
     return [(normalise(fa), en, cc, admin1 or None, kind) for fa, en, cc, admin1, kind in _rows("fa_places.tsv")]
-
-
-def pattern(phrases, whole: bool = False) -> re.Pattern:
-    return re.compile(alternation(phrases, whole))
-
-
-def lookup(table: dict[str, object], found: str):
-    """The entry of ``table`` (keyed by phrases) that the matched text ``found`` spells."""
-    key = squash(found)
-    for phrase, value in table.items():
-        if squash(phrase) == key:
-            return value
-    return None

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from . import lexicon
-from .normalise import END, START, alternation, squash
+from .normalise import START, alternation, squash
 
 
 @dataclass(frozen=True)

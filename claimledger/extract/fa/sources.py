@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from . import lexicon
-from .normalise import END, START, alternation, squash
+from .normalise import END, alternation, squash
 from .quantities import find_quantities
 from .when import time_at
 

@@ -17,7 +17,7 @@ import jdatetime
 
 from claimledger.model import When
 
-from . import lexicon
+
 from .normalise import END, alternation, squash
 
 _DAY = timedelta(days=1)
