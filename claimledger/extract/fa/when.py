@@ -17,7 +17,6 @@ import jdatetime
 
 from claimledger.model import When
 
-
 from .normalise import END, alternation, squash
 
 _DAY = timedelta(days=1)
