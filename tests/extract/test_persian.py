@@ -202,6 +202,9 @@ def test_formulaic_attributions_and_chains():
     assert [s.name for s in c.sources] == ["Amnesty International", "Agence France-Presse"]
     c = one("به گزارش کانون دفاع از حقوق کارگران، ۱۸ کارگر بازداشت شدند.")
     assert c.sources[0].name == "کانون دفاع از حقوق کارگران"
+    c = one("به گزارش خبرگزاری ایلنا، فرماندار شهر: دیشب ۲۴ نفر بازداشت شدند.")
+    assert [s.name for s in c.sources] == ["فرماندار شهر", "Iranian Labour News Agency"]
+    assert c.when.start == date(2022, 10, 19)
     c = one("پیشتر سازمان دیده‌بان حقوق بشر اعلام کرده بود که ۴۰ نفر ناپدید شده‌اند.")
     assert c.sources[0].name == "Human Rights Watch"
     c = one("روز دوشنبه ۱۸ مهر دادستان شیراز اعلام کرد ۲۹ نفر بازداشت شده‌اند.")

@@ -221,6 +221,8 @@ def _verb_sayer(text: str, start: int, end: int, preps: list[tuple[int, int]]) -
 def _colon_sayer(text: str, start: int, end: int) -> Sayer | None:
     """ «وزارت کشور: ۲۰۰ نفر ...»: a short name, then a colon, opens the sentence."""
     colon = text.find(":", start, end)
+    if colon > start:  # «به گزارش خبرگزاری دانشجو، معاون فرماندار ملارد: ...»: after the attribution
+        start = max([start] + [m.end() for m in _CUT.finditer(text, start, colon)])
     if colon < 0 or len(text[start:colon].split()) > 5 or _patterns()["verb"].search(text, start, colon):
         return None
     found = _name(text, start, colon, anywhere=False)
