@@ -207,6 +207,10 @@ def test_formulaic_attributions_and_chains():
     c = one("به گزارش خبرگزاری ایلنا، فرماندار شهر: دیشب ۲۴ نفر بازداشت شدند.")
     assert [s.name for s in c.sources] == ["فرماندار شهر", "Iranian Labour News Agency"]
     assert c.when.start == date(2022, 10, 19)
+    c = one("عفو بین‌الملل و دیده‌بان حقوق بشر اعلام کردند که ۳۳ نفر کشته شده‌اند.")
+    assert [s.name for s in c.sources] == ["Amnesty International", "Human Rights Watch"]
+    c = one("پلیس و دادستان شهر گفت ۱۱ نفر بازداشت شدند.")  # a singular verb: one sayer
+    assert len(c.sources) == 1
     c = one("پیشتر سازمان دیده‌بان حقوق بشر اعلام کرده بود که ۴۰ نفر ناپدید شده‌اند.")
     assert c.sources[0].name == "Human Rights Watch"
     c = one("روز دوشنبه ۱۸ مهر دادستان شیراز اعلام کرد ۲۹ نفر بازداشت شده‌اند.")

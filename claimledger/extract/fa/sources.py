@@ -88,7 +88,8 @@ def sentence_sayers(text: str, start: int, end: int) -> list[Sayer]:
     inner = [replace(s, covers_from=said.covers_from) for s in preps if said and said.start <= s.start < said.verb_at]
     preps = [s for s in preps if not (said and said.start <= s.start < said.verb_at)]
     outer = preps
-    chain = list(reversed(inner)) + ([said] if said else []) + list(reversed(outer))
+    co = _co_sayer(text, said) if said and said.verb_at is not None else None
+    chain = list(reversed(inner)) + ([said] if said else []) + ([co] if co else []) + list(reversed(outer))
     chain = [s for s in chain if s.name]
     headline = _colon_sayer(text, start, end) if said and said.start > start else None
     if headline and headline.end < said.start:  # «بی‌بی‌سی: عفو بین‌الملل گزارش کرده که ...»
@@ -216,6 +217,22 @@ def _verb_sayer(text: str, start: int, end: int, preps: list[tuple[int, int]]) -
         told_before = tail and not find_quantities(text, b, relayed)
         return Sayer(name, verb, a, b, start if told_before else a, v.start())
     return None
+
+
+_AND = re.compile(r"\s*و\s+")
+_PLURAL = re.compile(r"ند(?![^\W\d_])")  # «کردند», «کرده‌اند»
+
+
+def _co_sayer(text: str, said: Sayer) -> Sayer | None:
+    """ «عفو بین‌الملل و دیده‌بان حقوق بشر اعلام کردند»: a second sayer joined by «و»
+    before a plural verb, listed after the first."""
+    joined = _AND.match(text, said.end, said.verb_at)
+    if not joined or not _PLURAL.search(text, said.verb_at, said.verb_at + 16):
+        return None
+    found = _name(text, joined.end(), said.verb_at, anywhere=False)
+    if not found or text[found[2]:said.verb_at].strip():
+        return None
+    return Sayer(found[0], said.verb, found[1], found[2], said.covers_from, said.verb_at)
 
 
 def _colon_sayer(text: str, start: int, end: int) -> Sayer | None:
