@@ -55,6 +55,7 @@ def _patterns() -> dict[str, re.Pattern]:
         # the weekday before a date («دوشنبه شب ۱۱ دی»), looked for only where a date stands
         "weekday_before": re.compile(rf"(?P<wd>{weekday})\s*(?:بامداد|شب|صبح|عصر)?\s*$"),
         "greg": re.compile(rf"(?P<day>{day})\s?(?P<month>{greg})\s*(?P<year>\d{{4}})?"),
+        "greg_month": re.compile(rf"(?P<month>{greg})\s*(?:سال\s?)?(?P<year>(?<!\d)(?:19|20)\d\d(?!\d))"),
         "month_year": re.compile(rf"(?P<month>{solar})(?:\s?ماه)?\s*(?:سال\s?)?(?P<year>(?<!\d)\d{{4}}(?!\d)|(?<!\d)\d{{2}}(?!\d))"),
         "month": re.compile(rf"(?P<month>{alternation(w['month_alone'])}|{alternation(['دی', 'مهر', 'تیر'])}\s?ماه)"
                             rf"(?:\s?ماه)?{END}"),
@@ -91,6 +92,10 @@ def find_times(text: str, published: date | None) -> list[TimeMention]:
         add(m.start(), m.end(), _numeric_date(*(int(m.group(k)) for k in ("year", "month", "day"))), "date")
     for m in p["greg"].finditer(text):
         add(m.start(), m.end(), _greg_date(m, published), "date")
+    for m in p["greg_month"].finditer(text):  # «نوامبر ۲۰۱۹»: the whole month
+        y, mo = int(m.group("year")), _table("gregorian_months")[squash(m.group("month"))]
+        last = (date(y + (mo == 12), mo % 12 + 1, 1) - _DAY)
+        add(m.start(), m.end(), When(date(y, mo, 1), last), "month")
     for m in scans["month_year"]:
         whole = _month(_solar_year(m.group("year")), _table("solar_months")[squash(m.group("month"))])
         begins, when = _part(text, m.start(), whole)
