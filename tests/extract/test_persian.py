@@ -275,6 +275,8 @@ def test_solar_hijri_dates_months_weekdays_and_ranges():
     assert when("تا پایان ۲۰ مهر")[1] == date(2022, 10, 12)
     assert when("۱۴۰۱/۰۷/۰۸") == (date(2022, 9, 30), date(2022, 9, 30))
     assert when("نوامبر ۲۰۱۹") == (date(2019, 11, 1), date(2019, 11, 30))
+    assert when("سه روز پیش") == (date(2022, 10, 17), date(2022, 10, 17))
+    assert when("دو هفته قبل") == (date(2022, 10, 6), date(2022, 10, 12))
     assert when("دسامبر ۲۰۲۱") == (date(2021, 12, 1), date(2021, 12, 31))
     assert when("از ۱۰ مهر تا کنون") == (date(2022, 10, 2), DAY)
     assert when("از ۱۰ مهر") == (date(2022, 10, 2), DAY)  # since

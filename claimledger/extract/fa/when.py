@@ -17,7 +17,8 @@ import jdatetime
 
 from claimledger.model import When
 
-from .normalise import END, alternation, squash
+from . import lexicon
+from .normalise import END, alternation, normalise, squash
 
 _DAY = timedelta(days=1)
 
@@ -35,6 +36,12 @@ def _words() -> dict:
     import json
     from importlib import resources
     return json.loads(resources.files("claimledger.data").joinpath("fa_time_words.json").read_text("utf-8"))
+
+
+@cache
+def lexicon_numbers() -> dict[str, int]:
+    """The number words of fa_lexicon.json (یک ... نهصد), normalised."""
+    return {normalise(k): v for k, v in lexicon.words()["number_words"].items()}
 
 
 @cache
@@ -64,6 +71,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "numeric": re.compile(r"(?<![\d/])(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})(?![\d/])"),
         "year": re.compile(r"(?<![^\W\d_])سال\s?(?P<year>(?<!\d)1[34]\d\d(?!\d)|(?<!\d)\d{2}(?!\d))"),
         "relative": re.compile(alternation(w["relative_days"], whole=True)),
+        "ago": re.compile(rf"(?P<n>(?<!\d)\d{{1,2}}(?!\d)|{alternation(lexicon_numbers(), whole=True)})\s?"
+                          rf"(?P<unit>روز|هفته)\s?(?:پیش|قبل){END}"),
         "recent": re.compile(alternation(w["recent"], whole=True)),
     }
 
@@ -115,6 +124,12 @@ def find_times(text: str, published: date | None) -> list[TimeMention]:
         if published:
             d = published - timedelta(days=_table("relative_days")[squash(m.group())])
             add(m.start(), m.end(), When(d, d), "date")
+    for m in p["ago"].finditer(text):  # «سه روز پیش», «دو هفته قبل»
+        n = int(m.group("n")) if m.group("n").isdigit() else lexicon_numbers().get(m.group("n"))
+        if published and n:
+            days = n * (7 if m.group("unit") == "هفته" else 1)
+            d = published - timedelta(days=days)
+            add(m.start(), m.end(), When(d, d + timedelta(days=6)) if m.group("unit") == "هفته" else When(d, d), "date")
     for m in p["recent"].finditer(text):
         if published:
             back = _table("recent")[squash(m.group())]
