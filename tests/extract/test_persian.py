@@ -211,6 +211,9 @@ def test_formulaic_attributions_and_chains():
     assert [s.name for s in c.sources] == ["Amnesty International", "Human Rights Watch"]
     c = one("پلیس و دادستان شهر گفت ۱۱ نفر بازداشت شدند.")  # a singular verb: one sayer
     assert len(c.sources) == 1
+    # «X به رادیو فردا گفت»: the outlet a sayer told is mostly the one publishing, no link of the chain
+    c = one("شاهدان عینی به رادیو فردا گفتند که ۶ نفر بازداشت شدند.")
+    assert [s.name for s in c.sources] == ["شاهدان عینی"]
     c = one("پیشتر سازمان دیده‌بان حقوق بشر اعلام کرده بود که ۴۰ نفر ناپدید شده‌اند.")
     assert c.sources[0].name == "Human Rights Watch"
     c = one("روز دوشنبه ۱۸ مهر دادستان شیراز اعلام کرد ۲۹ نفر بازداشت شده‌اند.")
