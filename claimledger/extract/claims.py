@@ -17,6 +17,7 @@ from typing import Iterable, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from claimledger.language import PERSIAN
 from claimledger.model import Article, Claim, Place, Source, When
 
 from . import boxes, glued, labels, parens, rivals, segment
@@ -24,6 +25,8 @@ from .attribution import (
     Sayers, continued, description_head, expand, headline_source, named_after, possessor, read_sayers, refer,
 )
 from .excerpts import excerpt_numbers
+from .fa import extract as extract_persian
+from .fa.normalise import looks_persian
 from .categories import also_counted, categorize, counted_noun, phrase_top
 from .names import Names, key
 from .quantities import find_quantities, is_count
@@ -80,11 +83,17 @@ class Extractor:
         self.gazetteer = gazetteer or load_gazetteer()
 
     def extract(self, articles: Iterable[Article], batch_size: int = 64) -> dict[str, list[Claim]]:
-        """Claims of each article, keyed by article id (every article gets a key)."""
-        contexts = [article_context(a, self.gazetteer) for a in articles]
+        """Claims of each article, keyed by article id (every article gets a key); Persian
+        articles (stored language ``fa``, or unknown and in the Arabic script) take the
+        Persian path (extract/fa/)."""
+        articles = list(articles)
+        persian = [a for a in articles if a.language == PERSIAN or (a.language is None and looks_persian(a.text))]
+        ids = {a.id for a in persian}
+        contexts = [article_context(a, self.gazetteer) for a in articles if a.id not in ids]
         jobs = [(ctx, s) for ctx in contexts for s in segment.split(ctx.article.text)
                 if segment.is_candidate(s.text) or labels.inherited_labels(ctx.article.text, s.start)]
         out: dict[str, list[Claim]] = {ctx.article.id: [] for ctx in contexts}
+        out.update(extract_persian(persian, self.names))
         chunks = list(_chunks(jobs))
         docs = self.nlp.pipe((self._doc(texts) for texts, _ in chunks), batch_size=batch_size)
         for (_, members), doc in zip(chunks, docs):
