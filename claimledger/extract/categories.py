@@ -134,7 +134,7 @@ def categorize(q: Quantity, sent: Span) -> Counted | None:
         return Counted("protest_sites", site, noun.lower_) if protest_context(sent) else None
     if category in (None, "participants"):
         category = _surface_victim(noun, q, sent) or part_category(q, sent, categorize) \
-            or _list_member(q, top, sent) or category
+            or _list_member(q, top, sent) or _held_subject(top) or category
     if category is None:
         category = participants(noun, q, sent) or _acting_right_of(noun, q, sent)
     if category == "participants" and (not crowd(noun, q, top) or _prosecuted(top)):
@@ -360,16 +360,26 @@ def _infinitival(one: Token) -> Token | None:
     return None
 
 
+def _held_subject(top: Token) -> str | None:
+    """ "23 protesters were taken into custody", "took 40 demonstrators into custody":
+    protesters, but held."""
+    if top.dep_ in ("nsubj", "nsubjpass", "dobj") and top.head.pos_ in ("VERB", "AUX"):
+        return _held_in(top.head)
+    return None
+
+
 def _held_in(verb: Token) -> str | None:
-    """ "remained in detention", "were tortured in custody": the subject is held;
+    """ "remained in detention", "were tortured in custody", "taken into custody",
+    "thrown into jail": the subject is held;
     "were subjected to enforced disappearance", "were among those arrested": the event's."""
     lex = lexicon()
-    if "participants" in lex.verbs.get(lemma(verb), ()):
-        return None  # "300 inmates rioted in the prison" took part
+    took_part = "participants" in lex.verbs.get(lemma(verb), ())  # "300 inmates rioted in the prison"
     for prep in (c for c in verb.children if c.dep_ == "prep"):
         for obj in (o for o in prep.children if o.dep_ == "pobj"):
-            if prep.lower_ in ("in", "behind") and lemma(obj) in lex.custody:
-                return "arrested"
+            if lemma(obj) in lex.custody and (prep.lower_ == "into" or prep.lower_ in ("in", "behind") and not took_part):
+                return "arrested"  # "taken into custody" is held even though "take" can take part
+            if took_part:
+                continue
             if prep.lower_ == "to" and lemma(obj) in lex.victim_events:
                 return lex.nouns.get(lemma(obj))
             if prep.lower_ == "among" and (cat := group_category(obj)) in _VICTIM:

@@ -186,6 +186,9 @@ def _shift(m: SourceMention, base: int) -> SourceMention:
                    date_spans=tuple((lo + base, hi + base) for lo, hi in m.date_spans))
 
 
+_BYLINE = re.compile(r"\s+(?:writes|reports|reporting)\s+from\b", re.IGNORECASE)
+
+
 def claim_sources(ctx: Context, mentions: list[SourceMention], start: int, end: int,
                   names: Names, earlier: Sequence[Claim] = (), s: segment.Sentence | None = None) -> tuple[Source, ...]:
     """The chain: in-sentence sources innermost first (pronouns and definite descriptions
@@ -198,6 +201,8 @@ def claim_sources(ctx: Context, mentions: list[SourceMention], start: int, end: 
     for m in mentions:
         if m.perceived and any(p.start < m.end <= p.end for p in ctx.places):
             continue  # "kuwait witnessed night demonstrations": a place, not a sayer
+        if _BYLINE.match(text, m.end):
+            continue  # "..., john smith writes from delhi": the article's own writer, its own authority
         owner = None if m.pronoun else possessor(m.mention)  # "its spokesman": the one "it" is
         head = None if m.pronoun or owner else description_head(m.mention, text, m.start)
         if m.pronoun or head or owner:
