@@ -213,6 +213,7 @@ def group_type(group: str, claims: list[Claim], texts: list[str]) -> tuple[str, 
     if forces and not categories & HURT:  # protesters killed police: their violence
         return "riot", tuple(dict.fromkeys(w for c in forces for w in _after(c)))
     types = table()["types"]
+    unhurt: tuple[str, ...] = ()  # firearms told where no one was hurt: an intervention
     for name in table()["severity"]:
         spec = types[name]
         if spec.get("family") != "protest":
@@ -221,8 +222,10 @@ def group_type(group: str, claims: list[Claim], texts: list[str]) -> tuple[str, 
             return name, ()
         by_category = sorted(categories & set(spec.get("categories", ())))
         words = found(text, spec.get("words", ()))
-        if name == "protest_excessive_force":  # firearms count where someone was hurt
-            words = words if categories & HURT else ()
+        if name == "protest_excessive_force" and not categories & HURT:
+            unhurt, words = words, ()  # firearms are excessive force where someone was hurt
+        if name == "protest_intervention":
+            words += unhurt
         if by_category or words:
             return name, tuple(by_category) + words
     return "protest_peaceful", ()
