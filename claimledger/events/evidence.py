@@ -123,6 +123,8 @@ def claim_kind(c: Claim, before: str = "") -> Kind:
     """The kind of happening the claim tells of: its clause decides where it can, then
     its sentence, then the sentence before it ("An armed group attacked a police
     station. Reports said 14 lives were lost.")."""
+    if _other_years(before, c.when):
+        before = ""  # "protests in August 2020" do not tell of deaths in 2021
     own = clause(c)
     kind = _kind(c, own, "") if own != c.sentence else None
     if kind is None or kind.weak:
@@ -132,6 +134,22 @@ def claim_kind(c: Claim, before: str = "") -> Kind:
         if not told.weak and told.group != "protest":
             return told
     return kind
+
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_UNDATED = re.compile(  # a day or month told without its year: the story's own time
+    r"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?!\s+\d{1,2},?\s+\d{4}|\s+\d{4}|,?\s+\d{4})|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def _other_years(before: str, when) -> bool:
+    """The sentence before tells of an earlier year than the claim's ("protests after the
+    August 2020 election" before "two people died in 2021"), and of no day or month of
+    the story's own."""
+    years = {int(y) for y in _YEAR.findall(before)}
+    if not years or when is None or not when.start or _UNDATED.search(before):
+        return False
+    return max(years) < when.start.year
 
 
 def _kind(c: Claim, text: str, before: str, targets: str = "") -> Kind:

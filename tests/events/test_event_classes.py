@@ -42,3 +42,28 @@ def told(sentence: str, span: str, category: str, value: int | None = 0, article
 ])
 def test_the_words_of_a_class_decide_the_type(sentence, span, category, expected):
     assert event_type([told(sentence, span, category)]) == expected
+
+
+def _second_sentence_claim(text: str, span: str, category: str, day, when_text: str) -> list:
+    second = text.index(". ") + 2
+    return build_events([told(text[second:], span, category, 3, at=second, day=day,
+                              when_text=when_text)], {"a": text}.get)
+
+
+@pytest.mark.parametrize("year, expected", [
+    ("2021", "violence_against_civilians"), ("2019", "protest_excessive_force")])
+def test_protests_of_an_earlier_year_before_do_not_type_a_later_toll(year, expected):
+    """The sentence before tells of protests in 2019: deaths in 2021 are not of them."""
+    text = (f"After the disputed 2019 vote, the police violently broke up the marches. "
+            f"Three people died of police abuse in {year}.")
+    events = _second_sentence_claim(text, "Three", "killed", (f"{year}-01-01", f"{year}-12-31"),
+                                    f"in {year}")
+    assert [e.type for e in events] == [expected]
+
+
+def test_a_year_recalled_beside_the_storys_own_day_keeps_the_protest():
+    """"On March 3 ... the anniversary of the 2019 crackdown": the story's own day."""
+    text = ("On March 3, students gathered to mark the anniversary of the 2019 crackdown. "
+            "Police detained 40 of them.")
+    events = _second_sentence_claim(text, "40", "arrested", "2021-03-03", "March 3")
+    assert [e.type for e in events] == ["protest_intervention"]
