@@ -14,7 +14,8 @@ A claim's *kind* comes from its own sentence and the sentence before it (the
 4. a death in custody or under torture: ``violence``;
 5. an arrest campaign ("continued to detain", "mass arrests", "without charge"):
    ``arrests``, even where the detainees are said to have protested; a court's sentence
-   is ``arrests`` too, whoever was sentenced;
+   is ``arrests`` too, whoever was sentenced, and so is a count of participants told as
+   people tried or charged ("3 who took part in the protests were being tried");
 6. protest words, or a count of participants or protest sites: ``protest``;
 7. nothing of the above: a killing or injury is ``violence``, an arrest or sentence
    ``arrests``, a death ``other`` -- and these *weak* kinds join a protest told in the
@@ -178,6 +179,8 @@ def _kind(c: Claim, text: str, before: str, targets: str = "") -> Kind:
             return Kind("riot", words)
     if c.category == "arrested" and (words := found(own, ev["arrest_campaign"])):
         return Kind("arrests", words)  # "continued to detain 300 activists who marched": a campaign
+    if c.category in PROTEST_CATEGORIES and (words := _tried(c, own)):
+        return Kind("arrests", words)  # "3 who took part in the protests were tried": defendants
     if c.category == "sentenced":  # a court's sentence: who was sentenced is no happening
         return Kind("arrests", ("sentenced",), weak=True)
     if protest_own or c.category in PROTEST_CATEGORIES:
@@ -189,6 +192,24 @@ def _kind(c: Claim, text: str, before: str, targets: str = "") -> Kind:
     if c.category == "arrested":
         return Kind("arrests", (c.category,), weak=True)
     return Kind("other", (), weak=True)
+
+
+_NOT_THEIRS = re.compile(r"\b(?:where|while|as|after|before|because|when|whose)\b", re.I)
+
+
+def _tried(c: Claim, text: str) -> tuple[str, ...]:
+    """Words of a trial or charges told of the people the claim counts: after its number,
+    with no other clause between ("thousands rallied outside the court where 12 were
+    tried" counts a crowd, not defendants)."""
+    at = c.end - c.sentence_start
+    if not (words := found(text, table()["evidence"]["tried"])) or not 0 <= at <= len(c.sentence):
+        return ()
+    after = c.sentence[at:]
+    for w in words:
+        m = _pattern((w,)).search(after)
+        if m and not _NOT_THEIRS.search(after[:m.start()]):
+            return (w,)
+    return ()
 
 
 _FORCES = re.compile(r"(?:police|policemen|officers|soldiers|troops|guards|security forces|"

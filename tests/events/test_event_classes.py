@@ -39,6 +39,13 @@ def told(sentence: str, span: str, category: str, value: int | None = 0, article
     # ... and where someone was: excessive force
     ("Soldiers opened fire on the march on Tuesday and wounded 12 people", "12", "injured",
      "protest_excessive_force"),
+    # people who took part in protests, counted as defendants: a court's doing, not a crowd
+    ("Prosecutors said 14 students who joined the marches had been charged with rioting",
+     "14", "participants", "arrests"),
+    ("Rights groups named 20 protesters at risk of execution after the unrest", "20",
+     "participants", "arrests"),
+    ("Thousands rallied outside the court where 12 activists were being tried", "Thousands",
+     "participants", "protest_peaceful"),
 ])
 def test_the_words_of_a_class_decide_the_type(sentence, span, category, expected):
     assert event_type([told(sentence, span, category)]) == expected
@@ -67,3 +74,12 @@ def test_a_year_recalled_beside_the_storys_own_day_keeps_the_protest():
             "Police detained 40 of them.")
     events = _second_sentence_claim(text, "40", "arrested", "2021-03-03", "March 3")
     assert [e.type for e in events] == ["protest_intervention"]
+
+
+def test_sentences_and_defendants_of_a_protest_are_arrests_together():
+    text = ("A court sentenced 4 protesters to prison on Tuesday. Another 9 who took part in "
+            "the protests were being tried on charges of sedition.")
+    second = text.index("Another")
+    claims = [told(text[:second - 1], "4", "sentenced", 4),
+              told(text[second:], "9", "participants", 9, at=second)]
+    assert [e.type for e in build_events(claims, {"a": text}.get)] == ["arrests"]
