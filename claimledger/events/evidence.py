@@ -228,11 +228,17 @@ def forces_hurt(c: Claim) -> bool:
     return bool(_after(c)) or bool(found(c.subject, ("police", "officers", "soldiers", "troops")))
 
 
-def settle(kinds: list[Kind]) -> list[Kind]:
-    """Weak kinds of one place and time follow the protest told beside them."""
-    if not any(k.group == "protest" and not k.weak for k in kinds):
+def settle(kinds: list[Kind], places: list[str | None] | None = None) -> list[Kind]:
+    """Weak kinds of one place and time follow the protest told beside them. ``places``:
+    each claim's place below the country (None: the country); a weak kind at a town
+    follows only a protest told there or country-wide ("8 journalists were detained in
+    the capital, where activists gathered, and 1 in another town": that one is arrests)."""
+    places = places or [None] * len(kinds)
+    told = {p for k, p in zip(kinds, places) if k.group == "protest" and not k.weak}
+    if not told:
         return kinds
-    return [Kind("protest", k.words, True) if k.weak else k for k in kinds]
+    return [Kind("protest", k.words, True) if k.weak and (p is None or p in told or None in told)
+            else k for k, p in zip(kinds, places)]
 
 
 def split_key(k: Kind) -> tuple[str, str]:

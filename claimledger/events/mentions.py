@@ -72,7 +72,9 @@ def article_mentions(claims: list[Claim], text: str | None = None) -> list[Menti
     kind_of = {id(c): claim_kind(c, near[id(c)]) for c in claims}
     result = []
     for slot in slots:
-        kinds = settle([kind_of[id(c)] for c in slot])
+        country = _country(slot[0], default_country)
+        national = country_place(country) if country else Place("place unknown")
+        kinds = settle([kind_of[id(c)] for c in slot], [_local_name(c, national) for c in slot])
         for key in dict.fromkeys(split_key(k) for k in kinds):
             same = [(c, k) for c, k in zip(slot, kinds) if split_key(k) == key]
             result.extend(_split_places(same, _country(slot[0], default_country), key, near))

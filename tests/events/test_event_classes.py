@@ -83,3 +83,19 @@ def test_sentences_and_defendants_of_a_protest_are_arrests_together():
     claims = [told(text[:second - 1], "4", "sentenced", 4),
               told(text[second:], "9", "participants", 9, at=second)]
     assert [e.type for e in build_events(claims, {"a": text}.get)] == ["arrests"]
+
+
+def test_an_arrest_in_another_town_does_not_join_the_protest_of_the_capital():
+    text = ("Students gathered outside the university in Nairobi on Tuesday and police detained "
+            "30 of them. Officers searched their bags. Two reporters were detained in Nairobi "
+            "and one in Mombasa.")
+    second = text.index("Two")
+    claims = [told(text[:text.index("Officers") - 1], "30", "arrested", 30, place=("Nairobi", "KE")),
+              told(text[second:], "Two", "arrested", 2, at=second, place=("Nairobi", "KE")),
+              told(text[second:], "one", "arrested", 1, at=second, place=("Mombasa", "KE"))]
+    events = build_events(claims, {"a": text}.get)
+    assert sorted((e.where.name, e.type, len(e.claims)) for e in events) == [
+        ("Mombasa", "arrests", 1), ("Nairobi", "protest_intervention", 2)]
+    # a protest told country-wide covers every town's arrests
+    wide = [told(text[:text.index("Officers") - 1], "30", "arrested", 30), claims[2]]
+    assert {e.type for e in build_events(wide, {"a": text}.get)} == {"protest_intervention"}
