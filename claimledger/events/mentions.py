@@ -77,12 +77,12 @@ def article_mentions(claims: list[Claim], text: str | None = None) -> list[Menti
         kinds = settle([kind_of[id(c)] for c in slot], [_local_name(c, national) for c in slot])
         for key in dict.fromkeys(split_key(k) for k in kinds):
             same = [(c, k) for c, k in zip(slot, kinds) if split_key(k) == key]
-            result.extend(_split_places(same, _country(slot[0], default_country), key, near))
+            result.extend(_split_places(same, country, key, near, _slot_when(slot)))
     return result
 
 
 def _split_places(told: list[tuple[Claim, Kind]], country: str | None, key: tuple[str, str],
-                  near: dict[int, str]) -> list[Mention]:
+                  near: dict[int, str], slot_when: When | None = None) -> list[Mention]:
     group, apart = key
     slot = [c for c, _ in told]
     kind_of = {id(c): k for c, k in told}
@@ -90,8 +90,8 @@ def _split_places(told: list[tuple[Claim, Kind]], country: str | None, key: tupl
     def _mention(claims, where, local, parent=None) -> Mention:
         type_, words = group_type(group, claims, [c.sentence for c in claims])
         said = tuple(dict.fromkeys(w for c in claims for w in kind_of[id(c)].words)) + words
-        return Mention(claims[0].article, country, _slot_when(claims), where, list(claims), local,
-                       parent, type_, tuple(dict.fromkeys(said)), apart)
+        return Mention(claims[0].article, country, _part_when(claims, slot_when), where, list(claims),
+                       local, parent, type_, tuple(dict.fromkeys(said)), apart)
 
     national = country_place(country) if country else Place("place unknown")
     local_of = {id(c): _local_name(c, national) for c in slot}
@@ -193,6 +193,17 @@ def _slot_when(slot: list[Claim]) -> When:
     if exact:
         return When(min(w.start for w in exact), max(w.end for w in exact), exact[0].text)
     return dated[0]
+
+
+def _part_when(claims: list[Claim], slot_when: When | None) -> When:
+    """The claims' own dates; claims without a precise date of their own, told within a
+    day's story ("at least two have been killed in Mandalay" among Wednesday's news),
+    take the day of the story they are told in."""
+    own = _slot_when(claims)
+    if (slot_when is not None and not precise(own) and precise(slot_when)
+            and not any(_strong_time(c) for c in claims) and overlaps(own, slot_when)):
+        return slot_when
+    return own
 
 
 def width(w: When) -> int | None:

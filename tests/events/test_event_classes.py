@@ -99,3 +99,24 @@ def test_an_arrest_in_another_town_does_not_join_the_protest_of_the_capital():
     # a protest told country-wide covers every town's arrests
     wide = [told(text[:text.index("Officers") - 1], "30", "arrested", 30), claims[2]]
     assert {e.type for e in build_events(wide, {"a": text}.get)} == {"protest_intervention"}
+
+
+def test_a_towns_toll_without_a_date_of_its_own_is_of_the_day_its_story_tells():
+    """"At least two have been killed in Kisumu", told among Wednesday's news, is
+    Wednesday's: the same town's Wednesday in another article is the same happening."""
+    day = "2021-05-05"
+    a = ("Several protesters were killed across Kenya on Wednesday. Reuters says at least two "
+         "people have been killed in Kisumu. Four died in Mombasa on Wednesday.")
+    b = "In Kisumu, police chased 1,000 students with tear gas on Wednesday."
+    s2, s3 = a.index("Reuters"), a.index("Four")
+    claims = [told(a[:s2 - 1], "Several", "killed", None, day=day, when_text="on Wednesday"),
+              told(a[s2:s3 - 1], "at least two", "killed", 2, at=s2, day=(None, day),
+                   when_text="(up to publication)", place=("Kisumu", "KE")),
+              told(a[s3:], "Four", "killed", 4, at=s3, day=day, when_text="on Wednesday",
+                   place=("Mombasa", "KE")),
+              told(b, "1,000", "participants", 1000, article="b", day=day,
+                   when_text="on Wednesday", place=("Kisumu", "KE"))]
+    events = build_events(claims, {"a": a, "b": b}.get)
+    kisumu = [e for e in events if e.where.name == "Kisumu"]
+    assert len(kisumu) == 1 and len(kisumu[0].claims) == 2
+    assert kisumu[0].type == "protest_excessive_force"
