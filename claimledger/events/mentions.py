@@ -9,6 +9,7 @@ local parts.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -59,10 +60,11 @@ def article_mentions(claims: list[Claim], text: str | None = None) -> list[Menti
     for c in claims:
         country = _country(c, default_country)
         previous = slot_of_previous.get(country)
-        slot = previous if previous and _borrows(c, previous[-1]) else None
+        slot = previous if previous and _borrows(c, previous[-1]) and not _another_day(c, _anchor(previous)) \
+            else None
         if slot is None:
             slot = next((s for s in slots if _country(s[0], default_country) == country
-                         and _same_time(_anchor(s), c.when)), None)
+                         and _same_time(_anchor(s), c.when) and not _another_day(c, _anchor(s))), None)
         if slot is None:
             slot = []
             slots.append(slot)
@@ -164,6 +166,18 @@ def _borrows(c: Claim, before: Claim) -> bool:
     (within a paragraph's reach), unless it counts deaths of another cause."""
     return (not _strong_time(c) and c.category != "died" and before.category != "died"
             and c.sentence_start - before.end <= BORROW_CHARS)
+
+
+_ANOTHER_DAY = re.compile(r"\b(?:(?:a|one|the)\s+day\s+(?:earlier|before|later|after)|the\s+(?:previous|"
+                          r"preceding|next|following)\s+day|(?:the\s+)?day\s+before)\b", re.I)
+
+
+def _another_day(c: Claim, anchor: When | None) -> bool:
+    """The claim is dated, by words that set it apart ("a day earlier", "the next day"),
+    to another day than the happening told before it."""
+    w = c.when
+    return bool(w and anchor and w.text and _ANOTHER_DAY.search(w.text) and precise(w) and precise(anchor)
+                and not overlaps(w, anchor))
 
 
 def _strong_time(c: Claim) -> bool:

@@ -120,3 +120,18 @@ def test_a_towns_toll_without_a_date_of_its_own_is_of_the_day_its_story_tells():
     kisumu = [e for e in events if e.where.name == "Kisumu"]
     assert len(kisumu) == 1 and len(kisumu[0].claims) == 2
     assert kisumu[0].type == "protest_excessive_force"
+
+
+def test_a_day_earlier_is_another_happening_than_the_storys_day():
+    """"A day earlier, police dispersed a sit-in. One youth was shot.": Sunday's, not
+    Monday's, though the claim stands right after Monday's and a day apart."""
+    text = ("Police fired tear gas at protesters in several towns on Monday. A day earlier, "
+            "police dispersed a sit-in in a village. One youth was shot.")
+    s3 = text.index("One")
+    claims = [told(text[:text.index("A day") - 1], "several", "protest_sites", None,
+                   day="2021-05-03", when_text="on Monday"),
+              told(text[s3:], "One", "injured", 1, at=s3, day="2021-05-02",
+                   when_text="A day earlier")]
+    events = build_events(claims, {"a": text}.get)
+    assert sorted((str(e.when.start), len(e.claims)) for e in events) == [
+        ("2021-05-02", 1), ("2021-05-03", 1)]
