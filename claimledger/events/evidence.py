@@ -143,6 +143,11 @@ _UNDATED = re.compile(  # a day or month told without its year: the story's own 
     r"(?!\s+\d{1,2},?\s+\d{4}|\s+\d{4}|,?\s+\d{4})|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 
 
+_DATED = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|"
+                    r"(?:1[89]|20)\d\d)\b", re.I)  # a sentence with a date of its own
+
+
 def _other_years(before: str, when) -> bool:
     """The sentence before tells of an earlier year than the claim's ("protests after the
     August 2020 election" before "two people died in 2021"), and of no day or month of
@@ -247,8 +252,12 @@ def split_key(k: Kind) -> tuple[str, str]:
     return k.group, k.apart
 
 
-def group_type(group: str, claims: list[Claim], texts: list[str]) -> tuple[str, tuple[str, ...]]:
-    """The type of claims of one kind, and the words (or categories) that chose it."""
+def group_type(group: str, claims: list[Claim], texts: list[str],
+               nearby: Iterable[str] = ()) -> tuple[str, tuple[str, ...]]:
+    """The type of claims of one kind, and the words (or categories) that chose it.
+    ``nearby``: the sentences before the claims', which may tell how a protest their own
+    sentences tell no more of was met ("Police fired tear gas to disperse protesters.
+    Crowds gathered in several villages."): an intervention, never graver."""
     if group != "protest":
         return {"violence": "violence_against_civilians", "conflict": "armed_clash",
                 "arrests": "arrests", "riot": "riot"}.get(group, "other"), ()
@@ -264,7 +273,9 @@ def group_type(group: str, claims: list[Claim], texts: list[str]) -> tuple[str, 
         if spec.get("family") != "protest":
             continue
         if name == "protest_peaceful":
-            return name, ()
+            before = " ".join(_clean(t) for t in dict.fromkeys(nearby) if not _DATED.search(t))
+            met = found(before, types["protest_intervention"]["words"]) if before else ()
+            return ("protest_intervention", met) if met else (name, ())
         by_category = sorted(categories & set(spec.get("categories", ())))
         words = found(text, spec.get("words", ()))
         if name == "protest_excessive_force" and not categories & HURT:

@@ -90,7 +90,8 @@ def _split_places(told: list[tuple[Claim, Kind]], country: str | None, key: tupl
     kind_of = {id(c): k for c, k in told}
 
     def _mention(claims, where, local, parent=None) -> Mention:
-        type_, words = group_type(group, claims, [c.sentence for c in claims])
+        type_, words = group_type(group, claims, [c.sentence for c in claims],
+                                  [near[id(c)] for c in claims])
         said = tuple(dict.fromkeys(w for c in claims for w in kind_of[id(c)].words)) + words
         return Mention(claims[0].article, country, _part_when(claims, slot_when), where, list(claims),
                        local, parent, type_, tuple(dict.fromkeys(said)), apart)

@@ -135,3 +135,15 @@ def test_a_day_earlier_is_another_happening_than_the_storys_day():
     events = build_events(claims, {"a": text}.get)
     assert sorted((str(e.when.start), len(e.claims)) for e in events) == [
         ("2021-05-02", 1), ("2021-05-03", 1)]
+
+
+@pytest.mark.parametrize("before, expected", [
+    ("Police fired tear gas and rubber bullets to disperse the marchers.", "protest_intervention"),
+    ("On May 3, police fired tear gas to disperse a march.", "protest_peaceful"),  # another day
+    ("The marchers sang and waved flags.", "protest_peaceful"),
+])
+def test_the_sentence_before_tells_how_a_protest_was_met(before, expected):
+    text = before + " Crowds of 3,000 gathered in several towns on Tuesday."
+    second = len(before) + 1
+    claim = told(text[second:], "3,000", "participants", 3000, at=second)
+    assert [e.type for e in build_events([claim], {"a": text}.get)] == [expected]
