@@ -112,7 +112,12 @@ def _exclusive(a: When, b: When) -> bool:
 
 
 def _nested_year(a: When, b: When) -> bool:
-    """In one article, "in 2010" and "in May 2010" tell of the same happening."""
+    """In one article, "in 2010" and "in May 2010" tell of the same happening, and so do
+    "protests that began in 2019" (no end told) and "591 killed from October 2019"."""
+    for outer, inner in ((a, b), (b, a)):
+        if (outer.start and not outer.end and inner.start and inner.end and not precise(inner)
+                and 0 <= (inner.start - outer.start).days <= 366):
+            return True
     outer, inner = (a, b) if (width(a) or 0) >= (width(b) or 0) else (b, a)
     # a single day is 0 wide and precise: not "unknown" (which `or` would make it)
     return _known(width(outer)) <= 366 and _known(width(inner)) > PRECISE_DAYS and contains(outer, inner)

@@ -147,3 +147,19 @@ def test_the_sentence_before_tells_how_a_protest_was_met(before, expected):
     second = len(before) + 1
     claim = told(text[second:], "3,000", "participants", 3000, at=second)
     assert [e.type for e in build_events([claim], {"a": text}.get)] == [expected]
+
+
+@pytest.mark.parametrize("year, events", [("2019", 1), ("2021", 2)])
+def test_a_wave_that_began_in_a_year_holds_that_years_toll(year, events):
+    """"Protests that began in 2019" (no end told) and "591 protesters were killed from
+    October 2019", in one report: one wave; a toll two years on is not its own."""
+    text = (f"Large protests began in 2019 in several provinces. In October {year}, 591 "
+            f"protesters were killed.")
+    second = text.index("In October")
+    claims = [told(text[:second - 1], "several", "protest_sites", None, day=("2019-01-01", None),
+                   when_text="began in 2019"),
+              told(text[second:], "591", "killed", 591, at=second,
+                   day=(f"{year}-10-01", f"{year}-10-31"), when_text=f"In October {year}")]
+    found = build_events(claims, {"a": text}.get)
+    assert len(found) == events
+    assert found[0].type == "protest_excessive_force" or events == 2
