@@ -19,7 +19,8 @@ from typing import Iterable
 from ..model import Claim, Event, Place, When
 from .candidates import SEASON, SEASON_DAYS, candidate_pairs, figures, within_season
 from .mentions import PRECISE_DAYS, Mention, TextOf, contains, mentions, overlaps, precise, width
-from .typology import PROTEST_CATEGORIES, actors, compatible, family, gravest
+from .evidence import found
+from .typology import PROTEST_CATEGORIES, actors, compatible, family, gravest, table
 
 
 def build_events(claims: Iterable[Claim], text_of: TextOf | None = None) -> list[Event]:
@@ -80,12 +81,27 @@ def same_happening(a: Mention, b: Mention) -> bool:
     if a.local != b.local or (a.local and a.where.name != b.where.name):
         return False
     if a.article == b.article:  # the article's own slots already separate its happenings
-        return (_shared_figure(a, b) and not _exclusive(a.when, b.when)) or _nested_year(a.when, b.when)
+        return ((_shared_figure(a, b) and not _exclusive(a.when, b.when)) or _nested_year(a.when, b.when)
+                or _one_sit_in(a, b))
     if precise(a.when) and precise(b.when) and overlaps(a.when, b.when):
         return True
     if not a.local and _season(a.when, b.when) and not _counted_apart(a, b):
         return True
     return _shared_figure(a, b) and not _exclusive(a.when, b.when)
+
+
+def _one_sit_in(a: Mention, b: Mention) -> bool:
+    """One article's days of a sit-in at one place ("thousands have camped at the gates
+    since Thursday", "thousands are still camped out" a week on) are one protest that
+    lasts, within a season; a march told beside it on one of its days is not, nor the
+    day it was broken up with deaths or injuries."""
+    if family(a.type) != "protest" or not (a.when.start and b.when.start):
+        return False
+    if any(c.category in ("killed", "died", "injured") for m in (a, b) for c in m.claims):
+        return False
+    apart = abs((a.when.start - b.when.start).days)
+    return apart <= SEASON_DAYS and all(
+        found(" ".join(c.sentence for c in m.claims), table()["evidence"]["sit_in"]) for m in (a, b))
 
 
 def _counted_apart(a: Mention, b: Mention) -> bool:

@@ -163,3 +163,25 @@ def test_a_wave_that_began_in_a_year_holds_that_years_toll(year, events):
     found = build_events(claims, {"a": text}.get)
     assert len(found) == events
     assert found[0].type == "protest_excessive_force" or events == 2
+
+
+def test_the_days_of_one_sit_in_are_one_protest_but_not_its_march_or_its_break_up():
+    sentences = [
+        ("Thousands have camped at the gates of the ministry since Monday.", "Thousands",
+         "participants", "2021-05-03"),
+        ("On Thursday, 20,000 people gathered for the largest march yet.", "20,000", "participants",
+         "2021-05-06"),
+        ("A week on, thousands are still camped out at the gates.", "thousands", "participants",
+         "2021-05-10"),
+        ("On May 20 soldiers stormed the sit-in and opened fire, killing 12.", "12", "killed",
+         "2021-05-20"),
+    ]
+    text, claims = "", []
+    for sentence, span, category, day in sentences:
+        at = len(text)
+        text += sentence + " "
+        claims.append(told(sentence, span, category, 1, at=at, day=day, when_text=sentence.split()[1],
+                           place=("Nairobi", "KE")))
+    events = build_events(claims, {"a": text}.get)
+    held = sorted(sorted(c.span for c in e.claims) for e in events)
+    assert held == [["12"], ["20,000"], ["Thousands", "thousands"]]
