@@ -228,6 +228,25 @@ def _after(c: Claim) -> tuple[str, ...]:
     return (m.group(0).lower(),) if m else ()
 
 
+_BOTH_SIDES = re.compile(r"\b(?:on (?:each|both) sides?|on either side|both sides)\b", re.I)
+_AND_FORCES = re.compile(r"^\s*(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}(?:and|as well as)\s+(?:[\w-]+\s+)?"
+                         r"(police|policemen|police officers|officers|soldiers|troops|security forces)\b", re.I)
+
+
+def both_sides(c: Claim) -> tuple[str, ...]:
+    """The words telling that the claim counts the hurt of both sides of a protest
+    ("dozens of protesters and police officers alike", "several on each side")."""
+    at = c.end - c.sentence_start
+    if not 0 <= at <= len(c.sentence):
+        return ()
+    m = _AND_FORCES.match(c.sentence[at:at + 80])
+    if m and (found(c.sentence[at:at + m.start(1)], table()["protest_words"])
+              or found(c.subject, table()["protest_words"])):
+        return ("protesters and " + m.group(1).lower(),)
+    m = _BOTH_SIDES.search(c.sentence)
+    return (m.group(0).lower(),) if m else ()
+
+
 def forces_hurt(c: Claim) -> bool:
     """Whether the claim counts police or soldiers hurt, not protesters or bystanders."""
     return bool(_after(c)) or bool(found(c.subject, ("police", "officers", "soldiers", "troops")))
@@ -266,6 +285,9 @@ def group_type(group: str, claims: list[Claim], texts: list[str],
     categories = {c.category for c in claims if c not in forces}
     if forces and not categories & HURT:  # protesters killed police: their violence
         return "riot", tuple(dict.fromkeys(w for c in forces for w in _after(c)))
+    sides = tuple(dict.fromkeys(w for c in claims if c.category == "injured" for w in both_sides(c)))
+    if sides and not categories & {"killed", "died"}:  # hurt on both sides, no one killed: a fight
+        return "riot", sides
     types = table()["types"]
     unhurt: tuple[str, ...] = ()  # firearms told where no one was hurt: an intervention
     for name in table()["severity"]:

@@ -46,6 +46,13 @@ def told(sentence: str, span: str, category: str, value: int | None = 0, article
      "participants", "arrests"),
     ("Thousands rallied outside the court where 12 activists were being tried", "Thousands",
      "participants", "protest_peaceful"),
+    # the hurt of both sides of a protest, no one killed: a fight, a violent demonstration
+    ("Dozens of protesters and police officers alike were injured at the rally on Tuesday",
+     "Dozens", "injured", "riot"),
+    ("Scores were hurt on both sides as the march reached the square on Tuesday", "Scores",
+     "injured", "riot"),
+    ("Dozens of protesters were injured when police charged the march on Tuesday", "Dozens",
+     "injured", "protest_intervention"),
 ])
 def test_the_words_of_a_class_decide_the_type(sentence, span, category, expected):
     assert event_type([told(sentence, span, category)]) == expected
