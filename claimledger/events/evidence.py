@@ -120,6 +120,19 @@ def clause(c: Claim) -> str:
     return c.sentence[cuts[i]:end]
 
 
+_CAME_AFTER = re.compile(r"\b(?:came|comes|come)\s+(?:(?:hours|days|weeks|a day|a week|shortly|soon|just)\s+)?"
+                         r"after\b", re.I)
+
+
+def told_of(c: Claim) -> str:
+    """The part of the claim's sentence that tells of its happening: "Yesterday's clashes
+    came after thousands marched on Friday" tells the clashes of another happening than
+    the march the claim counts."""
+    at = c.start - c.sentence_start
+    cut = [m.end() for m in _CAME_AFTER.finditer(c.sentence) if m.end() <= at]
+    return c.sentence[cut[-1]:] if cut and at < len(c.sentence) else c.sentence
+
+
 def claim_kind(c: Claim, before: str = "") -> Kind:
     """The kind of happening the claim tells of: its clause decides where it can, then
     its sentence, then the sentence before it ("An armed group attacked a police

@@ -18,7 +18,7 @@ from typing import Callable, Iterable, Iterator
 
 from ..extract.where import country_place
 from ..model import Claim, Place, When
-from .evidence import Kind, claim_kind, group_type, neighbour, settle, split_key
+from .evidence import Kind, claim_kind, group_type, neighbour, settle, split_key, told_of
 from .typology import PROTEST_CATEGORIES
 
 _DAY = timedelta(days=1)
@@ -90,7 +90,7 @@ def _split_places(told: list[tuple[Claim, Kind]], country: str | None, key: tupl
     kind_of = {id(c): k for c, k in told}
 
     def _mention(claims, where, local, parent=None) -> Mention:
-        type_, words = group_type(group, claims, [c.sentence for c in claims],
+        type_, words = group_type(group, claims, [told_of(c) for c in claims],
                                   [near[id(c)] for c in claims])
         said = tuple(dict.fromkeys(w for c in claims for w in kind_of[id(c)].words)) + words
         return Mention(claims[0].article, country, _part_when(claims, slot_when), where, list(claims),

@@ -53,6 +53,11 @@ def told(sentence: str, span: str, category: str, value: int | None = 0, article
      "injured", "riot"),
     ("Dozens of protesters were injured when police charged the march on Tuesday", "Dozens",
      "injured", "protest_intervention"),
+    # "X came after Y": X is another happening than the Y the claim counts
+    ("Yesterday's clashes came after a cleric inspired 5,000 people to march on Friday", "5,000",
+     "participants", "protest_peaceful"),
+    ("Police fired tear gas after 5,000 people marched on Friday", "5,000", "participants",
+     "protest_intervention"),
 ])
 def test_the_words_of_a_class_decide_the_type(sentence, span, category, expected):
     assert event_type([told(sentence, span, category)]) == expected
