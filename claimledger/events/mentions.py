@@ -102,7 +102,8 @@ def _split_places(told: list[tuple[Claim, Kind]], country: str | None, key: tupl
     wide = [c for c in slot if not local_of[id(c)]]
     if not places or (len(places) == 1 and any(c.category == "protest_sites" for c in slot)):
         return [_mention(slot, national, local=False)]  # a count of cities: the wave
-    if len(places) == 1 and not _wider(wide, [c for c in slot if local_of[id(c)]]):
+    local = [c for c in slot if local_of[id(c)]]
+    if len(places) == 1 and not (wide and (_wider(wide, local) or all(map(_instance, local)))):
         return [_mention(slot, _place_of(slot, places[0], national), local=True)]
     if not wide:
         return [_mention([c for c in slot if local_of[id(c)] == p], _place_of(slot, p, national),
@@ -111,6 +112,16 @@ def _split_places(told: list[tuple[Claim, Kind]], country: str | None, key: tupl
     parts = [_mention([c for c in slot if local_of[id(c)] == p], _place_of(slot, p, national),
                       local=True, parent=wave) for p in places]
     return [wave, *parts]
+
+
+_INSTANCE = re.compile(r"\b(?:in (?:one|another|a separate|a single) (?:incident|case|instance|attack)|"
+                       r"for (?:example|instance)|in one of (?:the|these|them))\b", re.I)
+
+
+def _instance(c: Claim) -> bool:
+    """The claim is told as one instance of what the country-wide claims count ("In one
+    incident in the city of X, police shot 100 protesters"): a part of the wave."""
+    return bool(_INSTANCE.search(c.sentence))
 
 
 def _wider(wide: list[Claim], local: list[Claim]) -> bool:

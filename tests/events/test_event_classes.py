@@ -197,3 +197,20 @@ def test_the_days_of_one_sit_in_are_one_protest_but_not_its_march_or_its_break_u
     events = build_events(claims, {"a": text}.get)
     held = sorted(sorted(c.span for c in e.claims) for e in events)
     assert held == [["12"], ["20,000"], ["Thousands", "thousands"]]
+
+
+@pytest.mark.parametrize("opening, parts", [
+    ("In one incident in the town of Kisumu, police", 2),  # an instance: the wave and its part
+    ("In the town of Kisumu, police", 1),  # the town's story, told country-wide and there
+])
+def test_one_incident_of_a_countrywide_toll_is_its_part(opening, parts):
+    text = (f"Security forces killed 150 protesters across the country on Tuesday. {opening} "
+            f"shot 40 protesters on Tuesday.")
+    second = text.index(opening)
+    claims = [told(text[:second - 1], "150", "killed", 150),
+              told(text[second:], "40", "killed", 40, at=second, place=("Kisumu", "KE"))]
+    events = build_events(claims, {"a": text}.get)
+    assert len(events) == parts
+    if parts == 2:
+        wave, part = events
+        assert (wave.where.name, part.where.name, part.parent) == ("Kenya", "Kisumu", wave.id)
