@@ -57,11 +57,15 @@ def article_mentions(claims: list[Claim], text: str | None = None) -> list[Menti
     default_country = majority.most_common(1)[0][0] if majority else None
     slots: list[list[Claim]] = []
     slot_of_previous: dict[str | None, list[Claim]] = {}
+    placed: list[tuple[Claim, list[Claim]]] = []
     for c in claims:
         country = _country(c, default_country)
         previous = slot_of_previous.get(country)
         slot = previous if previous and _borrows(c, previous[-1]) and not _another_day(c, _anchor(previous)) \
             else None
+        if slot is None and _subset(c):  # "two of those deaths": the slot of the deaths told last
+            slot = next((s for b, s in reversed(placed)
+                         if _counts_alike(b, c) and _country(b, default_country) == country), None)
         if slot is None:
             slot = next((s for s in slots if _country(s[0], default_country) == country
                          and _same_time(_anchor(s), c.when) and not _another_day(c, _anchor(s))), None)
@@ -69,6 +73,7 @@ def article_mentions(claims: list[Claim], text: str | None = None) -> list[Menti
             slot = []
             slots.append(slot)
         slot.append(c)
+        placed.append((c, slot))
         slot_of_previous[country] = slot
     near = {id(c): neighbour(text, c.sentence_start) for c in claims}
     kind_of = {id(c): claim_kind(c, near[id(c)]) for c in claims}
@@ -97,7 +102,8 @@ def _split_places(told: list[tuple[Claim, Kind]], country: str | None, key: tupl
                        local, parent, type_, tuple(dict.fromkeys(said)), apart)
 
     national = country_place(country) if country else Place("place unknown")
-    local_of = {id(c): _local_name(c, national) for c in slot}
+    whole = any(not _local_name(c, national) for c in slot)
+    local_of = {id(c): None if whole and _subset(c) else _local_name(c, national) for c in slot}
     places = list(dict.fromkeys(n for n in local_of.values() if n))
     wide = [c for c in slot if not local_of[id(c)]]
     if not places or (len(places) == 1 and any(c.category == "protest_sites" for c in slot)):
@@ -112,6 +118,22 @@ def _split_places(told: list[tuple[Claim, Kind]], country: str | None, key: tupl
     parts = [_mention([c for c in slot if local_of[id(c)] == p], _place_of(slot, p, national),
                       local=True, parent=wave) for p in places]
     return [wave, *parts]
+
+
+_SUBSET = re.compile(r"^\s+of\s+(?:those|these|them|the dead|the victims|the deaths|the detainees|"
+                     r"the injured|the wounded|the arrested)\b", re.I)
+
+
+def _counts_alike(a: Claim, b: Claim) -> bool:
+    hurt = {"killed", "died"}
+    return a.category == b.category or {a.category, b.category} <= hurt
+
+
+def _subset(c: Claim) -> bool:
+    """The claim counts some of those counted before ("Two of those deaths were in the
+    city's prison"): of the same happening, wherever the extractor placed it."""
+    at = c.end - c.sentence_start
+    return 0 <= at <= len(c.sentence) and bool(_SUBSET.match(c.sentence[at:at + 40]))
 
 
 _INSTANCE = re.compile(r"\b(?:in (?:one|another|a separate|a single) (?:incident|case|instance|attack)|"

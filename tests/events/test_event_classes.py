@@ -214,3 +214,19 @@ def test_one_incident_of_a_countrywide_toll_is_its_part(opening, parts):
     if parts == 2:
         wave, part = events
         assert (wave.where.name, part.where.name, part.parent) == ("Kenya", "Kisumu", wave.id)
+
+
+def test_some_of_those_counted_before_are_of_the_same_happening():
+    """"Two of those deaths were in the capital's prison", a paragraph on and placed in
+    the capital: the deaths told before, not a happening of its own."""
+    first = "Rights groups say at least five detainees have died in custody over the past two weeks."
+    filler = " The government denies any abuse and says it will investigate the reports." * 12
+    last = " Two of those deaths were in the central prison of Nairobi."
+    text = first + filler + last
+    at = text.index("Two of")
+    claims = [told(first, "at least five", "killed", 5, day=("2021-05-01", "2021-05-14"),
+                   when_text="over the past two weeks"),
+              told(last.strip(), "Two", "killed", 2, at=at, day="2021-05-10", when_text="Monday",
+                   place=("Nairobi", "KE"))]
+    events = build_events(claims, {"a": text}.get)
+    assert [(e.type, len(e.claims)) for e in events] == [("violence_against_civilians", 2)]
