@@ -6,7 +6,9 @@ fit, their places nest at the same level, and one of these holds:
 - both are dated to within a week and the dates overlap;
 - both are country-wide and one's dates lie inside the other's season (<= 3 months);
 - they give the same figure (category and number of 10 or more) and their dates
-  do not exclude each other.
+  do not exclude each other;
+- both are country-wide tallies "so far" (claims dated up to a day, with no start)
+  whose days lie within a week of each other.
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from collections import defaultdict
 from typing import Iterable
 
 from ..model import Claim, Event, Place, When
-from .candidates import SEASON, SEASON_DAYS, candidate_pairs, figures, within_season
+from .candidates import SEASON, SEASON_DAYS, candidate_pairs, figures, tally_end, within_season
 from .mentions import PRECISE_DAYS, Mention, TextOf, contains, mentions, overlaps, precise, width
 from .evidence import found
 from .typology import PROTEST_CATEGORIES, actors, compatible, family, gravest, table
@@ -87,7 +89,17 @@ def same_happening(a: Mention, b: Mention) -> bool:
         return True
     if not a.local and _season(a.when, b.when) and not _counted_apart(a, b):
         return True
+    if _one_tally(a, b):
+        return True
     return _shared_figure(a, b) and not _exclusive(a.when, b.when)
+
+
+def _one_tally(a: Mention, b: Mention) -> bool:
+    """Country-wide tallies "so far" of two articles a week or less apart ("at least 21
+    have died in the unrest", "3,700 have been arrested in the protests" a week on) count
+    one wave as it grows."""
+    ends = tally_end(a), tally_end(b)
+    return None not in ends and abs((ends[0] - ends[1]).days) <= PRECISE_DAYS
 
 
 def _one_sit_in(a: Mention, b: Mention) -> bool:

@@ -230,3 +230,14 @@ def test_some_of_those_counted_before_are_of_the_same_happening():
                    place=("Nairobi", "KE"))]
     events = build_events(claims, {"a": text}.get)
     assert [(e.type, len(e.claims)) for e in events] == [("violence_against_civilians", 2)]
+
+
+@pytest.mark.parametrize("later, events", [("2021-05-10", 1), ("2021-05-30", 2)])
+def test_countrywide_tallies_so_far_a_week_apart_count_one_wave(later, events):
+    a = "At least 21 people have died in the unrest, and hundreds have been arrested."
+    b = "About 3,700 people have been arrested in the anti-government protests."
+    claims = [told(a, "At least 21", "killed", 21, day=(None, "2021-05-04"),
+                   when_text="(up to publication)"),
+              told(b, "About 3,700", "arrested", 3700, article="b", day=(None, later),
+                   when_text="(up to publication)")]
+    assert len(build_events(claims, {"a": a, "b": b}.get)) == events
