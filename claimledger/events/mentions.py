@@ -63,9 +63,9 @@ def article_mentions(claims: list[Claim], text: str | None = None) -> list[Menti
         previous = slot_of_previous.get(country)
         slot = previous if previous and _borrows(c, previous[-1]) and not _another_day(c, _anchor(previous)) \
             else None
-        if slot is None and _subset(c):  # "two of those deaths": the slot of the deaths told last
-            slot = next((s for b, s in reversed(placed)
-                         if _counts_alike(b, c) and _country(b, default_country) == country), None)
+        if slot is None and (told_of_before := _refers_to(c)):  # "two of those deaths": the
+            slot = next((s for b, s in reversed(placed)      # slot of the deaths told last
+                         if b.category in told_of_before and _country(b, default_country) == country), None)
         if slot is None:
             slot = next((s for s in slots if _country(s[0], default_country) == country
                          and _same_time(_anchor(s), c.when) and not _another_day(c, _anchor(s))), None)
@@ -124,9 +124,20 @@ _SUBSET = re.compile(r"^\s+of\s+(?:those|these|them|the dead|the victims|the dea
                      r"the injured|the wounded|the arrested)\b", re.I)
 
 
-def _counts_alike(a: Claim, b: Claim) -> bool:
-    hurt = {"killed", "died"}
-    return a.category == b.category or {a.category, b.category} <= hurt
+_DEATHS = {"killed", "died"}
+_FOR_THE_DEATHS = re.compile(r"\b(?:in (?:connection|conjunction) with|for|over)\s+(?:[\w-]+\s+){0,2}?(?:of\s+)?"
+                             r"the\s+(?:deaths?|killings?|shootings?)\b", re.I)
+
+
+def _refers_to(c: Claim) -> set[str]:
+    """The categories of claims told before that this one takes from: some of those
+    counted ("two of those deaths": deaths), or arrests and sentences for the deaths told
+    ("three soldiers were arrested in connection with the deaths")."""
+    if _subset(c):
+        return _DEATHS if c.category in _DEATHS else {c.category}
+    if c.category in ("arrested", "sentenced") and _FOR_THE_DEATHS.search(c.sentence):
+        return _DEATHS
+    return set()
 
 
 def _subset(c: Claim) -> bool:

@@ -241,3 +241,16 @@ def test_countrywide_tallies_so_far_a_week_apart_count_one_wave(later, events):
               told(b, "About 3,700", "arrested", 3700, article="b", day=(None, later),
                    when_text="(up to publication)")]
     assert len(build_events(claims, {"a": a, "b": b}.get)) == events
+
+
+def test_arrests_for_the_deaths_told_are_of_the_deaths_happening():
+    first = "Five protesters were killed by the police during the unrest in October."
+    second = " Three officers were arrested in connection with the deaths, as of November."
+    text = first + second
+    at = text.index("Three")
+    claims = [told(first, "Five", "killed", 5, day=("2021-10-01", "2021-10-31"),
+                   when_text="in October"),
+              told(second.strip(), "Three", "arrested", 3, at=at, day=(None, "2021-11-30"),
+                   when_text="as of November")]
+    events = build_events(claims, {"a": text}.get)
+    assert [(e.type, len(e.claims)) for e in events] == [("protest_excessive_force", 2)]
