@@ -12,7 +12,8 @@ A claim's *kind* comes from its own sentence and the sentence before it (the
    ``violence``; beside protest words it is the protest's (ACLED codes protesters
    attacked by anyone as excessive force against protesters);
 4. a death in custody or under torture: ``violence``;
-5. an arrest campaign ("continued to detain", "mass arrests", "without charge"):
+5. an arrest campaign ("continued to detain", "mass arrests", "without charge"), or
+   an arrest of organizers ("several organizers of the strikes were detained"):
    ``arrests``, even where the detainees are said to have protested; a court's sentence
    is ``arrests`` too, whoever was sentenced, and so is a count of participants told as
    people tried or charged ("3 who took part in the protests were being tried");
@@ -197,6 +198,8 @@ def _kind(c: Claim, text: str, before: str, targets: str = "") -> Kind:
             return Kind("riot", words)
     if c.category == "arrested" and (words := found(own, ev["arrest_campaign"])):
         return Kind("arrests", words)  # "continued to detain 300 activists who marched": a campaign
+    if c.category == "arrested" and (words := _counted(c, ev["organizers"])):
+        return Kind("arrests", words)  # "several organizers of the strikes were detained"
     if c.category in PROTEST_CATEGORIES and (words := _tried(c, own)):
         return Kind("arrests", words)  # "3 who took part in the protests were tried": defendants
     if c.category == "sentenced":  # a court's sentence: who was sentenced is no happening
@@ -213,6 +216,14 @@ def _kind(c: Claim, text: str, before: str, targets: str = "") -> Kind:
 
 
 _NOT_THEIRS = re.compile(r"\b(?:where|while|as|after|before|because|when|whose)\b", re.I)
+
+
+def _counted(c: Claim, words: Iterable[str]) -> tuple[str, ...]:
+    """The entries of ``words`` naming the people the claim counts (its subject, or the
+    words right after its number: "several organizers of work stoppages")."""
+    at = c.end - c.sentence_start
+    after = c.sentence[at:at + 30] if 0 <= at <= len(c.sentence) else ""
+    return found(c.subject, words) or found(re.split(r"\b(?:were|was|have|had|has)\b", after)[0], words)
 
 
 def _tried(c: Claim, text: str) -> tuple[str, ...]:

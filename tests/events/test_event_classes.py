@@ -58,6 +58,11 @@ def told(sentence: str, span: str, category: str, value: int | None = 0, article
      "participants", "protest_peaceful"),
     ("Police fired tear gas after 5,000 people marched on Friday", "5,000", "participants",
      "protest_intervention"),
+    # organizers detained: an arrest of the people who organize, not a crowd met with force
+    ("Police said 6 organizers of the transport strike had been detained at their homes "
+     "as workers rallied", "6", "arrested", "arrests"),
+    ("Police detained 300 marchers as workers rallied on Tuesday", "300", "arrested",
+     "protest_intervention"),
 ])
 def test_the_words_of_a_class_decide_the_type(sentence, span, category, expected):
     assert event_type([told(sentence, span, category)]) == expected
