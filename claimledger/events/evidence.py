@@ -125,13 +125,22 @@ _CAME_AFTER = re.compile(r"\b(?:came|comes|come)\s+(?:(?:hours|days|weeks|a day|
                          r"after\b", re.I)
 
 
+_RECALLED = re.compile(r"\b(?:commemorat\w*|(?:the\s+)?(?:[\w-]+\s+)?anniversary\s+of|to\s+mark\s+the|"
+                       r"in\s+memory\s+of)\b", re.I)
+
+
 def told_of(c: Claim) -> str:
     """The part of the claim's sentence that tells of its happening: "Yesterday's clashes
     came after thousands marched on Friday" tells the clashes of another happening than
-    the march the claim counts."""
+    the march the claim counts, and "thousands commemorated the anniversary of the
+    crackdown" recalls a crackdown the crowd did not meet."""
     at = c.start - c.sentence_start
+    if not 0 <= at < len(c.sentence):
+        return c.sentence
     cut = [m.end() for m in _CAME_AFTER.finditer(c.sentence) if m.end() <= at]
-    return c.sentence[cut[-1]:] if cut and at < len(c.sentence) else c.sentence
+    end = next((m.start() for m in _RECALLED.finditer(c.sentence) if m.start() >= c.end - c.sentence_start),
+               len(c.sentence))
+    return c.sentence[cut[-1] if cut else 0:end]
 
 
 def claim_kind(c: Claim, before: str = "") -> Kind:
@@ -276,17 +285,31 @@ def forces_hurt(c: Claim) -> bool:
     return bool(_after(c)) or bool(found(c.subject, ("police", "officers", "soldiers", "troops")))
 
 
-def settle(kinds: list[Kind], places: list[str | None] | None = None) -> list[Kind]:
+def settle(kinds: list[Kind], places: list[str | None] | None = None,
+           claims: list[Claim] | None = None) -> list[Kind]:
     """Weak kinds of one place and time follow the protest told beside them. ``places``:
     each claim's place below the country (None: the country); a weak kind at a town
     follows only a protest told there or country-wide ("8 journalists were detained in
-    the capital, where activists gathered, and 1 in another town": that one is arrests)."""
+    the capital, where activists gathered, and 1 in another town": that one is arrests).
+    ``claims``: where a protest is only told as recalling a happening ("thousands
+    commemorated the anniversary of the crackdown"), a weak toll beside it is of the
+    happening recalled, not of the commemoration."""
     places = places or [None] * len(kinds)
     told = {p for k, p in zip(kinds, places) if k.group == "protest" and not k.weak}
     if not told:
         return kinds
-    return [Kind("protest", k.words, True) if k.weak and (p is None or p in told or None in told)
-            else k for k, p in zip(kinds, places)]
+    strong = [c for c, k in zip(claims or (), kinds) if k.group == "protest" and not k.weak]
+    recalling = bool(strong) and all(_recalls(c) for c in strong)
+    return [Kind("protest", k.words, True)
+            if k.weak and (p is None or p in told or None in told)
+            and not (recalling and c is not None and c.category in HURT)
+            else k for k, p, c in zip(kinds, places, claims or [None] * len(kinds))]
+
+
+def _recalls(c: Claim) -> bool:
+    """The claim's sentence tells, after its number, that the crowd recalls a happening."""
+    at = c.end - c.sentence_start
+    return 0 <= at <= len(c.sentence) and bool(_RECALLED.search(c.sentence, at))
 
 
 def split_key(k: Kind) -> tuple[str, str]:

@@ -81,7 +81,7 @@ def article_mentions(claims: list[Claim], text: str | None = None) -> list[Menti
     for slot in slots:
         country = _country(slot[0], default_country)
         national = country_place(country) if country else Place("place unknown")
-        kinds = settle([kind_of[id(c)] for c in slot], [_local_name(c, national) for c in slot])
+        kinds = settle([kind_of[id(c)] for c in slot], [_local_name(c, national) for c in slot], slot)
         for key in dict.fromkeys(split_key(k) for k in kinds):
             same = [(c, k) for c, k in zip(slot, kinds) if split_key(k) == key]
             result.extend(_split_places(same, country, key, near, _slot_when(slot)))

@@ -63,6 +63,9 @@ def told(sentence: str, span: str, category: str, value: int | None = 0, article
      "as workers rallied", "6", "arrested", "arrests"),
     ("Police detained 300 marchers as workers rallied on Tuesday", "300", "arrested",
      "protest_intervention"),
+    # a crowd recalling a happening: the happening recalled does not type the crowd
+    ("On Sunday 20,000 marchers commemorated the anniversary of the army crackdown", "20,000",
+     "participants", "protest_peaceful"),
 ])
 def test_the_words_of_a_class_decide_the_type(sentence, span, category, expected):
     assert event_type([told(sentence, span, category)]) == expected
@@ -259,3 +262,18 @@ def test_arrests_for_the_deaths_told_are_of_the_deaths_happening():
                    when_text="as of November")]
     events = build_events(claims, {"a": text}.get)
     assert [(e.type, len(e.claims)) for e in events] == [("protest_excessive_force", 2)]
+
+
+@pytest.mark.parametrize("crowd, types", [
+    ("20,000 people commemorated the anniversary of the army crackdown in the capital",
+     ["protest_peaceful", "violence_against_civilians"]),  # the toll is of the crackdown recalled
+    ("20,000 people filled the capital", ["protest_excessive_force"]),
+])
+def test_a_toll_beside_a_commemoration_is_of_the_happening_recalled(crowd, types):
+    first = f"On Sunday {crowd}."
+    second = " Soldiers laid siege to the city and 91 people died."
+    text = first + second
+    claims = [told(first, "20,000", "participants", 20000, day="2021-05-09", when_text="On Sunday"),
+              told(second.strip(), "91", "killed", 91, at=text.index("Soldiers"), day="2021-05-09",
+                   when_text="(up to publication)")]
+    assert sorted(e.type for e in build_events(claims, {"a": text}.get)) == sorted(types)
