@@ -63,6 +63,7 @@ def told(sentence: str, span: str, category: str, value: int | None = 0, article
      "as workers rallied", "6", "arrested", "arrests"),
     ("Police detained 300 marchers as workers rallied on Tuesday", "300", "arrested",
      "protest_intervention"),
+    ("Authorities arrested 25 people accused of organizing the protests", "25", "arrested", "arrests"),
     # a crowd recalling a happening: the happening recalled does not type the crowd
     ("On Sunday 20,000 marchers commemorated the anniversary of the army crackdown", "20,000",
      "participants", "protest_peaceful"),
