@@ -67,6 +67,11 @@ def told(sentence: str, span: str, category: str, value: int | None = 0, article
     # a crowd recalling a happening: the happening recalled does not type the crowd
     ("On Sunday 20,000 marchers commemorated the anniversary of the army crackdown", "20,000",
      "participants", "protest_peaceful"),
+    # fights between rival groups: mob violence, a riot
+    ("Clashes between rival supporters left 4 people injured on Tuesday", "4", "injured", "riot"),
+    # blades are lethal weapons: protesters stabbed suffer excessive force
+    ("Masked men stabbed 2 protesters at the sit-in on Tuesday", "2", "injured",
+     "protest_excessive_force"),
 ])
 def test_the_words_of_a_class_decide_the_type(sentence, span, category, expected):
     assert event_type([told(sentence, span, category)]) == expected
