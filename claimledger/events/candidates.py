@@ -18,6 +18,7 @@ the same weeks, not every mention of a country with every other.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict, deque
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -117,12 +118,18 @@ def _within_a_week(found, full: list[int]) -> Iterator[tuple[int, int]]:
         active.append((found[i].when.end, i))
 
 
+_SO_FAR = re.compile(r"\b(?:have|has)\s+(?:now\s+|so\s+far\s+|reportedly\s+|also\s+)?(?:been\s+)?"
+                     r"(?:\w+ed|died|hurt|held|shot|seen)\b|\bso\s+far\b|\bto\s+date\b", re.I)
+
+
 def tally_end(m: Mention) -> date | None:
-    """The latest day a country-wide tally "so far" (a claim dated up to a day, with no
-    start: "at least 21 people have died in the unrest") of the mention runs to."""
+    """The latest day a country-wide tally "so far" of the mention runs to: a claim dated
+    up to a day, with no start, told as a count so far ("at least 21 people have died in
+    the unrest"), not a claim whose article tells no time at all."""
     if m.local:
         return None
-    ends = [c.when.end for c in m.claims if c.when and c.when.start is None and c.when.end]
+    ends = [c.when.end for c in m.claims
+            if c.when and c.when.start is None and c.when.end and _SO_FAR.search(c.sentence)]
     return max(ends, default=None)
 
 

@@ -34,8 +34,9 @@ def mentions(draw) -> Mention:
     vague = draw(st.booleans())
     when = draw(whens())
     dated = draw(st.booleans())  # the claims carry the mention's dates (a tally "so far": no start)
-    claims = [Claim(article, cat, v, v, v, "vague" if vague and v == 50 else "exact", str(v), 0, 2, "x", 0,
-                    when=when if dated else None)
+    sentence = draw(st.sampled_from(["x", "50 have died so far"]))
+    claims = [Claim(article, cat, v, v, v, "vague" if vague and v == 50 else "exact", str(v), 0, 2, sentence,
+                    0, when=when if dated else None)
               for cat, v in figures]
     local = draw(st.booleans())
     return Mention(article, draw(st.sampled_from(["IR", "IR", "IQ", None])), when,
@@ -80,8 +81,8 @@ def _components(found, pairs) -> list[list[int]]:
 def _m(article, start, end, figure=("killed", 50), local=False, type_="protest_peaceful") -> Mention:
     when = When(DAY0 + timedelta(days=start) if start is not None else None,
                 DAY0 + timedelta(days=end) if end is not None else None, "")
-    claims = [Claim(article, figure[0], figure[1], figure[1], figure[1], "exact", "x", 0, 2, "x", 0,
-                    when=when)]
+    claims = [Claim(article, figure[0], figure[1], figure[1], figure[1], "exact", "x", 0, 2,
+                    "x have been counted so far", 0, when=when)]
     return Mention(article, "IR", when, Place("Tehran" if local else "Iran", "IR"), claims, local, None, type_)
 
 

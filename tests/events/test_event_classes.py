@@ -246,10 +246,13 @@ def test_some_of_those_counted_before_are_of_the_same_happening():
     assert [(e.type, len(e.claims)) for e in events] == [("violence_against_civilians", 2)]
 
 
-@pytest.mark.parametrize("later, events", [("2021-05-10", 1), ("2021-05-30", 2)])
-def test_countrywide_tallies_so_far_a_week_apart_count_one_wave(later, events):
+@pytest.mark.parametrize("later, verb, events", [
+    ("2021-05-10", "have been arrested", 1), ("2021-05-30", "have been arrested", 2),
+    ("2021-05-10", "were arrested", 2),  # no time told at all: no tally so far
+])
+def test_countrywide_tallies_so_far_a_week_apart_count_one_wave(later, verb, events):
     a = "At least 21 people have died in the unrest, and hundreds have been arrested."
-    b = "About 3,700 people have been arrested in the anti-government protests."
+    b = f"About 3,700 people {verb} in the anti-government protests."
     claims = [told(a, "At least 21", "killed", 21, day=(None, "2021-05-04"),
                    when_text="(up to publication)"),
               told(b, "About 3,700", "arrested", 3700, article="b", day=(None, later),
