@@ -124,8 +124,8 @@ def ingest(paths, db, model, force, mapping, workers, address):
     --map), HTML pages, saved RSS/Atom feeds (.rss, .atom, .xml) and web
     archives (.warc, .warc.gz), and Parquet (.parquet: the JSON Lines columns, read a
     row group at a time). With --workers N (or --cluster ADDRESS) spaCy runs on Dask
-    workers and this process reads and writes. Articles not in English are stored, marked with
-    their language and not extracted. Ingesting the same content again changes nothing. Exit code 1 when some inputs failed (each is named,
+    workers and this process reads and writes. Articles in neither English nor Persian are
+    stored, marked with their language and not extracted. Ingesting the same content again changes nothing. Exit code 1 when some inputs failed (each is named,
     with its reason, and kept in the database for `claimledger failures`).
     """
     from rich.progress import Progress

@@ -1,7 +1,7 @@
 """Which language an article is in, offline: py3langid ships its model in the package.
 
-Extraction reads English only; an article detected as another language is stored,
-marked with its language, and not extracted. A guess on too little text, or one
+Extraction reads English and Persian (``fa``, extract/fa/); an article detected as
+another language is stored, marked with its language, and not extracted. A guess on too little text, or one
 the model is unsure of, is None (unknown) and the article is treated as English,
 so a short English note is never lost to a shaky guess.
 """
@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 ENGLISH = "en"
+PERSIAN = "fa"
 MIN_LETTERS = 40  # fewer letters than this: too little to judge
 MIN_CONFIDENCE = 0.9  # normalised probability the model must reach
 _SAMPLE = 10_000  # characters read: the start of an article tells its language
@@ -76,5 +77,5 @@ def _letters(text: str) -> int:
 
 
 def is_extractable(language: str | None) -> bool:
-    """Extraction reads English; an unknown language gets the benefit of the doubt."""
-    return language in (None, ENGLISH)
+    """Extraction reads English and Persian; an unknown language gets the benefit of the doubt."""
+    return language in (None, ENGLISH, PERSIAN)

@@ -45,7 +45,7 @@ class IngestReport:
         line = f"articles: {', '.join(parts)}; claims found: {self.claims}"
         line += f"; copied passages found: {self.copies}"
         if self.not_english:
-            line += f"; {self.not_english} not in English (stored, not extracted)"
+            line += f"; {self.not_english} not in English or Persian (stored, not extracted)"
         if self.done_before:
             line += f"; {plural(self.done_before, 'file')} already ingested, skipped (--force reads them)"
         return line + (f"; {plural(self.skipped, 'other file')} skipped" if self.skipped else "")

@@ -20,7 +20,7 @@ def test_ingest_csv_with_map_feed_and_warc_in_one_run(tmp_path):
                                        "--map", "text=body,published=date,outlet=source"])
     assert result.exit_code == 0, result.output
     assert "articles: 4 new" in result.stdout
-    assert "1 not in English (stored, not extracted)" in result.stdout
+    assert "1 not in English or Persian (stored, not extracted)" in result.stdout
     shown = CliRunner().invoke(main, ["claims", "--db", db]).stdout
     assert "published by Reuters (wire agency, GB)" in shown
     assert "published by Associated Press" in shown and "published by BBC" in shown

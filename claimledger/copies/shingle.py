@@ -2,7 +2,8 @@
 
 Words are lower-cased runs of letters and digits; thousands separators are dropped
 ("1,500" = "1500"), and links, hashtags and @handles are skipped, so changed
-punctuation or quotes and boilerplate tags do not hide a copy.
+punctuation or quotes and boilerplate tags do not hide a copy. Persian letter forms and
+digits are read in one spelling (``extract.fa.normalise``: ي = ی, ٣٧ = ۳۷ = 37).
 
 A unit is a sentence (a long one is cut into overlapping windows). Each unit's word
 bigrams become a MinHash signature (datasketch's scheme, computed for all units
@@ -22,6 +23,7 @@ from itertools import accumulate
 import numpy as np
 from datasketch import MinHash
 
+from ..extract.fa.normalise import normalise
 from ..extract.segment import split
 
 BANDS, ROWS = 20, 3
@@ -31,6 +33,7 @@ WINDOW, STRIDE = 24, 12  # words: sentences longer than WINDOW are indexed in wi
 
 _WORD = re.compile(r"\d+(?:[.,]\d{3})*(?:\.\d+)?|[^\W_]+")
 _WORD_PARTS = re.compile(f"({_WORD.pattern})")
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
 _NOISE = re.compile(r"https?://\S+|www\.\S+|pic\.twitter\.com/\S+|[#@][\w.]+")
 
 
@@ -51,6 +54,8 @@ class Tokens:
 
 
 def tokens(text: str) -> Tokens:
+    if not text.isascii() and _ARABIC_SCRIPT.search(text):  # Persian letter forms and digits
+        text = normalise(text)  # in one spelling; offsets kept
     if _NOISE.search(text) is None:
         return _plain_tokens(text)
     noise = [m.span() for m in _NOISE.finditer(text)]

@@ -67,10 +67,12 @@ _RAW = [
     ("year", "year", rf"\b(?P<pre>in|since|during|until|till|by|before|after|from|of|early|late|"
                      rf"mid|back\s+in|throughout|around)[\s-]+{YEAR}(?!\s*[-–/]\d)"
                      rf"(?!\s+(?:{COUNT})\b)"),
-    ("the_year", "year", rf"\bthe\s+{YEAR}(?=(?:\s*['’]?s)?\s+(?:{EVENT})\b)"),
+    # "the 1979 revolution"; "a 1995 rally" (with "a", only a wave: not "a 1995 law")
+    ("the_year", "year", rf"\b(?:the|(?P<art>an?))\s+{YEAR}(?(art)(?=\s+(?:{_alt(WORDS['wave_nouns'])})\b)"
+                         rf"|(?=(?:\s*['’]?s)?\s+(?:{EVENT})\b))"),
     ("year_poss", "year", rf"\b{YEAR}['’]s\b"),
-    ("year_range", "year", rf"\b(?P<y1>(?:1[89]|20)\d\d)\s*[-–—/]\s*(?:(?P<y2>(?:1[89]|20)?\d\d)\b"
-                           rf"(?![-–—/.,:]?\d)|(?P<now>present|ongoing)\b)"),
+    ("year_range", "year", rf"\b(?P<y1>(?:1[89]|20)\d\d)\s*[-–—/]\s*(?P<y2>(?:1[89]|20)?\d\d)\b"
+                           rf"(?![-–—/.,:]?\d)"),
     ("weekday", "weekday", rf"\b(?:(?P<pre>last|this\s+past|past|next|this|on|by|since|until|"
                            rf"till|from|all\s+day|early|late)\s+)?{WDAY}{PART}(?:['’]s\b|\s+s\b)?"),
     ("relative", "relative", rf"\b(?P<phrase>{_alt(PHRASES)})\b"),
@@ -176,10 +178,9 @@ DAY_NUMBER = re.compile(r"(?<![\d.,])[0-3]?\d(?:st|nd|rd|th)?\b(?![.,]?\d)", re.
 AS_OF = re.compile(r"\b(?:as\s+(?:of|at)|by\s+the\s+(?:end|close)\s+of|by)\s+(?:the\s+)?$", re.I)
 MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$|['’]s\s+$", re.I)
 WEEKDAY_FIRST = re.compile(WDAY, re.I)
-# "17 October 2019 – present": an interval still open when the article was written
-TO_PRESENT = re.compile(r"\s*(?:[-–—]|to|until)\s*(?:the\s+)?(?:present|ongoing|now|today|date)\b", re.I)
 PARAGRAPH_BREAK = re.compile(r"\S[ \t]*\n\s*(?=\S)")
 MONTH_WORD = re.compile(r"\bmonth\b", re.I)
+SENTENCE_BREAK = re.compile(r"[.!?;](?:\s|$)|\n")
 SINCE_WORD = re.compile(r"\s*(?:ever\s+)?since\s+", re.I)
 SINCE = re.compile(r"\b(?:ever\s+)?since\s+$", re.I)
 BEGAN = re.compile(r"\b(?:began|begun|begins|started|starting|erupted|broke\s+out|beginning)"

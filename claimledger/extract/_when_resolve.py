@@ -135,11 +135,8 @@ def bare_month(mt, ref):
 
 
 def year_range(mt, ref):
-    """ "2019–2020", "2011-12": the years from the first to the second (at most ten);
-    "2022–present": from the first year to the reference date."""
+    """ "2019–2020", "2011-12": the years from the first to the second (at most ten)."""
     y1, y2 = int(mt.group("y1")), mt.group("y2")
-    if y2 is None:  # "2022–present"
-        return (date(y1, 1, 1), ref) if ref and ref.year >= y1 else None
     y2 = int(y2) if len(y2) == 4 else y1 // 100 * 100 + int(y2)
     if not 0 < y2 - y1 <= 10:
         return None
@@ -188,6 +185,7 @@ _CALENDAR = {
     "this_month": lambda r: (r.replace(day=1), r),
     "last_month": lambda r: _month_span(*((r.year, r.month - 1) if r.month > 1 else (r.year - 1, 12))),
     "this_year": lambda r: (date(r.year, 1, 1), r),
+    "up_to_now": lambda r: (None, r),  # "to date", "so far": a count up to the reference
     "last_year": lambda r: (date(r.year - 1, 1, 1), date(r.year - 1, 12, 31)),
 }
 
@@ -239,7 +237,7 @@ def shift(mt, ref):
     if ref is None:
         return OPEN
     d = ref + timedelta(days=tw.shift_days(mt))
-    return d, d
+    return (d, d) if d <= ref else OPEN  # "the next day" of nothing named: unknown, not tomorrow
 
 
 def same_period(mt, ref):

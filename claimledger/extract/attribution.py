@@ -150,6 +150,15 @@ def description_head(mention: str, text: str, start: int) -> str | None:
     return head
 
 
+def possessor(mention: str) -> str | None:
+    """ "its spokesman", "their lawyers": the pronoun whose sayer speaks through them."""
+    ws = mention.lower().split()
+    owners = {"its": "it", "their": "they"}
+    if len(ws) >= 2 and ws[0] in owners and ws[-1].rstrip("s") in words().person_nouns | {"spokespeople"}:
+        return owners[ws[0]]
+    return None
+
+
 def refer(mention: str, head: str | None, at: int, earlier: Sequence[Claim], sayers: Sayers) -> str | None:
     """The nearest sayer named before ``at`` that a pronoun or description can mean; None if none."""
     w = words()
@@ -193,19 +202,20 @@ def _plural(name: str) -> bool:
 
 # --- a described sayer named right after ---------------------------------------------
 
-def named_after(mention: str, text: str, start: int, end: int) -> str | None:
+def named_after(mention: str, text: str, start: int, end: int, headline: bool = False) -> str | None:
     """ "a police spokesman said ... The spokesman, Ivan Petrov, said": the name the
-    article gives the described sayer in the same or the next sentence."""
-    if text[max(0, start - 4):start].lower().split()[-1:] not in (["a"], ["an"]):
+    article gives the described sayer in the same or the next sentence (a headline's
+    sayer, "Iranian Lawmaker: ...", in the lead or the sentence after it)."""
+    if not headline and text[max(0, start - 4):start].lower().split()[-1:] not in (["a"], ["an"]):
         return None
     ws = mention.split()
-    if not ws or not ws[-1].islower():
+    if not ws or not (ws[-1].islower() or headline):
         return None
-    head = re.escape(ws[-1])
-    window = _next_sentences(text, end, 2)
+    head = re.escape(ws[-1].lower())
+    window = _next_sentences(text, end, 3 if headline else 2)
     if window.islower():
         return None
-    m = re.search(rf"\b{head},?\s+((?:[A-Z][\w'’.-]+\s+){{0,3}}[A-Z][\w'’-]+)(?=[,.;]|\s+(?:said|says|told|added))"
+    m = re.search(rf"\b(?i:{head}),?\s+((?:[A-Z][\w'’.-]+\s+){{0,3}}[A-Z][\w'’-]+)(?=[,.;]|\s+[a-z])"
                   rf"|\b((?:[A-Z][\w'’.-]+\s+){{1,3}}[A-Z][\w'’-]+),\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,4}}{head}\b",
                   window)
     return (m.group(1) or m.group(2)) if m else None

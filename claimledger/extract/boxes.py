@@ -90,6 +90,7 @@ def box_when(box: Box | None, at: int) -> When | None:
 
 _BULLETS = "-*•·–—>"
 _AS_OF = re.compile(r"\bas\s+(?:of|at)\s+$", re.I)
+_AS_OF_LEAD = re.compile(r"as\s+(?:of|at)\b", re.I)  # the time words' own "as of" mentions
 
 
 def as_of(sentence: str, when: When | None, wave_start) -> When | None:
@@ -97,7 +98,8 @@ def as_of(sentence: str, when: When | None, wave_start) -> When | None:
     if when is None or not when.text or when.end is None:
         return when
     at = sentence.find(when.text)
-    if at <= 0 or not _AS_OF.search(sentence[max(0, at - 8):at]):
+    said_as_of = _AS_OF_LEAD.match(when.text) or (at > 0 and _AS_OF.search(sentence[max(0, at - 8):at]))
+    if not said_as_of:
         return when
     return When(wave_start, when.end, when.text)
 
@@ -115,7 +117,10 @@ def line_time(ctx, start: int, sentence: str, when: When | None, labelled: bool)
     if not labelled:
         return when
     # not the time of the item above ("as of 1 March" there is that item's own)
-    return box_when(ctx.box, start) or intro_time(ctx.article.text, ctx.times, start) or ctx.main_time or when
+    intro = intro_time(ctx.article.text, ctx.times, start)
+    if intro and intro.start is None and intro.end:  # "the tally as of 30 November:"
+        intro = When(wave_start(ctx), intro.end, intro.text)
+    return box_when(ctx.box, start) or intro or ctx.main_time or when
 
 
 def wave_start(ctx) -> date | None:

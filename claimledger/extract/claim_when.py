@@ -40,6 +40,23 @@ _SUPERLATIVE = re.compile(r"\b(?:\w+est|most|worst|first|ever|only)\b[^.;]{0,60}
 _WHEN_CLAUSE = re.compile(r"\s*,?\s*when\b", re.I)
 
 
+_YARDSTICK_CLAUSE = re.compile(r"\b(?:\w+est|most|worst|first|ever|only)\b[^.;]{0,60}\bsince\s"
+                               r"[^.;,]{0,60}$", re.I)
+
+
+def _yardstick(ctx: Context, t: TimeMention, number_at: int) -> bool:
+    """ "40 died in the worst violence since the movement began demanding power late last
+    year": the time of the yardstick the count is measured against, unless the count
+    stands in the yardstick itself ("the largest since rallies in 75 cities in
+    December") or a "when" clause tells what happened then."""
+    text = ctx.article.text
+    clause = _YARDSTICK_CLAUSE.search(text, max(0, t.start - 140), t.start)
+    if not clause or _WHEN_CLAUSE.match(text, t.end):
+        return False
+    since = clause.start() + clause.group(0).lower().rfind("since")
+    return not since < number_at < t.start
+
+
 def _comparison(ctx: Context, t: TimeMention) -> bool:
     """ "the biggest uprising since the 1979 revolution": a yardstick, not the event's time
     (unless a "when" clause tells what happened then: "the first since June 3, when ...")."""
@@ -48,11 +65,26 @@ def _comparison(ctx: Context, t: TimeMention) -> bool:
             and not _WHEN_CLAUSE.match(text, t.end))
 
 
-def _as_told(ctx: Context, t: TimeMention) -> When:
+def _told_comparison(ctx: Context, t: TimeMention) -> bool:
+    """ "the first since June 3, when troops broke up the camp": a yardstick whose "when"
+    clause tells a happening (not "40 killed since February 1, when the army seized
+    power", the start of a count)."""
+    text = ctx.article.text
+    return (t.kind == "since" and bool(_WHEN_CLAUSE.match(text, t.end))
+            and bool(_SUPERLATIVE.search(text[max(0, t.start - 80):t.start])))
+
+
+def _as_told(ctx: Context, t: TimeMention, number_at: int | None = None) -> When:
     """ "since June 3, when troops broke up the camp": the time of the happening it tells
-    (the day, month or year after "since")."""
+    (the day, month or year after "since"), for a yardstick or for a count that stands in
+    the "when" clause ("volatile since March 17, when five protesters were killed"); "as
+    of June 3" is a count up to that day."""
     w = t.when
-    if not (t.kind == "since" and w.start and _WHEN_CLAUSE.match(ctx.article.text, t.end)):
+    if t.up_to:
+        return When(None, w.end or w.start, w.text)
+    inside = (number_at is not None and t.kind == "since" and number_at > t.end
+              and bool(_WHEN_CLAUSE.match(ctx.article.text, t.end)))
+    if not (w.start and (inside or _told_comparison(ctx, t))):
         return w
     lead = tw.SINCE_WORD.match(w.text)
     told = find_times("in " + w.text[lead.end():], w.start) if lead else []  # "in 1995"
@@ -69,10 +101,11 @@ def claim_time(ctx: Context, s: segment.Sentence, number_at: int, mentions: list
     publication"."""
     own = [t for t in _within(ctx, s, ctx.times)
            if not _said_when(t, mentions, number_at) and not _comparison(ctx, t)
+           and not _yardstick(ctx, t, number_at)
            and not (sent is not None and _dates_another(t, sent, s.start - sent.start_char))]
     anchor_dates = [t.when.start for t in _within(ctx, s, ctx.times)
-                    if t.kind == "date" and t.when.start and t.when.start == t.when.end]
-    own.sort(key=lambda t: (t.kind == "duration", _history(ctx, t), abs(t.start - number_at)))
+                    if t.kind == "date" and t.when.start and t.when.start == t.when.end and not t.up_to]
+    own.sort(key=lambda t: (t.kind == "duration", _history(ctx, t), _distance(t, number_at)))
     for t in own:
         if t.kind == "duration":
             anchor = _duration_anchor(ctx, t)
@@ -82,7 +115,8 @@ def claim_time(ctx: Context, s: segment.Sentence, number_at: int, mentions: list
         if t.kind in ("month", "weekday") and anchor_dates:
             t = re_resolve(t, max(anchor_dates))
         if t.when.start or t.when.end:
-            return _up_to(ctx, replace(t, when=_as_told(ctx, t)), own)
+            told = _as_told(ctx, t, number_at)
+            return _later_figure(ctx, number_at, _up_to(ctx, replace(t, when=told), own))
     if perfect and ctx.article.published:
         return When(None, ctx.article.published, "(up to publication)")
     wave = _named_wave(ctx, s)
@@ -90,12 +124,49 @@ def claim_time(ctx: Context, s: segment.Sentence, number_at: int, mentions: list
         return wave
     context = _preceding_time(ctx, s)
     if context:
-        return context
+        return _narrower(_said_times(ctx, s, mentions, number_at), _later_figure(ctx, number_at, context))
     if ctx.main_time:
-        return ctx.main_time
+        return _narrower(_said_times(ctx, s, mentions, number_at), ctx.main_time)
     if ctx.article.published:
         return When(None, ctx.article.published, "(before publication)")
     return None
+
+
+def _said_times(ctx: Context, s: segment.Sentence, mentions: list[SourceMention],
+                number_at: int) -> list[When]:
+    return [t.when for t in _within(ctx, s, ctx.times) if _said_when(t, mentions, number_at)]
+
+
+def _narrower(said: list[When], w: When) -> When:
+    """ "In March the ministry announced that 14 were injured" in a report of the year:
+    the month of the saying, inside the year the context gives, is the closer bound."""
+    for t in said:
+        if (t.start and t.end and w.start and w.end and w.start <= t.start and t.end <= w.end
+                and (t.end - t.start) < (w.end - w.start)):
+            return t
+    return w
+
+
+_FROM_TO = re.compile(r"\bfrom\s+[\w,.]+\s+to\s+$", re.I)
+
+
+def _distance(t: TimeMention, number_at: int) -> int:
+    """Characters between a time and the number: from its end when it stands before."""
+    return number_at - t.end if t.end <= number_at else t.start - number_at
+
+
+def _later_figure(ctx: Context, number_at: int, w: When) -> When:
+    """ "an increase over the same period for 2017, from 2,666 to 2,798": the figure
+    after "to" is the later one, the period the comparison repeats, not "the same period"."""
+    text = ctx.article.text
+    if not _FROM_TO.search(text, max(0, number_at - 40), number_at):
+        return w
+    same = next((m for m in ctx.times if m.kind == "same_period" and m.when == w), None)
+    if same is None:
+        return w
+    repeated = [m for m in ctx.times if m.end <= same.start and m.kind in ("range", "relative")
+                and m.when.start and m.when.end and 1 <= (m.when.end - m.when.start).days < 365]
+    return repeated[-1].when if repeated else w
 
 
 def _dates_another(t: TimeMention, sent: Span, base: int) -> bool:
@@ -111,6 +182,8 @@ def _dates_another(t: TimeMention, sent: Span, base: int) -> bool:
     if root.dep_ not in ("poss", "nmod", "compound", "amod", "nummod") or noun.pos_ not in ("NOUN", "PROPN") \
             or span.start <= noun.i < span.end:
         return False
+    if t.kind == "weekday" and root.dep_ != "poss":
+        return False  # "marched after friday prayers": that day's, unlike "after Monday's election"
     if noun.lemma_.lower() in tw.STATEMENT_NOUNS:
         return True
     prep = noun.head if noun.dep_ == "pobj" else None
@@ -128,8 +201,8 @@ def _said_when(t: TimeMention, mentions: list[SourceMention], number_at: int) ->
     longer than a month, and is not on the far side of the number from the sayer
     ("UNAMA reported 300 deaths in March" dates the deaths)."""
     w = t.when
-    if w.start is None or w.end is None or (w.end - w.start).days >= _SAYING_DAYS:
-        return False
+    if t.up_to or w.start is None or w.end is None or (w.end - w.start).days >= _SAYING_DAYS:
+        return False  # "As of 2 March, the ministry said": the count's end, not the saying's day
     return any(lo <= t.start and t.end <= hi and not (m.start < number_at < t.start)
                for m in mentions for lo, hi in m.date_spans)
 
@@ -144,7 +217,7 @@ def bind_times(ctx: Context, s: segment.Sentence, sent: Span, claims: list[Claim
     own = [t for t in _within(ctx, s, ctx.times) if t.kind != "duration"
            and (t.when.start or t.when.end) and not _comparison(ctx, t)
            and not dates_a_saying(ctx.article.text, t)]
-    times = [t for t in own if t.kind != "asof"]
+    times = [t for t in own if not t.up_to]
     kinds = {t.kind for t in times}
     if not claims or len(times) < 2 or len(kinds) > 1 or not kinds <= _BINDABLE:
         return claims  # "two in 2021 and four in 2020": calendar times of one kind, like the counts
@@ -181,7 +254,7 @@ def _preceding_time(ctx: Context, s: segment.Sentence) -> When | None:
     if para == 0:
         return _item_day(ctx, s.start)  # else the lead paragraph's: the article's main time
     here = _usable(ctx, para, s.start)
-    scenes = [t for t in here if opens_sentence(text, t) or _WHEN_CLAUSE.match(text, t.end)]
+    scenes = [t for t in here if opens_sentence(text, t) or _told_comparison(ctx, t)]
     if scenes or here:
         return _as_told(ctx, (scenes or here)[-1])
     prev_end = len(text[:para].rstrip())
@@ -225,7 +298,26 @@ def _usable(ctx: Context, start: int, end: int) -> list[TimeMention]:
             and not (published and t.when.end and t.when.end > published)
             and not (published and t.when.end and (published - t.when.end).days > _HISTORY_DAYS)
             and not (published and t.when.start and (published - t.when.start).days > _HISTORY_DAYS)
-            and not _comparison(ctx, t) and not dates_a_saying(ctx.article.text, t)]
+            and not _comparison(ctx, t) and not dates_a_saying(ctx.article.text, t)
+            and not _names_another(ctx.article.text, t)]
+
+
+_OTHER_BEFORE = re.compile(r"\b(?:after|before|against|since|following|ahead\s+of|prior\s+to|despite|"
+                           r"over)\s+(?:the\s+|an?\s+|[\w’']+['’]s\s+)?$", re.I)
+_NOUN_AFTER = re.compile(r"(?:['’]s)?\s+(?!(?:when|and|or|to|in|at|on|by|with|for|as|the|a|an)\b)[a-z]",
+                         re.I)
+
+
+_POSSESSIVE = re.compile(r"\w(?:['’]s|\s+s)\b")
+
+
+def _names_another(text: str, t: TimeMention) -> bool:
+    """The words of ``_dates_another`` for a sentence that is not parsed (a context):
+    "... against the October 25 military takeover", "after Monday's election"."""
+    if t.kind == "weekday" and not _POSSESSIVE.search(text, t.start, min(len(text), t.end + 2)):
+        return False  # "after friday prayers", unlike "after monday's vote"
+    return bool(_OTHER_BEFORE.search(text, max(0, t.start - 30), t.start)
+                and _NOUN_AFTER.match(text, t.end))
 
 
 def _up_to(ctx: Context, t: TimeMention, own: list[TimeMention]) -> When:
@@ -233,15 +325,16 @@ def _up_to(ctx: Context, t: TimeMention, own: list[TimeMention]) -> When:
     sentence, else the wave the article told before, starts (else open); a period the
     sentence bounds with "as of" ends there."""
     w = t.when
-    if t.kind != "asof":
-        ends = [a.when.end for a in own if a.kind == "asof" and w.start and w.end
+    if not t.up_to:
+        ends = [a.when.end for a in own if a.up_to and a.when.end and w.start and w.end
                 and w.start <= a.when.end < w.end]
         return When(w.start, min(ends), w.text) if ends else w
-    starts = [o.when.start for o in own if o.kind != "asof" and o.when.start and o.when.start <= w.end]
+    end = w.end or w.start
+    starts = [o.when.start for o in own if not o.up_to and o.when.start and o.when.start <= end]
     if not starts:
         starts = [m.when.start for m in ctx.times if m.end <= t.start and m.kind in ("began", "since")
-                  and m.when.start and m.when.start <= w.end][-1:]
-    return When(min(starts), w.end, w.text) if starts else w
+                  and m.when.start and m.when.start <= end][-1:]
+    return When(min(starts) if starts else None, end, w.text)
 
 
 def _duration_anchor(ctx: Context, t: TimeMention) -> date | None:

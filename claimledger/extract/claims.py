@@ -17,11 +17,16 @@ from typing import Iterable, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from claimledger.language import PERSIAN
 from claimledger.model import Article, Claim, Place, Source, When
 
 from . import boxes, glued, labels, parens, rivals, segment
-from .attribution import Sayers, continued, description_head, expand, headline_source, named_after, read_sayers, refer
+from .attribution import (
+    Sayers, continued, description_head, expand, headline_source, named_after, possessor, read_sayers, refer,
+)
 from .excerpts import excerpt_numbers
+from .fa import extract as extract_persian
+from .fa.normalise import looks_persian
 from .categories import categorize, counted_noun, phrase_top
 from .names import Names, key
 from .quantities import find_quantities, is_count
@@ -78,11 +83,17 @@ class Extractor:
         self.gazetteer = gazetteer or load_gazetteer()
 
     def extract(self, articles: Iterable[Article], batch_size: int = 64) -> dict[str, list[Claim]]:
-        """Claims of each article, keyed by article id (every article gets a key)."""
-        contexts = [article_context(a, self.gazetteer) for a in articles]
+        """Claims of each article, keyed by article id (every article gets a key); Persian
+        articles (stored language ``fa``, or unknown and in the Arabic script) take the
+        Persian path (extract/fa/)."""
+        articles = list(articles)
+        persian = [a for a in articles if a.language == PERSIAN or (a.language is None and looks_persian(a.text))]
+        ids = {a.id for a in persian}
+        contexts = [article_context(a, self.gazetteer) for a in articles if a.id not in ids]
         jobs = [(ctx, s) for ctx in contexts for s in segment.split(ctx.article.text)
                 if segment.is_candidate(s.text) or labels.inherited_labels(ctx.article.text, s.start)]
         out: dict[str, list[Claim]] = {ctx.article.id: [] for ctx in contexts}
+        out.update(extract_persian(persian, self.names))
         chunks = list(_chunks(jobs))
         docs = self.nlp.pipe((self._doc(texts) for texts, _ in chunks), batch_size=batch_size)
         for (_, members), doc in zip(chunks, docs):
@@ -111,13 +122,18 @@ _CHUNK_CHARS = 4000
 
 
 def _chunks(jobs):
-    """Groups of (sentence texts, [(job, offset in the joined text)]) of about _CHUNK_CHARS."""
-    texts, members, size = [], [], 0
+    """Groups of (sentence texts, [(job, offset in the joined text)]) of about _CHUNK_CHARS,
+    never two articles in one: the parser reads a few words across a sentence's edges, so
+    a neighbour from another article could change how a sentence is parsed, and an article's
+    claims would depend on which articles were read in the same batch (a resumed ingest
+    would then store other claims than one uninterrupted run)."""
+    texts, members, size, article = [], [], 0, None
     for job in jobs:
         text = job[1].text
-        if texts and size + len(text) > _CHUNK_CHARS:
+        if texts and (size + len(text) > _CHUNK_CHARS or job[0] is not article):
             yield texts, members
             texts, members, size = [], [], 0
+        article = job[0]
         members.append((job, size))
         texts.append(text)
         size += len(text) + len(_SEPARATOR)
@@ -182,11 +198,12 @@ def claim_sources(ctx: Context, mentions: list[SourceMention], start: int, end: 
     for m in mentions:
         if m.perceived and any(p.start < m.end <= p.end for p in ctx.places):
             continue  # "kuwait witnessed night demonstrations": a place, not a sayer
-        head = None if m.pronoun else description_head(m.mention, text, m.start)
-        if m.pronoun or head:
-            name = refer(m.mention, head, m.start, earlier, sayers)
-            if name is None and (head in words().person_nouns or len(m.mention.split()) > 1):
-                name = names.canonical(m.mention)  # "the governor told reporters": a described sayer
+        owner = None if m.pronoun else possessor(m.mention)  # "its spokesman": the one "it" is
+        head = None if m.pronoun or owner else description_head(m.mention, text, m.start)
+        if m.pronoun or head or owner:
+            name = refer(owner or m.mention, head, m.start, earlier, sayers)
+            if name is None and head and (head not in words().anaphoric_nouns or len(m.mention.split()) > 1):
+                name = names.canonical(m.mention)  # "the governor told reporters", "the union said": described
             elif name is None:
                 continue  # "it said", "the group said", nobody named before: left out, never guessed
         else:
@@ -194,12 +211,14 @@ def claim_sources(ctx: Context, mentions: list[SourceMention], start: int, end: 
             name = names.canonical(named_after(said, text, m.start, m.end) or expand(said, sayers))
         chain.append(Source(name, m.verb, _source_date(ctx, m), m.mention, m.start, m.end))
     voice = region_at(list(ctx.regions), start, end)
-    if voice and not any(_same_speaker(c.name, names.canonical(voice.mention)) for c in chain):
-        chain.append(Source(names.canonical(voice.mention), voice.verb, voice.date,
-                            voice.mention, voice.mention_start, voice.mention_end))
+    speaker = voice and (refer(voice.mention, None, voice.mention_start, earlier, sayers)
+                         if voice.mention.lower() in words().anaphora_pronouns else names.canonical(voice.mention))
+    if voice and speaker and not any(_same_speaker(c.name, speaker) for c in chain):
+        chain.append(Source(speaker, voice.verb, voice.date, voice.mention, voice.mention_start, voice.mention_end))
     headline = headline_source(sayers, start, end)
     if headline and not chain:
-        chain.append(replace(headline, name=names.canonical(headline.name)))
+        later = named_after(headline.name, text, headline.start, headline.end, headline=True)
+        chain.append(replace(headline, name=names.canonical(later or headline.name)))
     if not chain and not mentions and s is not None:
         return tuple(replace(c, name=names.canonical(expand(c.name, sayers)))
                      for c in continued(s.text, s.start, text, earlier, sayers))

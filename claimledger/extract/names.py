@@ -41,8 +41,10 @@ def _parse_tsv(text: str) -> list[tuple[str, str]]:
 
 @cache
 def shipped_aliases() -> tuple[tuple[str, str], ...]:
-    text = resources.files("claimledger.data").joinpath("aliases.tsv").read_text("utf-8")
-    return tuple(_parse_tsv(text))
+    """The shipped pairs: aliases.tsv, then the Persian names of fa_aliases.tsv."""
+    data = resources.files("claimledger.data")
+    return tuple(pair for name in ("aliases.tsv", "fa_aliases.tsv")
+                 for pair in _parse_tsv(data.joinpath(name).read_text("utf-8")))
 
 
 @dataclass

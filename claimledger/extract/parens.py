@@ -22,6 +22,7 @@ from .lexicon import lexicon
 from .quantities import _MONTHS, Quantity, doc_text
 from .sources import SourceMention
 
+
 @cache
 def _prefixes() -> list[tuple[str, ...]]:
     return sorted((tuple(p.replace(":", " :").split()) for p in label_data()["sayer_prefixes"]),

@@ -229,7 +229,8 @@ def tail_name(toks: list[Token], verb: Token | None) -> tuple[int, int]:
     doc = toks[0].doc
     while len(toks) > 1 and (toks[0].is_punct or toks[0].pos_ in ("DET", "CCONJ")):
         toks = toks[1:]
-    while len(toks) > 1 and (toks[-1].is_punct and toks[-1].text != ")" or toks[-1].pos_ == "CCONJ"):
+    while len(toks) > 1 and (toks[-1].is_punct and (toks[-1].text != ")" or not any(t.text == "(" for t in toks))
+                             or toks[-1].pos_ == "CCONJ"):
         toks = toks[:-1]
     j = toks[-1].i + 1
     while verb is not None and j < verb.i and doc[j].is_title and doc[j].pos_ in ("ADV", "PROPN", "NOUN") \
@@ -281,8 +282,8 @@ def _report_noun(head: Token, verb: Token) -> list | None:
             if owner is not None and sayer_like(owner):
                 return name_spans(owner, verb, verb.doc[:])
         return []
-    generic = all(t.lower_ in words().generic_report_words or t.is_punct or t.pos_ in ("CCONJ", "DET")
-                  for c in named for t in c.subtree)
+    generic = all(t.lower_ in words().generic_report_words or t.is_punct or t.pos_ in ("CCONJ", "DET", "ADJ")
+                  for c in named for t in c.subtree)  # "chinese news reports" are characterised, not an outlet's
     if head.lower_.startswith("report") and not head.lower_.startswith("reporting") and not generic:
         return [_outlet_span(head, named[0])]  # "the Reuters report", "a xinhua report": the outlet
     return [phrase(head, split=True)]  # "media and NGO reporting": a characterised report

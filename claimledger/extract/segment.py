@@ -15,7 +15,9 @@ from . import labels
 from .lexicon import lexicon
 
 _LINE_ENDS = "\n\r\v\f\x85\u2028\u2029"  # what str.splitlines breaks at, bar the old field separators
-_BREAK = re.compile(rf"[{_LINE_ENDS}]+|(?<=[.!?…])[”\"’)]?\s+(?=[\"“‘(]?\S)|(?<=\.\.\.)(?=\s*\S)|\s;\s")
+# a sentence end may carry reference marks before the space: "were killed.[3][4] The next day"
+_MARKS = r"(?:\[(?:\d{1,3}|[a-z]{1,2}|citation needed|note \d{1,3})\])*"
+_BREAK = re.compile(rf"[{_LINE_ENDS}]+|(?<=[.!?…])[”\"’)]?{_MARKS}\s+(?=[\"“‘(]?\S)|(?<=\.\.\.)(?=\s*\S)|\s;\s")
 _LIST_MARK = re.compile(r"[ \t]*\d{1,3}\.$")
 _ABBREV = re.compile(r"(?:\b(?:mr|mrs|ms|dr|st|gen|col|lt|sgt|gov|sen|rep|prof|jr|sr|no|vs|u\.s|u\.n|e\.g|i\.e|incl|approx|est|ca|[a-z])\.)$", re.I)
 

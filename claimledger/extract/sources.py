@@ -279,7 +279,7 @@ def _cited(verb: Token, child: Token, sent: Span) -> list[SourceMention]:
         for c in p.children:
             if c.lemma_.lower() in w.quoting_verbs and c.dep_ in ("advcl", "xcomp", "acl", "conj", "prep"):
                 obj = next((g for g in c.children if g.dep_ in ("dobj", "pobj")), None)
-                if obj is not None:
+                if obj is not None and obj.pos_ != "PRON":
                     spans = name_spans(obj, c, sent)
                     return [m for m in (_mention(s, c) for s in spans) if m]
     return []

@@ -28,7 +28,7 @@ from claimledger.model import When
 Interval = tuple[date | None, date | None]
 
 KINDS = ("date", "month", "year", "weekday", "relative", "since", "began", "duration",
-         "range", "ago", "shift", "asof", "same_period")
+         "range", "ago", "shift", "same_period")
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,7 @@ class TimeMention:
     when: When
     kind: str
     days: int | None = None  # length of a "duration" mention, offset of a "shift"
+    up_to: bool = False  # after "as of", "by the end of", "by": a count up to then
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ def find_times(text: str, published: date | None, period: int | None = None) -> 
                                   published)
     if period_end is None:  # a report's own year governs its year-less dates
         mentions = _years_from_context(text, mentions)
-    return _count_from_days(mentions)
+    return _count_from_days(text, mentions)
 
 
 def declared_year(text: str, published: date | None, title: str | None = None) -> int | None:
@@ -100,7 +101,10 @@ def opens_sentence(text: str, m: TimeMention) -> bool:
 
 def dates_a_saying(text: str, m: TimeMention) -> bool:
     """Whether ``m`` is the date of a statement ("a December 16 report", "On May 2, the
-    ministry said"), which belongs to the sayer, not to what is counted."""
+    ministry said"), which belongs to the sayer, not to what is counted ("As of May 2, the
+    ministry said" ends the count)."""
+    if m.up_to:
+        return False
     if tw.STATEMENT_AFTER.match(text, m.end, m.end + 60):
         return True
     return opens_sentence(text, m) and bool(tw.SAYING_AFTER.match(text, m.end, m.end + 80))
@@ -260,30 +264,25 @@ def _wrap(text, atom: _Atom, iv: Interval, ref) -> TimeMention:
         return _mention(text, lead.start(), atom.end, "began", (iv[0], None))
     if atom.match.groupdict().get("pre", "") and atom.match.group("pre").lower() == "since":
         return _mention(text, atom.start, atom.end, "since", (iv[0], ref if iv[0] else None))
-    still = tw.TO_PRESENT.match(text, atom.end)
-    if still and atom.kind in tw.JOINABLE and iv[0] and ref:
-        return _mention(text, atom.start, still.end(), "range", (iv[0], ref))
-    lead = _as_of(text, atom)
-    if lead is not None and (iv[1] or iv[0]):
-        return _mention(text, min(lead, atom.start), atom.end, "asof", (None, iv[1] or iv[0]))
     days = (tw.duration_days(atom.match) if atom.kind == "duration"
             else tw.shift_days(atom.match) if atom.kind == "shift" else None)
+    if _as_of(text, atom) and (iv[1] or iv[0]):  # "as of 2 March": open start, its own words
+        return replace(_mention(text, atom.start, atom.end, atom.kind, (None, iv[1] or iv[0])), up_to=True)
     return _mention(text, atom.start, atom.end, atom.kind, iv, days)
 
 
 _CORE_GROUPS = ("lead", "mon", "d1", "day", "wd", "year", "phrase", "which")
 
 
-def _as_of(text: str, atom: _Atom) -> int | None:
-    """Where "as of", "as at", "by the end of", "by" stands before ``atom``'s own words
+def _as_of(text: str, atom: _Atom) -> bool:
+    """Whether "as of", "as at", "by the end of", "by" stands before ``atom``'s own words
     ("as of December", "by the end of June", "by Friday"): a count up to then."""
     if atom.kind not in tw.JOINABLE:
-        return None
+        return False
     mt = atom.match
     core = min((mt.start(g) for g in _CORE_GROUPS if g in mt.re.groupindex and mt.start(g) >= 0),
                default=atom.start)
-    lead = tw.AS_OF.search(text, max(0, core - 30), core)
-    return lead.start() if lead else None
+    return bool(tw.AS_OF.search(text, max(0, core - 30), core))
 
 
 _NARRATIVE_DAYS = 366  # a year-less date further than this after the story's last dated scene
@@ -307,7 +306,7 @@ def _years_from_context(text: str, mentions: list[TimeMention]) -> list[TimeMent
         if m.kind in ("date", "month", "range", "began") and w.start and tw.PERIOD_YEAR.search(w.text):
             if not tw.MODIFIER_BEFORE.search(text, max(0, m.start - 12), m.start):
                 scene, scene_end = w.start, m.end  # not "the December 2010 crackdown"
-        elif (scene and m.kind in ("date", "month", "asof") and (w.start or w.end)
+        elif (scene and m.kind in ("date", "month") and (w.start or w.end)
               and ((w.start or w.end) - scene).days > _NARRATIVE_DAYS):
             again = re_resolve(m, scene + timedelta(days=_LOOKAHEAD_DAYS - _LOOKBACK_DAYS))
             first = again.when.start or again.when.end
@@ -358,12 +357,21 @@ def opens_line(text: str, m: TimeMention) -> bool:
     return bool(tw.OPENS_LINE.search(text, max(0, m.start - 24), m.start))
 
 
-def _count_from_days(mentions: list[TimeMention]) -> list[TimeMention]:
+def _count_from_days(text: str, mentions: list[TimeMention]) -> list[TimeMention]:
     """ "the day before", "two days later" count from the last day the text named before
-    them ("On June 3 ... The next day ..."; "began on 3 June"), "later that month" is the
-    month it named last; else they count from publication."""
-    out, last, month, span = [], None, None, None
-    for m in mentions:
+    them ("On June 3 ... The next day ..."; "began on 3 June"), or from the day their own
+    sentence names after them when none is named before in it ("the previous evening,
+    ... on Sunday"); after a month named last ("In March ... the following day") they
+    are a day of that month; "later that month" is the month it named last; else they
+    count from publication, never past it."""
+    out, last, month, span, last_end, month_last = [], None, None, None, 0, False
+    for i, m in enumerate(mentions):
+        if m.kind == "shift" and not tw.MONTH_WORD.search(m.when.text) and (
+                last is None or tw.SENTENCE_BREAK.search(text, last_end, m.start)):
+            # "wounded the previous evening, ... remarks on sunday": the day of its sentence
+            ahead = next((n for n in mentions[i + 1:] if _names_a_day(n)), None)
+            if ahead and not tw.SENTENCE_BREAK.search(text, m.end, ahead.start):
+                last, last_end = ahead.when.start, ahead.end
         if m.kind == "same_period":
             m = _same_period(m, span)
         elif m.kind in ("range", "relative") and _part_of_a_year(m.when):
@@ -371,13 +379,17 @@ def _count_from_days(mentions: list[TimeMention]) -> list[TimeMention]:
         if m.kind == "shift" and tw.MONTH_WORD.search(m.when.text):
             if month is not None:  # "later that month": the month last named
                 m = replace(m, when=When(*_month_of(month), m.when.text))
+        elif m.kind == "shift" and month_last and month is not None:
+            # "In March ... the following day": a day of that month, which one unknown
+            m = replace(m, when=When(*_month_of(month), m.when.text))
         elif m.kind == "shift" and last is not None and m.days is not None:
             d = _add_days(last, m.days)
             m = replace(m, when=When(d, d, m.when.text)) if d else m
         elif _names_a_day(m):
             last = month = m.when.start
+            last_end, month_last = m.end, False
         elif m.kind == "month" and m.when.start:
-            month = m.when.start
+            month, month_last = m.when.start, True
         out.append(m)
     return out
 

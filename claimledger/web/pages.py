@@ -11,6 +11,7 @@ from fastapi.responses import RedirectResponse
 from fastapi.templating import Jinja2Templates
 
 from ..events.typology import table
+from ..extract.fa.normalise import looks_persian
 from ..model import CATEGORIES
 from . import charts, queries
 from .api import ledger
@@ -21,6 +22,7 @@ from .render import highlight
 PAGE = 50
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=Path(str(files("claimledger.web") / "templates")))
+templates.env.tests["persian"] = lambda text: looks_persian(text or "")  # a claim's sentence
 
 
 def _render(request: Request, name: str, **context):

@@ -403,6 +403,7 @@ def test_a_time_clause_inside_the_report_is_reported(extractor):
 
 @pytest.mark.parametrize("text, expected", [
     ("According to official figures, 45 people were killed in the clashes.", ["official figures"]),
+    ("according to chinese news reports, 2,000 residents protested.", ["chinese news reports"]),
     ("according to local reports, 18 people were seriously injured.", ["local reports"]),
     ("according to unconfirmed reports, 12 people were killed.", []),
     ("According to the annual report, police killed 16 people.", []),
@@ -417,4 +418,43 @@ def test_a_report_characterised_by_who_gave_it_is_a_sayer_a_vague_one_is_not(ext
     ("The visit was led by spokeswoman Jane Okoro. She later said 14 people had been arrested.", ["Jane Okoro"]),
 ])
 def test_a_pronoun_refers_to_a_person_named_with_a_title(extractor, text, expected):
+    check(extractor, text, expected)
+
+
+def test_its_spokesman_speaks_for_the_organisation_named_before(extractor):
+    check(extractor, "The Kenya Red Cross said it had treated dozens of people on Monday. Its spokesman said 40 "
+                     "people were injured.", ["Kenya Red Cross"], 40)
+    assert sayers(extractor, "its spokesman said 40 people were injured.") == []
+
+
+def test_a_headline_sayer_named_in_the_lead_takes_the_name(extractor):
+    text = ("Opposition Lawmaker: 500 People Detained In Weekend Raids\n\nAn opposition lawmaker says about 500 "
+            "people have been detained.\n\nCapital lawmaker Ana Ruiz gave the figure on Tuesday.")
+    assert [[s.name for s in c.sources] for c in claims(extractor, text)] == [["Ana Ruiz"], ["Ana Ruiz"]]
+
+
+def test_a_described_sayer_named_by_title_in_the_next_sentence(extractor):
+    check(extractor, "A police spokesman said 60 people were arrested. Spokesman Ivan Petrov added that all "
+                     "would be charged.", ["Ivan Petrov"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the union said 18 strikers were detained at the gates.", ["union"]),
+    ("The commission said 25 people were injured.", ["commission"]),
+])
+def test_a_description_that_names_a_known_body_keeps_it_when_nothing_is_named(extractor, text, expected):
+    check(extractor, text, expected)
+
+
+def test_a_quote_introduced_by_a_pronoun_is_the_sayer_named_before(extractor):
+    text = "Interior Minister Ali Rahimi visited the town.\nHe said: “Troops killed 40 people in the city.”"
+    assert sayers(extractor, text) == ["ali rahimi"]
+    assert sayers(extractor, "He said: “Troops killed 40 people in the city.”") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("(CDR) said 40 people were killed.", ["CDR"]),
+    ("Reuters, citing figures from the health ministry, said 33 people were killed.", ["health ministry", "Reuters"]),
+])
+def test_bracketed_and_cited_sayers_are_clean(extractor, text, expected):
     check(extractor, text, expected)

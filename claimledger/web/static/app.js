@@ -23,6 +23,7 @@
     panel.replaceChildren();
     var h = document.createElement("h3");
     h.textContent = c.category + ": " + c.span;
+    h.dir = "auto";  // a Persian span reads right to left
     var chain = document.createElement("p");
     chain.textContent = c.chain;
     var links = document.createElement("p");
