@@ -166,6 +166,7 @@ _UNDATED = re.compile(  # a day or month told without its year: the story's own 
     r"(?!\s+\d{1,2},?\s+\d{4}|\s+\d{4}|,?\s+\d{4})|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 
 
+_PEACEFUL = re.compile(r"\b(?:peaceful(?:ly)?|without incident)\b", re.I)
 _DATED = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
                     r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|"
                     r"(?:1[89]|20)\d\d)\b", re.I)  # a sentence with a date of its own
@@ -342,7 +343,8 @@ def group_type(group: str, claims: list[Claim], texts: list[str],
         if spec.get("family") != "protest":
             continue
         if name == "protest_peaceful":
-            before = " ".join(_clean(t) for t in dict.fromkeys(nearby) if not _DATED.search(t))
+            calm = _PEACEFUL.search(text)  # "marched peacefully": what came before is not theirs
+            before = "" if calm else " ".join(_clean(t) for t in dict.fromkeys(nearby) if not _DATED.search(t))
             met = found(before, types["protest_intervention"]["words"]) if before else ()
             return ("protest_intervention", met) if met else (name, ())
         by_category = sorted(categories & set(spec.get("categories", ())))

@@ -286,3 +286,10 @@ def test_a_toll_beside_a_commemoration_is_of_the_happening_recalled(crowd, types
               told(second.strip(), "91", "killed", 91, at=text.index("Soldiers"), day="2021-05-09",
                    when_text="(up to publication)")]
     assert sorted(e.type for e in build_events(claims, {"a": text}.get)) == sorted(types)
+
+
+def test_a_crowd_told_as_peaceful_takes_nothing_from_the_sentence_before():
+    text = "Clashes erupted in the north. In the capital, 3,000 people marched peacefully."
+    second = text.index("In the")
+    claim = told(text[second:], "3,000", "participants", 3000, at=second)
+    assert [e.type for e in build_events([claim], {"a": text}.get)] == ["protest_peaceful"]
