@@ -160,7 +160,10 @@ def claim_kind(c: Claim, before: str = "") -> Kind:
     return kind
 
 
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_YEAR = re.compile(  # a year as a time ("in 2019", "August 2020", "the 2010 crackdown"), not "2000 people"
+    r"\b(?:in|of|since|until|till|from|through|during|by|before|after|the|early|late|mid|January|February|"
+    r"March|April|May|June|July|August|September|October|November|December)\s+(?:(?!(?:about|some|nearly|over|around|almost|than|least|to)\b)[a-z-]+\s+)?(?:\d{1,2},?\s+)?"
+    r"(1[89]\d\d|20\d\d)\b(?!\s+(?:people|persons|protesters|demonstrators|marchers|students|workers))", re.I)
 _UNDATED = re.compile(  # a day or month told without its year: the story's own time
     r"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     r"(?!\s+\d{1,2},?\s+\d{4}|\s+\d{4}|,?\s+\d{4})|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")

@@ -94,6 +94,13 @@ def test_protests_of_an_earlier_year_before_do_not_type_a_later_toll(year, expec
     assert [e.type for e in events] == [expected]
 
 
+def test_a_count_that_looks_like_a_year_is_no_year():
+    """"About 2000 people marched" names no year: the toll after it is the march's."""
+    text = "About 2000 people marched through the city. Three people died in 2021."
+    events = _second_sentence_claim(text, "Three", "killed", ("2021-01-01", "2021-12-31"), "in 2021")
+    assert [e.type for e in events] == ["protest_excessive_force"]
+
+
 def test_a_year_recalled_beside_the_storys_own_day_keeps_the_protest():
     """"On March 3 ... the anniversary of the 2019 crackdown": the story's own day."""
     text = ("On March 3, students gathered to mark the anniversary of the 2019 crackdown. "
