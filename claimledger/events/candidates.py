@@ -9,7 +9,8 @@ same level, same local place, types of one family), and then only if
 - both are dated to at most a season (``SEASON_DAYS``) and their dates overlap
   (the week and season rules), or
 - they share a figure and their dates lie within a week of each other, or one of
-  them is not fully dated (the figure rule: "dates do not exclude each other").
+  them is not fully dated (the figure rule: "dates do not exclude each other"), or
+- both are country-wide tallies "so far" whose days lie within a week of each other.
 
 Blocks and sweeps over sorted dates keep the work near the number of real
 candidates: a corpus of a million articles spread over years compares mentions of
@@ -17,6 +18,7 @@ the same weeks, not every mention of a country with every other.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict, deque
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -38,6 +40,7 @@ def candidate_pairs(found: list[Mention]) -> Iterator[tuple[int, int]]:
         yield from _same_article(found, members)
         yield from _overlapping(found, members)
         yield from _same_figure(found, members)
+        yield from _tallies(found, members)
 
 
 def blocks(found: list[Mention]) -> dict[tuple, list[int]]:
@@ -113,6 +116,35 @@ def _within_a_week(found, full: list[int]) -> Iterator[tuple[int, int]]:
         active = [(end, j) for end, j in active if end + _SLACK >= start]
         yield from ((j, i) for _, j in active)
         active.append((found[i].when.end, i))
+
+
+_SO_FAR = re.compile(r"\b(?:have|has)\s+(?:now\s+|so\s+far\s+|reportedly\s+|also\s+)?(?:been\s+)?"
+                     r"(?:\w+ed|died|hurt|held|shot|seen)\b|\bso\s+far\b|\bto\s+date\b", re.I)
+
+
+def tally_end(m: Mention) -> date | None:
+    """The latest day a country-wide tally "so far" of the mention runs to: a claim dated
+    up to a day, with no start, told as a count so far ("at least 21 people have died in
+    the unrest"), not a claim whose article tells no time at all."""
+    if m.local:
+        return None
+    ends = [c.when.end for c in m.claims
+            if c.when and c.when.start is None and c.when.end and _SO_FAR.search(c.sentence)]
+    return max(ends, default=None)
+
+
+def _tallies(found, members) -> Iterator[tuple[int, int]]:
+    """Pairs of country-wide tallies "so far" whose days lie within a week of each other."""
+    yield from _within_a_week_of(sorted((end, i) for i in members if (end := tally_end(found[i]))))
+
+
+def _within_a_week_of(dated: list[tuple[date, int]]) -> Iterator[tuple[int, int]]:
+    active: deque[tuple[date, int]] = deque()
+    for day, i in dated:
+        while active and active[0][0] + _SLACK < day:
+            active.popleft()
+        yield from ((j, i) for _, j in active)
+        active.append((day, i))
 
 
 def _all_pairs(group: list[int]) -> Iterator[tuple[int, int]]:

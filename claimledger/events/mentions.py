@@ -9,6 +9,7 @@ local parts.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -17,7 +18,7 @@ from typing import Callable, Iterable, Iterator
 
 from ..extract.where import country_place
 from ..model import Claim, Place, When
-from .evidence import Kind, claim_kind, group_type, neighbour, settle, split_key
+from .evidence import Kind, claim_kind, group_type, neighbour, settle, split_key, told_of
 from .typology import PROTEST_CATEGORIES
 
 _DAY = timedelta(days=1)
@@ -56,48 +57,59 @@ def article_mentions(claims: list[Claim], text: str | None = None) -> list[Menti
     default_country = majority.most_common(1)[0][0] if majority else None
     slots: list[list[Claim]] = []
     slot_of_previous: dict[str | None, list[Claim]] = {}
+    placed: list[tuple[Claim, list[Claim]]] = []
     for c in claims:
         country = _country(c, default_country)
         previous = slot_of_previous.get(country)
-        slot = previous if previous and _borrows(c, previous[-1]) else None
+        slot = previous if previous and _borrows(c, previous[-1]) and not _another_day(c, _anchor(previous)) \
+            else None
+        if slot is None and (told_of_before := _refers_to(c)):  # "two of those deaths": the
+            slot = next((s for b, s in reversed(placed)      # slot of the deaths told last
+                         if b.category in told_of_before and _country(b, default_country) == country), None)
         if slot is None:
             slot = next((s for s in slots if _country(s[0], default_country) == country
-                         and _same_time(_anchor(s), c.when)), None)
+                         and _same_time(_anchor(s), c.when) and not _another_day(c, _anchor(s))), None)
         if slot is None:
             slot = []
             slots.append(slot)
         slot.append(c)
+        placed.append((c, slot))
         slot_of_previous[country] = slot
     near = {id(c): neighbour(text, c.sentence_start) for c in claims}
     kind_of = {id(c): claim_kind(c, near[id(c)]) for c in claims}
     result = []
     for slot in slots:
-        kinds = settle([kind_of[id(c)] for c in slot])
+        country = _country(slot[0], default_country)
+        national = country_place(country) if country else Place("place unknown")
+        kinds = settle([kind_of[id(c)] for c in slot], [_local_name(c, national) for c in slot], slot)
         for key in dict.fromkeys(split_key(k) for k in kinds):
             same = [(c, k) for c, k in zip(slot, kinds) if split_key(k) == key]
-            result.extend(_split_places(same, _country(slot[0], default_country), key, near))
+            result.extend(_split_places(same, country, key, near, _slot_when(slot)))
     return result
 
 
 def _split_places(told: list[tuple[Claim, Kind]], country: str | None, key: tuple[str, str],
-                  near: dict[int, str]) -> list[Mention]:
+                  near: dict[int, str], slot_when: When | None = None) -> list[Mention]:
     group, apart = key
     slot = [c for c, _ in told]
     kind_of = {id(c): k for c, k in told}
 
     def _mention(claims, where, local, parent=None) -> Mention:
-        type_, words = group_type(group, claims, [c.sentence for c in claims])
+        type_, words = group_type(group, claims, [told_of(c) for c in claims],
+                                  [near[id(c)] for c in claims])
         said = tuple(dict.fromkeys(w for c in claims for w in kind_of[id(c)].words)) + words
-        return Mention(claims[0].article, country, _slot_when(claims), where, list(claims), local,
-                       parent, type_, tuple(dict.fromkeys(said)), apart)
+        return Mention(claims[0].article, country, _part_when(claims, slot_when), where, list(claims),
+                       local, parent, type_, tuple(dict.fromkeys(said)), apart)
 
     national = country_place(country) if country else Place("place unknown")
-    local_of = {id(c): _local_name(c, national) for c in slot}
+    whole = any(not _local_name(c, national) for c in slot)
+    local_of = {id(c): None if whole and _subset(c) else _local_name(c, national) for c in slot}
     places = list(dict.fromkeys(n for n in local_of.values() if n))
     wide = [c for c in slot if not local_of[id(c)]]
     if not places or (len(places) == 1 and any(c.category == "protest_sites" for c in slot)):
         return [_mention(slot, national, local=False)]  # a count of cities: the wave
-    if len(places) == 1 and not _wider(wide, [c for c in slot if local_of[id(c)]]):
+    local = [c for c in slot if local_of[id(c)]]
+    if len(places) == 1 and not (wide and (_wider(wide, local) or all(map(_instance, local)))):
         return [_mention(slot, _place_of(slot, places[0], national), local=True)]
     if not wide:
         return [_mention([c for c in slot if local_of[id(c)] == p], _place_of(slot, p, national),
@@ -106,6 +118,43 @@ def _split_places(told: list[tuple[Claim, Kind]], country: str | None, key: tupl
     parts = [_mention([c for c in slot if local_of[id(c)] == p], _place_of(slot, p, national),
                       local=True, parent=wave) for p in places]
     return [wave, *parts]
+
+
+_SUBSET = re.compile(r"^\s+of\s+(?:those|these|them|the dead|the victims|the deaths|the detainees|"
+                     r"the injured|the wounded|the arrested)\b", re.I)
+
+
+_DEATHS = {"killed", "died"}
+_FOR_THE_DEATHS = re.compile(r"\b(?:in (?:connection|conjunction) with|for|over)\s+(?:[\w-]+\s+){0,2}?(?:of\s+)?"
+                             r"the\s+(?:deaths?|killings?|shootings?)\b", re.I)
+
+
+def _refers_to(c: Claim) -> set[str]:
+    """The categories of claims told before that this one takes from: some of those
+    counted ("two of those deaths": deaths), or arrests and sentences for the deaths told
+    ("three soldiers were arrested in connection with the deaths")."""
+    if _subset(c):
+        return _DEATHS if c.category in _DEATHS else {c.category}
+    if c.category in ("arrested", "sentenced") and _FOR_THE_DEATHS.search(c.sentence):
+        return _DEATHS
+    return set()
+
+
+def _subset(c: Claim) -> bool:
+    """The claim counts some of those counted before ("Two of those deaths were in the
+    city's prison"): of the same happening, wherever the extractor placed it."""
+    at = c.end - c.sentence_start
+    return 0 <= at <= len(c.sentence) and bool(_SUBSET.match(c.sentence[at:at + 40]))
+
+
+_INSTANCE = re.compile(r"\b(?:in (?:one|another|a separate|a single) (?:incident|case|instance|attack)|"
+                       r"for (?:example|instance)|in one of (?:the|these|them))\b", re.I)
+
+
+def _instance(c: Claim) -> bool:
+    """The claim is told as one instance of what the country-wide claims count ("In one
+    incident in the city of X, police shot 100 protesters"): a part of the wave."""
+    return bool(_INSTANCE.search(c.sentence))
 
 
 def _wider(wide: list[Claim], local: list[Claim]) -> bool:
@@ -164,6 +213,18 @@ def _borrows(c: Claim, before: Claim) -> bool:
             and c.sentence_start - before.end <= BORROW_CHARS)
 
 
+_ANOTHER_DAY = re.compile(r"\b(?:(?:a|one|the)\s+day\s+(?:earlier|before|later|after)|the\s+(?:previous|"
+                          r"preceding|next|following)\s+day|(?:the\s+)?day\s+before)\b", re.I)
+
+
+def _another_day(c: Claim, anchor: When | None) -> bool:
+    """The claim is dated, by words that set it apart ("a day earlier", "the next day"),
+    to another day than the happening told before it."""
+    w = c.when
+    return bool(w and anchor and w.text and _ANOTHER_DAY.search(w.text) and precise(w) and precise(anchor)
+                and not overlaps(w, anchor))
+
+
 def _strong_time(c: Claim) -> bool:
     """The claim's time phrase stands in its own sentence."""
     w = c.when
@@ -191,6 +252,17 @@ def _slot_when(slot: list[Claim]) -> When:
     if exact:
         return When(min(w.start for w in exact), max(w.end for w in exact), exact[0].text)
     return dated[0]
+
+
+def _part_when(claims: list[Claim], slot_when: When | None) -> When:
+    """The claims' own dates; claims without a precise date of their own, told within a
+    day's story ("at least two have been killed in Mandalay" among Wednesday's news),
+    take the day of the story they are told in."""
+    own = _slot_when(claims)
+    if (slot_when is not None and not precise(own) and precise(slot_when)
+            and not any(_strong_time(c) for c in claims) and overlaps(own, slot_when)):
+        return slot_when
+    return own
 
 
 def width(w: When) -> int | None:

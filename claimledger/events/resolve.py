@@ -6,7 +6,9 @@ fit, their places nest at the same level, and one of these holds:
 - both are dated to within a week and the dates overlap;
 - both are country-wide and one's dates lie inside the other's season (<= 3 months);
 - they give the same figure (category and number of 10 or more) and their dates
-  do not exclude each other.
+  do not exclude each other;
+- both are country-wide tallies "so far" (claims dated up to a day, with no start)
+  whose days lie within a week of each other.
 """
 from __future__ import annotations
 
@@ -17,9 +19,10 @@ from collections import defaultdict
 from typing import Iterable
 
 from ..model import Claim, Event, Place, When
-from .candidates import SEASON, SEASON_DAYS, candidate_pairs, figures, within_season
+from .candidates import SEASON, SEASON_DAYS, candidate_pairs, figures, tally_end, within_season
 from .mentions import PRECISE_DAYS, Mention, TextOf, contains, mentions, overlaps, precise, width
-from .typology import PROTEST_CATEGORIES, actors, compatible, family, gravest
+from .evidence import found
+from .typology import PROTEST_CATEGORIES, actors, compatible, family, gravest, table
 
 
 def build_events(claims: Iterable[Claim], text_of: TextOf | None = None) -> list[Event]:
@@ -80,12 +83,37 @@ def same_happening(a: Mention, b: Mention) -> bool:
     if a.local != b.local or (a.local and a.where.name != b.where.name):
         return False
     if a.article == b.article:  # the article's own slots already separate its happenings
-        return (_shared_figure(a, b) and not _exclusive(a.when, b.when)) or _nested_year(a.when, b.when)
+        return ((_shared_figure(a, b) and not _exclusive(a.when, b.when)) or _nested_year(a.when, b.when)
+                or _one_sit_in(a, b))
     if precise(a.when) and precise(b.when) and overlaps(a.when, b.when):
         return True
     if not a.local and _season(a.when, b.when) and not _counted_apart(a, b):
         return True
+    if _one_tally(a, b):
+        return True
     return _shared_figure(a, b) and not _exclusive(a.when, b.when)
+
+
+def _one_tally(a: Mention, b: Mention) -> bool:
+    """Country-wide tallies "so far" of two articles a week or less apart ("at least 21
+    have died in the unrest", "3,700 have been arrested in the protests" a week on) count
+    one wave as it grows."""
+    ends = tally_end(a), tally_end(b)
+    return None not in ends and abs((ends[0] - ends[1]).days) <= PRECISE_DAYS
+
+
+def _one_sit_in(a: Mention, b: Mention) -> bool:
+    """One article's days of a sit-in at one place ("thousands have camped at the gates
+    since Thursday", "thousands are still camped out" a week on) are one protest that
+    lasts, within a season; a march told beside it on one of its days is not, nor the
+    day it was broken up with deaths or injuries."""
+    if family(a.type) != "protest" or not (a.when.start and b.when.start):
+        return False
+    if any(c.category in ("killed", "died", "injured") for m in (a, b) for c in m.claims):
+        return False
+    apart = abs((a.when.start - b.when.start).days)
+    return apart <= SEASON_DAYS and all(
+        found(" ".join(c.sentence for c in m.claims), table()["evidence"]["sit_in"]) for m in (a, b))
 
 
 def _counted_apart(a: Mention, b: Mention) -> bool:
@@ -112,7 +140,12 @@ def _exclusive(a: When, b: When) -> bool:
 
 
 def _nested_year(a: When, b: When) -> bool:
-    """In one article, "in 2010" and "in May 2010" tell of the same happening."""
+    """In one article, "in 2010" and "in May 2010" tell of the same happening, and so do
+    "protests that began in 2019" (no end told) and "591 killed from October 2019"."""
+    for outer, inner in ((a, b), (b, a)):
+        if (outer.start and not outer.end and inner.start and inner.end and not precise(inner)
+                and 0 <= (inner.start - outer.start).days <= 366):
+            return True
     outer, inner = (a, b) if (width(a) or 0) >= (width(b) or 0) else (b, a)
     # a single day is 0 wide and precise: not "unknown" (which `or` would make it)
     return _known(width(outer)) <= 366 and _known(width(inner)) > PRECISE_DAYS and contains(outer, inner)

@@ -71,11 +71,11 @@ def _heads(words: tuple[str, ...]) -> frozenset[str] | None:
 def event_type(claims: Iterable[Claim]) -> str:
     """The type of claims told together, from their words alone (no neighbours): the
     gravest type among the kinds of happening they tell of (``evidence``)."""
-    from .evidence import claim_kind, group_type, settle
+    from .evidence import claim_kind, group_type, settle, told_of
     claims = list(claims)
     kinds = settle([claim_kind(c) for c in claims])
     types = [group_type(g, [c for c, k in zip(claims, kinds) if k.group == g],
-                        [c.sentence for c, k in zip(claims, kinds) if k.group == g])[0]
+                        [told_of(c) for c, k in zip(claims, kinds) if k.group == g])[0]
              for g in dict.fromkeys(k.group for k in kinds)]
     return gravest(types) if types else "other"
 

@@ -32,10 +32,14 @@ def mentions(draw) -> Mention:
     figures = draw(st.lists(st.tuples(st.sampled_from(["killed", "arrested"]),
                                       st.sampled_from([3, 10, 50, 1500])), max_size=2))
     vague = draw(st.booleans())
-    claims = [Claim(article, cat, v, v, v, "vague" if vague and v == 50 else "exact", str(v), 0, 2, "x", 0)
+    when = draw(whens())
+    dated = draw(st.booleans())  # the claims carry the mention's dates (a tally "so far": no start)
+    sentence = draw(st.sampled_from(["x", "50 have died so far"]))
+    claims = [Claim(article, cat, v, v, v, "vague" if vague and v == 50 else "exact", str(v), 0, 2, sentence,
+                    0, when=when if dated else None)
               for cat, v in figures]
     local = draw(st.booleans())
-    return Mention(article, draw(st.sampled_from(["IR", "IR", "IQ", None])), draw(whens()),
+    return Mention(article, draw(st.sampled_from(["IR", "IR", "IQ", None])), when,
                    Place(draw(st.sampled_from(["Tehran", "Shiraz"])) if local else "Iran", "IR"),
                    claims, local, None, draw(st.sampled_from(TYPES)))
 
@@ -75,9 +79,10 @@ def _components(found, pairs) -> list[list[int]]:
 
 
 def _m(article, start, end, figure=("killed", 50), local=False, type_="protest_peaceful") -> Mention:
-    claims = [Claim(article, figure[0], figure[1], figure[1], figure[1], "exact", "x", 0, 2, "x", 0)]
     when = When(DAY0 + timedelta(days=start) if start is not None else None,
                 DAY0 + timedelta(days=end) if end is not None else None, "")
+    claims = [Claim(article, figure[0], figure[1], figure[1], figure[1], "exact", "x", 0, 2,
+                    "x have been counted so far", 0, when=when)]
     return Mention(article, "IR", when, Place("Tehran" if local else "Iran", "IR"), claims, local, None, type_)
 
 
@@ -88,6 +93,10 @@ def test_each_rule_is_proposed_and_far_apart_mentions_are_not():
         "same figure, one undated": (_m("a", None, None), _m("b", 300, 300), True),
         "a day inside a country-wide season": (_m("a", 0, 80, ("arrested", 3)), _m("b", 79, 79), True),
         "same week, other figures": (_m("a", 5, 6, ("arrested", 3)), _m("b", 6, 6, ("killed", 2)), True),
+        "tallies so far, a week apart": (_m("a", None, 40, ("killed", 3)), _m("b", None, 47, ("arrested", 9)),
+                                         True),
+        "tallies so far, eight days apart": (_m("a", None, 40, ("killed", 3)),
+                                             _m("b", None, 48, ("arrested", 9)), False),
         "a shutdown is not a protest": (_m("a", 5, 5, type_="strategic_internet_shutdown"), _m("b", 5, 5), False),
     }
     for name, (a, b, joined) in cases.items():
