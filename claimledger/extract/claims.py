@@ -186,7 +186,10 @@ def _shift(m: SourceMention, base: int) -> SourceMention:
                    date_spans=tuple((lo + base, hi + base) for lo, hi in m.date_spans))
 
 
-_BYLINE = re.compile(r"\s+(?:writes|reports|reporting)\s+from\b", re.IGNORECASE)
+_BYLINE = re.compile(r"\s+(?:(?:writes|reports|reporting)\s+from\b|writes\s*(?:[.!?]|$))", re.IGNORECASE | re.MULTILINE)
+
+
+_NOT_A_NAME = frozenset({"and", "or", "but", "the", "a", "an", "of", "as", "in", "to", "that", "which"})
 
 
 def claim_sources(ctx: Context, mentions: list[SourceMention], start: int, end: int,
@@ -214,6 +217,8 @@ def claim_sources(ctx: Context, mentions: list[SourceMention], start: int, end: 
         else:
             said = m.name or m.mention
             name = names.canonical(named_after(said, text, m.start, m.end) or expand(said, sayers))
+        if not any(ch.isalpha() for ch in name) or name.lower() in _NOT_A_NAME:
+            continue  # "the group ... and stated eight demands": a parse that left a bare word
         chain.append(Source(name, m.verb, _source_date(ctx, m), m.mention, m.start, m.end))
     voice = region_at(list(ctx.regions), start, end)
     speaker = voice and (refer(voice.mention, None, voice.mention_start, earlier, sayers)
