@@ -15,15 +15,16 @@ date), then by article and offset.
 - ``copied``: the mention stands in a passage first seen in another article
   (the copies module's ``claim_origins``; ``copied`` maps a claim key to that passage).
 - ``unattributed_repeat``: a mention on the article's own authority said after the
-  figure was credited to a sayer, earlier in time (the credit's date), or earlier in
-  the same article; ``repeats`` is the earliest attributed mention it repeats.
+  figure was credited to a sayer, earlier in time (the credit's date, its claim about a
+  time that does not exclude the mention's), or earlier in the same article;
+  ``repeats`` is the earliest attributed mention it repeats.
 - ``sayer_changed``: an attributed mention whose first sayer is not the figure's
   first sayer.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Iterable, Mapping
 
 from ..model import Claim, Event, Passage
@@ -32,6 +33,7 @@ from .resolve import claim_key
 
 UNATTRIBUTED_REPEAT = "unattributed_repeat"
 SAYER_CHANGED = "sayer_changed"
+SLACK = timedelta(days=7)  # the events module's precision for dates across articles
 
 
 @dataclass(frozen=True)
@@ -189,10 +191,29 @@ def _flag(m: Mention, attributed: list[Mention], first: Mention | None) -> Menti
 
 
 def _credited_before(a: Mention, m: Mention) -> bool:
-    """Was the figure credited (in ``a``) before ``m`` stated it on its own authority?"""
+    """Was the figure credited (in ``a``) before ``m`` stated it on its own authority,
+    about a time that does not exclude ``m``'s?"""
     if a.article == m.article and a.claim.start < m.claim.start:
         return True
-    return a.credited is not None and m.said is not None and a.credited < m.said
+    return (a.credited is not None and m.said is not None and a.credited < m.said
+            and _same_time(a, m))
+
+
+def _same_time(a: Mention, m: Mention) -> bool:
+    """The claims' times (their ``when``, else their article's date) overlap, give or take
+    ``SLACK``: an event holding one number told years apart (undated claims resolve
+    into one event) is not one figure repeated."""
+    (a1, a2), (m1, m2) = _time(a), _time(m)
+    if None in (a1, a2, m1, m2):
+        return True
+    return a1 - SLACK <= m2 and m1 - SLACK <= a2
+
+
+def _time(m: Mention) -> tuple[date | None, date | None]:
+    w = m.claim.when
+    if w and (w.start or w.end):
+        return w.start or w.end, w.end or w.start
+    return m.published, m.published
 
 
 def _number(mentions: list[Mention]) -> tuple[int | None, int | None, int | None]:

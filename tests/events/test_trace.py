@@ -53,6 +53,14 @@ def test_a_bare_figure_before_any_credit_is_no_repeat():
     assert g.mentions[0].flags == () and g.unattributed_repeats == []
 
 
+def test_the_same_number_told_years_later_is_no_repeat():
+    old = said("a", 40, 10, ("Hengaw", None))
+    years_later = Claim("c", "killed", 40, 40, 40, "exact", "40", 5, 8, "40 killed", 5,
+                        when=When(date(2023, 5, 1), date(2023, 5, 1), "1 May 2023"), where=Place("Iran", "IR"))
+    (g,) = trace_of(old, years_later)
+    assert g.unattributed_repeats == []
+
+
 def test_credit_earlier_in_the_same_article_counts():
     credited = said("a", 40, 10, ("Hengaw", None))
     bare = said("a", 40, 200)
