@@ -225,6 +225,7 @@ def test_evaluate_without_gold_file_is_a_one_line_error(runner, db, tmp_path):
     (["aliases"], ["add", "list"]),
     (["aliases", "add"], ["--db", "CANONICAL", "ALIAS"]),
     (["aliases", "list"], ["--db"]),
+    (["trace"], ["EVENT_ID", "--category", "--format", "--db"]),
 ])
 def test_help_of_every_command(runner, args, options):
     result = runner.invoke(main, [*args, "--help"])

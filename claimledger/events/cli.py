@@ -1,12 +1,15 @@
-"""`claimledger events`, `claimledger event ID`, `claimledger export events`: thin commands."""
+"""`claimledger events`, `claimledger event ID`, `claimledger trace ID`, `claimledger export events`:
+thin commands."""
 from __future__ import annotations
 
+import json
 import sys
 from datetime import date
 
 import click
 
 from ..errors import ClaimledgerError
+from ..model import CATEGORIES
 from . import export
 from .typology import table
 
@@ -87,7 +90,30 @@ def export_events(fmt, output, db):
     click.echo(f"wrote {n} events to {output}", err=True)
 
 
+@click.command("trace")
+@click.argument("event_id")
+@click.option("--category", type=click.Choice(CATEGORIES), help="Only figures of this category.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--db", help=DB_HELP)
+def trace_command(event_id, category, fmt, db):
+    """Where each figure of an event came from: who first said it, who relayed it, which
+    mentions are copies, and which state it on their own after it was credited to a sayer."""
+    from ..cli import _store
+    from .rebuild import rebuild
+    from .trace import trace
+    with _store(db) as store:
+        if not store.events() and store.count_claims():
+            rebuild(store)
+        found = trace(store, event_id, category)
+    if fmt == "json":
+        json.dump([g.to_record() for g in found], sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        export.write_trace(found, sys.stdout)
+
+
 def register(main: click.Group, export_group: click.Group) -> None:
     main.add_command(events_command)
     main.add_command(event_command)
+    main.add_command(trace_command)
     export_group.add_command(export_events)

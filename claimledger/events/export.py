@@ -15,6 +15,7 @@ from typing import IO, Iterable
 
 from ..export import chain, describe
 from ..model import Event
+from ..words import plural
 from .acled import COLUMNS, row
 from .figures import Context, figures
 from .typology import acled
@@ -153,3 +154,28 @@ def _dates(e: Event) -> str:
     if w.start and w.end:
         return w.start.isoformat() if w.start == w.end else f"{w.start.isoformat()}..{w.end.isoformat()}"
     return f"from {w.start.isoformat()}" if w.start else (f"by {w.end.isoformat()}" if w.end else "time unknown")
+
+
+def write_trace(found, out: IO[str]) -> None:
+    """`claimledger trace ID`: each figure's first sayer, then its mentions in the order said."""
+    for g in found:
+        number = g.value if g.value is not None else f"{g.low}–{g.high}"
+        first = (f"first said by {g.first_said.name} ({_iso(g.first_said.date)}, in {g.first_said.article})"
+                 if g.first_said else "credited to nobody")
+        out.write(f"{g.category} {number}: {first}; {plural(len(g.mentions), 'mention')}, "
+                  f"{plural(len(g.unattributed_repeats), 'article repeats', 'articles repeat')} it unattributed"
+                  f"{'; first sayer changed' if g.sayer_changed else ''}\n")
+        for m in g.mentions:
+            chain_text = " → ".join(f"{s.name}{' ' + s.date.isoformat() if s.date else ''}"
+                                    for s in m.claim.sources) or "(the article itself)"
+            marks = [*m.flags] + ([f"copied from {m.copied_from.article}"] if m.copied_from else [])
+            if m.repeats:
+                marks.append(f"repeats {m.repeats.article}[{m.repeats.claim.start}]")
+            out.write(f"  {_iso(m.said) or 'date unknown':<12} {m.article}[{m.claim.start}]  "
+                      f"{m.claim.span:<16} {chain_text}{'  ' + '; '.join(marks) if marks else ''}\n")
+    if not found:
+        out.write("no figures\n")
+
+
+def _iso(d) -> str | None:
+    return d.isoformat() if d else None

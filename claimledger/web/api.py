@@ -44,6 +44,42 @@ class ArticleIn(BaseModel):
     url: str | None = None
 
 
+class SaidOut(BaseModel):
+    name: str
+    date: str | None
+    article: str
+
+
+class MentionOut(BaseModel):
+    article: str
+    published: str | None
+    said: str | None = Field(description="The chain's last dated link, else the publication date")
+    span: str
+    start: int
+    end: int
+    qualifier: str
+    sources: list[str] = Field(description="The chain's names, first sayer first; [] = the article itself")
+    chain: list[dict[str, Any]]
+    attributed: bool
+    copied: bool = Field(description="The mention stands in a passage first seen in another article")
+    copied_from: dict[str, Any] | None
+    flags: list[Literal["unattributed_repeat", "sayer_changed"]]
+    repeats: dict[str, Any] | None = Field(description="For an unattributed repeat: the earliest "
+                                           "attributed mention it repeats")
+
+
+class GenealogyOut(BaseModel):
+    category: str
+    value: int | None
+    low: int | None
+    high: int | None
+    first_said: SaidOut | None
+    mentions: list[MentionOut]
+    unattributed_repeats: list[str] = Field(description="Articles stating it unattributed after the credit")
+    unattributed_repeat_mentions: int
+    sayer_changed: bool
+
+
 class IngestOut(BaseModel):
     id: str
     status: Literal["new", "changed", "unchanged"]
@@ -102,6 +138,13 @@ def list_events(country: str | None = None, type: str | None = None,
 @router.get("/events/{event_id}", summary="One event with every figure side by side")
 def get_event(event_id: str, led: Ledger = Depends(ledger)) -> dict[str, Any]:
     return queries.event(led, event_id)
+
+
+@router.get("/events/{event_id}/trace", response_model=list[GenealogyOut],
+            summary="Where each figure of an event came from: first sayer, relays, copies, "
+                    "unattributed repeats")
+def get_event_trace(event_id: str, category: Category | None = None, led: Ledger = Depends(ledger)):
+    return queries.event_trace(led, event_id, category)
 
 
 @router.get("/copies", response_model=PageOut, summary="Copied passages, both sides")

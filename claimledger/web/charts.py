@@ -2,6 +2,7 @@
 
     figures_over_time(series)   each source's figure for one category, by the date said
     ranges_over_time(points)    each event's range of figures for one category (log scale)
+    genealogy(record)           one figure's mentions: sayers as lanes, relays as arrows
 """
 from __future__ import annotations
 
@@ -55,6 +56,67 @@ def ranges_over_time(points: list[dict]) -> Markup:
                      f'<line x1="{cx:.1f}" x2="{cx:.1f}" y1="{y1:.1f}" y2="{min(y2, y1 - 2):.1f}" '
                      f'stroke="#d62728" stroke-width="5" stroke-linecap="round"/></a>')
     return _svg(parts)
+
+
+LANE, OWN = 30, "(stated on the article's own authority)"
+
+
+def genealogy(g: dict) -> Markup:
+    """``g``: a genealogy record of ``trace.py``. Each name of a chain is a lane; a mention
+    is a dot in its first sayer's lane, an arrow to each relay's lane; a mention with no
+    sayer sits in the bottom lane, marked with a red cross when it repeats a credited figure."""
+    days = [date.fromisoformat(d) for m in g["mentions"]
+            for d in [m["said"], m["published"], *(s["date"] for s in m["chain"])] if d]
+    if not days:
+        return Markup('<p class="muted">No dated mentions to draw.</p>')
+    x = _time_axis(days)
+    lanes = list(dict.fromkeys(s["name"] for m in g["mentions"] for s in m["chain"]))
+    lanes.append(OWN)
+    height = PAD + LANE * len(lanes) + 24
+    y = {name: PAD + LANE * i + LANE / 2 for i, name in enumerate(lanes)}
+    arrow = escape(f"relay-{g['category']}-{g['value']}-{g['low']}-{g['high']}")  # one id per chart
+    parts = [f'<defs><marker id="{arrow}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" '
+             'markerHeight="6" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="#555"/></marker></defs>']
+    for name in lanes:
+        parts.append(f'<line x1="{PAD}" x2="{W - PAD}" y1="{y[name]:.1f}" y2="{y[name]:.1f}" stroke="#ddd"/>'
+                     f'<text x="{PAD}" y="{y[name] - 6:.1f}" font-size="10" fill="#555">{escape(name)}</text>')
+    first, last = x.labels
+    parts.append(f'<text x="{PAD}" y="{height - 6}" font-size="11">{first}</text>'
+                 f'<text x="{W - PAD}" y="{height - 6}" font-size="11" text-anchor="end">{last}</text>')
+    for m in g["mentions"]:
+        parts.extend(_mention(m, x, y, arrow))
+    return Markup(f'<svg class="chart genealogy" viewBox="0 0 {W} {height}" role="img" '
+                  f'xmlns="http://www.w3.org/2000/svg">{"".join(parts)}</svg>')
+
+
+def _mention(m: dict, x, y: dict, arrow: str) -> list[str]:
+    when = m["said"] or m["published"]
+    label = escape(f"{m['article']}: {m['span']} ({' → '.join(m['sources']) or 'no sayer'})"
+                   + (", copied" if m["copied"] else "") + "".join(f", {f}" for f in m["flags"]))
+    if not m["chain"]:
+        if not when:
+            return []
+        cx, cy = x(date.fromisoformat(when)), y[OWN]
+        if "unattributed_repeat" in m["flags"]:
+            return [f'<g class="unattributed-repeat"><title>{label}</title>'
+                    f'<path d="M{cx - 5:.1f},{cy - 5:.1f} L{cx + 5:.1f},{cy + 5:.1f} M{cx - 5:.1f},{cy + 5:.1f} '
+                    f'L{cx + 5:.1f},{cy - 5:.1f}" stroke="#d62728" stroke-width="3"/></g>']
+        return [f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="4" fill="#999"><title>{label}</title></circle>']
+    points = []
+    for s in m["chain"]:
+        day = s["date"] or when
+        if day:
+            points.append((x(date.fromisoformat(day)), y[s["name"]]))
+    out = []
+    for (x1, y1), (x2, y2) in zip(points, points[1:]):
+        out.append(f'<line class="relay" x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
+                   f'stroke="#555" stroke-width="1.5" marker-end="url(#{arrow})"/>')
+    fill = "#ff7f0e" if "sayer_changed" in m["flags"] else "#1f77b4"
+    ring = ' stroke="#000" stroke-width="2"' if m["copied"] else ""  # a copy of an earlier passage
+    for cx, cy in points[:1]:
+        out.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="5" fill="{fill}"{ring}>'
+                   f'<title>{label}</title></circle>')
+    return out
 
 
 def _time_axis(days: list[date]):

@@ -63,7 +63,11 @@ def events_page(request: Request, country: str | None = None, type: str | None =
 @router.get("/events/{event_id}")
 def event_page(request: Request, event_id: str, led: Ledger = Depends(ledger)):
     e = queries.event(led, event_id)
-    return _render(request, "event.html", e=e,
+    traced = [g for g in queries.event_trace(led, event_id) if len(g["mentions"]) > 1]
+    genealogies: dict[str, list] = {}
+    for g in traced:
+        genealogies.setdefault(g["category"], []).append((g, charts.genealogy(g)))
+    return _render(request, "event.html", e=e, genealogies=genealogies,
                    charts={cat: charts.figures_over_time(series) for cat, series in e["over_time"].items()})
 
 

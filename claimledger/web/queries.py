@@ -13,6 +13,7 @@ from typing import Any
 from ..errors import ClaimledgerError
 from ..events.export import coordinates
 from ..events.resolve import claim_key
+from ..events.trace import copied_passages, genealogies
 from ..events.typology import acled
 from ..export import chain
 from ..model import Article, Claim, Copy, Event
@@ -151,6 +152,14 @@ def event(ledger: Ledger, event_id: str) -> dict:
                 over_time={k: dict(v) for k, v in series.items()},
                 claim_records=[claim_record(snap, c) for c in e.claims],
                 parts=[p.id for p in snap.events if p.parent == e.id])
+
+
+def event_trace(ledger: Ledger, event_id: str, category: str | None = None) -> list[dict]:
+    """Each figure's genealogy: first sayer, relays, copies, unattributed repeats."""
+    snap = ledger.snapshot()
+    e = _event(snap, event_id)
+    copied = copied_passages(ledger.store, {c.article for c in e.claims})
+    return [g.to_record() for g in genealogies(e, snap.ctx, copied, category)]
 
 
 def _event(snap: Snapshot, event_id: str) -> Event:

@@ -61,7 +61,7 @@ def acled_csv(events):
 
 def test_columns_are_acleds_in_acleds_order_then_ours():
     assert list(ACLED_COLUMNS) == ACLED
-    assert list(COLUMNS) == ACLED + ["parent", "claimledger_type", "claims", "figures"]
+    assert list(COLUMNS) == ACLED + ["parent", "claimledger_type", "claims", "figures", "unattributed_repeats"]
 
 
 def test_the_csv_module_reads_acleds_columns_and_conventions(acled_csv, events):

@@ -121,3 +121,16 @@ def test_upload_with_the_token_is_ingested(tmp_path, extractor, monkeypatch):
         assert [cl["value"] for cl in claims] == [12] and claims[0]["article"] == made["id"]
         again = c.post("/api/articles", json=body, headers={"Authorization": "Bearer s3cret"}).json()
         assert again["status"] == "unchanged"
+
+
+def test_event_trace_gives_each_figure_its_genealogy(client):
+    events = client.get("/api/events", params={"category": "killed", "limit": 500}).json()["items"]
+    wave = next(e for e in events if {"000_e40b1d751717fdce", "002_64e4dc12b39a7a61"} <= set(e["articles"]))
+    found = client.get(f"/api/events/{wave['id']}/trace", params={"category": "killed"}).json()
+    assert found and all(g["category"] == "killed" for g in found)
+    g = next(g for g in found if g["value"] == 1500)
+    assert g["first_said"]["date"] == "2019-12-15" and "Mojahedin" in g["first_said"]["name"]
+    assert {"000_e40b1d751717fdce", "002_64e4dc12b39a7a61"} <= set(g["unattributed_repeats"])
+    page = client.get(f"/events/{wave['id']}").text
+    assert 'class="chart genealogy"' in page and 'class="unattributed-repeat"' in page
+    _error(client.get("/api/events/ev-nope/trace"), 404, "not_found")
