@@ -9,11 +9,15 @@ from pathlib import Path
 import click
 
 from . import export, settings as settings_mod
+from .cli_common import DB_HELP, open_db
+from .cli_sources import outlets as outlets_group, watch as watch_command
+from .copies.cli import copies as copies_command
 from .errors import ClaimledgerError
+from .events.cli import register as register_events
+from .extract import build_extractor, store_alias_file
 from .model import CATEGORIES
+from .web.cli import serve as serve_command
 from .words import plural
-
-DB_HELP = "Database: a file path (SQLite, default claimledger.db; env CLAIMLEDGER_DB) or a postgresql:// URL."
 
 
 class _Group(click.Group):
@@ -52,34 +56,18 @@ def main() -> None:
     """
 
 
-def _store(db: str | None, must_exist: bool = True):
-    """The store in force; reading commands refuse to create an empty database."""
-    from .store import open_store
-    target = settings_mod.settings({"db": db})["db"]
-    if must_exist and "://" not in str(target) and not Path(target).exists():
-        raise ClaimledgerError(f"no database at {target}: run `claimledger ingest PATH` first, "
-                               "or point --db (or CLAIMLEDGER_DB) at an existing one")
-    return open_store(target)
+@main.group("export")
+def export_group():
+    """Write stored records to a file or standard output."""
 
 
-def _extractor(conf: dict, store):
-    """The extractor with the shipped aliases, the stored ones and those of the alias file."""
-    from .extract.claims import Extractor
-    from .extract.names import Names
-    from .nlp import load
-    _store_alias_file(conf, store)
-    nlp = load(conf["model"])
-    return Extractor(nlp, Names.with_aliases((canon, alias) for alias, canon in store.aliases().items()))
-
-
-def _store_alias_file(conf: dict, store) -> None:
-    """The alias file's (canonical, alias) pairs, stored so every later run has them."""
-    from .extract.names import read_alias_file
-    if conf.get("aliases"):
-        try:
-            store.add_aliases((alias, canon) for canon, alias in read_alias_file(conf["aliases"]))
-        except OSError as e:
-            raise ClaimledgerError(f"{conf['aliases']}: cannot read the alias file ({e.strerror})") from None
+# feature commands: each feature keeps its commands in its own module, which imports the
+# library and cli_common, never this file; registered here, one line each
+main.add_command(copies_command)
+main.add_command(watch_command)
+main.add_command(outlets_group)
+register_events(main, export_group)
+main.add_command(serve_command)
 
 
 @contextmanager
@@ -88,7 +76,7 @@ def _extraction(conf: dict, store, workers: int | None, address: str | None):
     max_bytes = int(conf["max_article_mb"] * 1_000_000)
     if workers is None and address is None:
         from .pipeline import ingest_paths
-        extractor = _extractor(conf, store)
+        extractor = build_extractor(conf, store)
         yield lambda paths, store, *args, **kw: ingest_paths(paths, store, extractor, *args,
                                                              max_bytes=max_bytes, **kw)
         return
@@ -96,7 +84,7 @@ def _extraction(conf: dict, store, workers: int | None, address: str | None):
         raise ClaimledgerError("give --workers (a local cluster) or --cluster (an existing one), not both")
     from .scale import Cluster, connect
     from .scale import ingest_paths as ingest_on_cluster
-    _store_alias_file(conf, store)
+    store_alias_file(conf, store)
     aliases = tuple((canon, alias) for alias, canon in store.aliases().items())
     with connect(Cluster(workers, address, conf["model"], aliases)) as client:
         yield lambda paths, store, *args, **kw: ingest_on_cluster(paths, store, client, *args,
@@ -133,7 +121,7 @@ def ingest(paths, db, model, force, mapping, workers, address):
     from .ingest.fields import FieldMap
     fields = FieldMap.parse(mapping)
     conf = settings_mod.settings({"db": db, "model": model})
-    with _store(conf["db"], must_exist=False) as store, _extraction(conf, store, workers, address) as run:
+    with open_db(conf["db"], must_exist=False) as store, _extraction(conf, store, workers, address) as run:
         with Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
             report = run(paths, store, conf["batch_size"], force, progress=_IngestProgress(progress),
                          fields=fields)
@@ -175,7 +163,7 @@ def claims(article, category, source, fmt, db):
       killed 1500 protesters — Iran, Nov 2019 — PMOI (announced 2019-12-15) → Reuters (confirmed 2019-12-23)
     """
     from .outlets import article_labels
-    with _store(db) as store:
+    with open_db(db) as store:
         if article is not None and store.article(article) is None:
             raise ClaimledgerError(f"no article with id {article!r} is stored: "
                                    "`claimledger articles` lists the ids")
@@ -200,11 +188,6 @@ def _print_table(found, outlets: dict[str, str]) -> None:
     click.echo(f"\n{plural(len(found), 'claim')}")
 
 
-@main.group("export")
-def export_group():
-    """Write stored records to a file or standard output."""
-
-
 @export_group.command("claims")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
 @click.option("-o", "--output", type=click.Path(),
@@ -214,7 +197,7 @@ def export_claims(fmt, output, db):
     """Every stored claim, in the JSON Lines of the claim spec (or CSV, or Parquet
     partitioned by category: -o DIR gets DIR/category=killed/part-0.parquet, ...)."""
     write = export.write_jsonl if fmt == "jsonl" else export.write_csv
-    with _store(db) as store:
+    with open_db(db) as store:
         if fmt == "parquet":
             from .scale.parquet import write_claims
             if not output:
@@ -253,7 +236,7 @@ def evaluate(gold, every_set, errors, as_json, db):
         gold_sets(Path(gold))  # a wrong folder is told before the database is opened
     else:
         rows, aliases = load_gold(Path(gold))
-    with _store(db) as store:
+    with open_db(db) as store:
         def predicted(ids):
             return [c.to_record() for c in store.claims(articles=ids)]
         if every_set:
@@ -285,7 +268,7 @@ def _echo_errors(result, set_name: str | None) -> None:
 @click.option("--db", help=DB_HELP)
 def failures(db):
     """List inputs that did not land, with the reason (fix them and ingest again)."""
-    with _store(db) as store:
+    with open_db(db) as store:
         found = store.failures()
     for f in found:
         click.echo(f.message())
@@ -305,7 +288,7 @@ def articles(not_extracted, db):
     """
     from .articles import listing
     shown = 0
-    with _store(db) as store:
+    with open_db(db) as store:
         for a, why in listing(store, not_extracted):
             shown += 1
             fields = [a.id, why] if not_extracted else [
@@ -322,7 +305,7 @@ def articles(not_extracted, db):
 @click.option("--db", help=DB_HELP)
 def search(query, limit, db):
     """Full-text search over stored article text."""
-    with _store(db) as store:
+    with open_db(db) as store:
         for article_id, snippet in store.search(query, limit):
             click.echo(f"{article_id}: {snippet}")
 
@@ -338,7 +321,7 @@ def aliases():
 @click.option("--db", help=DB_HELP)
 def aliases_add(canonical, alias, db):
     """Tie ALIAS (one or more) to CANONICAL; used from the next ingest on."""
-    with _store(db, must_exist=False) as store:
+    with open_db(db, must_exist=False) as store:
         store.add_aliases((a, canonical) for a in alias)
     click.echo(f"{plural(len(alias), 'alias', 'aliases')} of {canonical} stored; "
                "re-extract with `ingest --force`")
@@ -349,20 +332,12 @@ def aliases_add(canonical, alias, db):
 def aliases_list(db):
     """The shipped aliases and those stored in the database."""
     from .extract.names import shipped_aliases
-    with _store(db) as store:
+    with open_db(db) as store:
         stored = store.aliases()
     for canon, alias in shipped_aliases():
         click.echo(f"{alias}\t{canon}")
     for alias, canon in sorted(stored.items()):
         click.echo(f"{alias}\t{canon}\t(database)")
-
-
-# feature commands: each feature keeps its commands in its own module, registered here
-# (one line each), so this file stays thin.
-from .copies.cli import copies as _copies; main.add_command(_copies)  # noqa: E402
-from .cli_sources import outlets as _outlets, watch as _watch; main.add_command(_watch); main.add_command(_outlets)  # noqa: E402,E501
-from .events.cli import register as _events; _events(main, export_group)  # noqa: E402
-from .web.cli import serve as _serve; main.add_command(_serve)  # noqa: E402
 
 
 if __name__ == "__main__":

@@ -6,7 +6,8 @@ import sys
 import click
 
 from . import settings as settings_mod
-from .cli import DB_HELP, _extractor, _store
+from .cli_common import DB_HELP, open_db
+from .extract import build_extractor
 
 
 @click.command()
@@ -52,8 +53,8 @@ def watch(feeds, every, once, timeout, tries, backoff, db, model):
             click.echo(f"failed: {f.message()}", err=True)
         click.echo(report.summary())
 
-    with _store(conf["db"], must_exist=False) as store:
-        extractor = _extractor(conf, store)
+    with open_db(conf["db"], must_exist=False) as store:
+        extractor = build_extractor(conf, store)
         try:
             reports = run(urls, store, extractor, seconds, once, on_poll=show, options=options)
         except KeyboardInterrupt:
@@ -84,7 +85,7 @@ def outlets_list(db):
     from .outlets import COLUMNS, listing
     stored = []
     if _exists(db):  # no database yet: the shipped table alone
-        with _store(db) as store:
+        with open_db(db) as store:
             stored = store.outlets()
     click.echo("\t".join((*COLUMNS, "from")))
     for o, where in listing(stored):
@@ -102,7 +103,7 @@ def outlets_add(domain, name, country, affiliation, db):
     reuters.com, or a URL of the site); a stored outlet wins over a shipped one."""
     from .outlets import make_outlet
     outlet = make_outlet(domain, name, country, affiliation)
-    with _store(db, must_exist=False) as store:
+    with open_db(db, must_exist=False) as store:
         store.add_outlets([outlet])
     click.echo(f"outlet {outlet.domain} stored")
 
@@ -117,7 +118,7 @@ def outlets_load(file, db):
     from .outlets import read_outlet_file
     from .words import plural
     found = read_outlet_file(file)
-    with _store(db, must_exist=False) as store:
+    with open_db(db, must_exist=False) as store:
         store.add_outlets(found)
     click.echo(f"{plural(len(found), 'outlet')} stored")
 
@@ -128,7 +129,7 @@ def outlets_load(file, db):
 def outlets_remove(domain, db):
     """Forget the stored outlets of DOMAIN (one or more); shipped ones then show again."""
     from .outlets import remove_outlets
-    with _store(db) as store:
+    with open_db(db) as store:
         click.echo(remove_outlets(store, domain))
 
 

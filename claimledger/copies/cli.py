@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from ..cli import DB_HELP, _store
+from ..cli_common import DB_HELP, open_db
 
 
 @click.command("copies")
@@ -32,7 +32,7 @@ def copies(article, min_chars, fmt, view, db):
       000_e40b1d751717fdce[437:692] -> 002_64e4dc12b39a7a61[490:745]  1.00  Reuters confirmed ...
     """
     from . import clusters as find_clusters, voices
-    with _store(db) as store:
+    with open_db(db) as store:
         _index_what_is_new(store)
         if view == "clusters":
             rows = [{"first": c.first, "members": list(c.members)} for c in find_clusters(store)]

@@ -8,19 +8,17 @@ from datetime import date
 
 import click
 
+from ..cli_common import DB_HELP, open_db
 from ..errors import ClaimledgerError
 from ..model import CATEGORIES
 from . import export
 from .typology import table
 
-DB_HELP = "Database: a file path (SQLite, default claimledger.db; env CLAIMLEDGER_DB)."
-
 
 def _load(db, rebuild_first: bool = False):
     """The stored events and their context; built from the claims when none are stored."""
-    from ..cli import _store
     from .rebuild import context, rebuild
-    with _store(db) as store:
+    with open_db(db) as store:
         found = store.events()
         if rebuild_first or (not found and store.count_claims()):
             found = store.events() if rebuild(store) else []

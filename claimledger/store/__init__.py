@@ -18,16 +18,20 @@ __all__ = ["Store", "SQLiteStore", "open_store"]
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 
-def open_store(db: str | os.PathLike, *, migrate: bool = True) -> Store:
+def open_store(db: str | os.PathLike, *, migrate: bool = True, create: bool = True) -> Store:
     """Open the store at ``db`` (a file path for SQLite, a ``postgresql://`` URL for
     PostgreSQL) and, unless told not to,
-    bring its schema up to date (pass ``migrate=False`` to report migrations yourself)."""
+    bring its schema up to date (pass ``migrate=False`` to report migrations yourself).
+    With ``create=False`` a missing SQLite file is an error, not a new empty database."""
     target = os.fsdecode(os.fspath(db))
     if target.startswith(("postgresql://", "postgres://")):
         store = _postgres(target)
     elif _URL.match(target):
         raise StoreError(f"unknown database URL {target!r}; use a file path for SQLite "
                          "or a postgresql://user@host/dbname URL")
+    elif not create and not os.path.exists(target):
+        raise StoreError(f"no database at {target}: run `claimledger ingest PATH` first, "
+                         "or point --db (or CLAIMLEDGER_DB) at an existing one")
     else:
         store = SQLiteStore(target)
     if migrate:

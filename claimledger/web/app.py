@@ -70,7 +70,7 @@ def _extractor_loader(conf: dict):
     def get(store):
         with lock:
             if not made:
-                from ..cli import _extractor
-                made.append(_extractor(conf, store))
+                from ..extract import build_extractor
+                made.append(build_extractor(conf, store))
             return made[0]
     return get

@@ -4,7 +4,7 @@ from __future__ import annotations
 import click
 
 from .. import settings as settings_mod
-from ..cli import DB_HELP, _store
+from ..cli_common import DB_HELP, open_db
 
 
 @click.command("serve")
@@ -25,7 +25,7 @@ def serve(db, host, port):
 
     from .app import create_app
     conf = settings_mod.settings({"db": db})
-    _store(conf["db"]).close()  # refuse to serve a database that does not exist
+    open_db(conf["db"]).close()  # refuse to serve a database that does not exist
     app = create_app(conf["db"], token=conf["token"], tiles=conf["tiles"], settings=conf)
     click.echo(f"claimledger: serving {conf['db']} on http://{host}:{port}/ "
                f"({'uploads allowed with the token' if conf['token'] else 'read-only'})", err=True)
