@@ -96,10 +96,9 @@ def export_events(fmt, output, db):
 def trace_command(event_id, category, fmt, db):
     """Where each figure of an event came from: who first said it, who relayed it, which
     mentions are copies, and which state it on their own after it was credited to a sayer."""
-    from ..cli import _store
     from .rebuild import rebuild
     from .trace import trace
-    with _store(db) as store:
+    with open_db(db) as store:
         if not store.events() and store.count_claims():
             rebuild(store)
         found = trace(store, event_id, category)
