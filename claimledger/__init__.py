@@ -1,12 +1,33 @@
 """claimledger: news articles in, a sourced record of claims out.
 
     from claimledger import Extractor, open_store, ingest_paths
+
+Importing the package is cheap: ``Extractor`` (spaCy) and the pipeline (copies, numpy)
+load on first use of their names, so ``from claimledger import open_store`` and the
+reading commands start at once.
 """
-from .extract.claims import Extractor
+from __future__ import annotations
+
+from importlib import import_module
+
 from .model import Article, Claim, Failure, Place, Source, When
-from .pipeline import IngestReport, ingest_articles, ingest_paths
 from .store import Store, open_store
 
 __all__ = ["Article", "Claim", "Extractor", "Failure", "IngestReport", "Place", "Source", "Store",
            "When", "ingest_articles", "ingest_paths", "open_store"]
 __version__ = "0.1.0"
+
+_LAZY = {"Extractor": ".extract.claims", "IngestReport": ".pipeline",
+         "ingest_articles": ".pipeline", "ingest_paths": ".pipeline"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        value = getattr(import_module(_LAZY[name], __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

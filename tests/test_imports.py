@@ -8,6 +8,8 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pytest
+
 import claimledger
 
 ROOT = Path(claimledger.__file__).resolve().parents[1]
@@ -63,3 +65,59 @@ def test_nothing_imports_the_cli_back():
     importers = [str(path.relative_to(ROOT)) for path in sorted((ROOT / "claimledger").rglob("*.py"))
                  if path.name != "__main__.py" and "claimledger.cli" in _imported(path)]
     assert not importers
+
+
+# --- start-up: reading commands load no heavy library -------------------------------------
+
+HEAVY = ("spacy", "thinc", "fastapi", "starlette", "uvicorn", "dask", "distributed", "numpy",
+         "datasketch", "scipy", "pyarrow")
+LIGHT_COMMANDS = (["--help"], ["claims"], ["claims", "--format", "json"], ["failures"],
+                  ["aliases", "list"], ["outlets", "list"], ["events"], ["events", "--format", "csv"],
+                  ["event", "--help"], ["export", "claims"], ["export", "claims", "--format", "csv"],
+                  ["export", "events"], ["export", "events", "--format", "geojson"], ["articles"])
+_RUN = """
+import sys
+from click.testing import CliRunner
+from claimledger.cli import main
+result = CliRunner().invoke(main, sys.argv[1:])
+assert result.exit_code == 0, result.output
+print(" ".join(sorted({{m.partition(".")[0] for m in sys.modules}} & set({heavy!r}))))
+"""
+
+
+def _loaded_after(code: str, *args: str) -> tuple[str, ...]:
+    done = subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 0, done.stderr
+    return tuple(done.stdout.split())
+
+
+def test_importing_the_package_and_opening_a_store_load_no_heavy_library():
+    code = (f"import sys\nfrom claimledger import open_store\n"
+            f"print(' '.join(sorted({{m.partition('.')[0] for m in sys.modules}} & set({HEAVY!r}))))")
+    assert _loaded_after(code) == ()
+
+
+@pytest.fixture(scope="module")
+def ledger(tmp_path_factory):
+    """A small database with claims and events, built in this process (spaCy is loaded here)."""
+    from click.testing import CliRunner
+
+    from claimledger.cli import main
+    folder = tmp_path_factory.mktemp("startup")
+    (folder / "a.txt").write_text(" date 2021-03-05\nPolice arrested 300 people in Tehran on Tuesday. "
+                                  "Security forces killed 12 protesters, witnesses said.\n", encoding="utf-8")
+    db = str(folder / "ledger.db")
+    result = CliRunner().invoke(main, ["ingest", str(folder), "--db", db])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def test_reading_commands_load_neither_spacy_nor_fastapi_nor_dask(ledger):
+    """Each command runs through CliRunner in a fresh interpreter; what it loaded is read
+    from sys.modules afterwards."""
+    code = _RUN.format(heavy=HEAVY)
+    runs = [[*args, "--db", ledger] if args[-1] != "--help" else args for args in LIGHT_COMMANDS]
+    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
+        loaded = dict(zip((" ".join(a) for a in LIGHT_COMMANDS), pool.map(lambda a: _loaded_after(code, *a), runs)))
+    assert loaded == {name: () for name in loaded}

@@ -6,13 +6,27 @@
     for copy in store.copies(): ...      # Copy(first=Passage, copy=Passage, text, similarity)
     clusters(store)                      # near-duplicate articles, first-seen member first
     voices(store)                        # claims of one figure counted by first publishers
+
+Finding copies (numpy, MinHash) loads on first use of its names, so reading clusters
+and voices, or importing ``copies.cli``, stays light.
 """
 from __future__ import annotations
 
+from importlib import import_module
+
 from .clusters import Cluster, clusters
-from .detect import CopyFinder, CopyReport, Options, find_copies
-from .prepared import Prepared, PreparedBatch, prepare
 from .voices import ClaimOrigin, Voice, claim_origins, voices
 
 __all__ = ["find_copies", "CopyFinder", "Options", "CopyReport", "prepare", "Prepared", "PreparedBatch", "clusters", "Cluster",
            "claim_origins", "ClaimOrigin", "voices", "Voice"]
+
+_LAZY = {"find_copies": ".detect", "CopyFinder": ".detect", "Options": ".detect", "CopyReport": ".detect",
+         "prepare": ".prepared", "Prepared": ".prepared", "PreparedBatch": ".prepared"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        value = getattr(import_module(_LAZY[name], __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
