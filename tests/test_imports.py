@@ -121,3 +121,10 @@ def test_reading_commands_load_neither_spacy_nor_fastapi_nor_dask(ledger):
     with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
         loaded = dict(zip((" ".join(a) for a in LIGHT_COMMANDS), pool.map(lambda a: _loaded_after(code, *a), runs)))
     assert loaded == {name: () for name in loaded}
+
+
+def test_the_parquet_export_loads_pyarrow_but_not_dask_nor_spacy(ledger, tmp_path):
+    pytest.importorskip("pyarrow")
+    loaded = _loaded_after(_RUN.format(heavy=HEAVY), "export", "claims", "--format", "parquet",
+                           "-o", str(tmp_path / "parquet"), "--db", ledger)
+    assert set(loaded) <= {"numpy", "pyarrow"}

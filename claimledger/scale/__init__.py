@@ -4,12 +4,22 @@
     with connect(Cluster(workers=2)) as client:
         report = ingest_paths(["corpus.jsonl"], store, client)
 
-Needs the ``scale`` extra (dask.distributed, pyarrow); see docs/scale.md.
+Needs the ``scale`` extra (dask.distributed, pyarrow); see docs/scale.md. Each name
+loads its module on first use, so the Parquet export (pyarrow) does not load Dask.
 """
 from __future__ import annotations
 
-from .cluster import Cluster, connect
-from .ingest import ingest_articles, ingest_paths
-from .parquet import write_claims
+from importlib import import_module
 
 __all__ = ["Cluster", "connect", "ingest_paths", "ingest_articles", "write_claims"]
+
+_LAZY = {"Cluster": ".cluster", "connect": ".cluster", "ingest_articles": ".ingest",
+         "ingest_paths": ".ingest", "write_claims": ".parquet"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        value = getattr(import_module(_LAZY[name], __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
