@@ -104,3 +104,20 @@ def test_screenshots(page, server, client):
             page.locator("mark.num").first.click()
         page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
     assert page.problems == []
+
+
+def test_an_event_page_draws_each_figures_genealogy(page, server, client):
+    """The seeds' November 2019 wave: the 1,500 killed figure's genealogy is drawn, with
+    its first sayer's lane and the unattributed repeats marked, in the real browser."""
+    events = client.get("/api/events", params={"category": "killed", "limit": 500}).json()["items"]
+    wave = next(e for e in events if {"000_e40b1d751717fdce", "002_64e4dc12b39a7a61"} <= set(e["articles"]))
+    page.goto(f"{server}/events/{wave['id']}", wait_until="load")
+    figure = page.locator("figure.genealogy", has_text="1500")
+    assert figure.count() >= 1
+    chart = figure.first.locator("svg.chart.genealogy")
+    assert chart.is_visible()
+    box = chart.bounding_box()
+    assert box and box["width"] > 100 and box["height"] > 20  # drawn, not an empty element
+    assert chart.locator(".unattributed-repeat").count() >= 2  # both seed articles repeat it
+    assert "Mojahedin" in figure.first.inner_text()
+    assert page.problems == []
