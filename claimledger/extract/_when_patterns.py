@@ -180,7 +180,7 @@ MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$|['’]s\s+$"
 WEEKDAY_FIRST = re.compile(WDAY, re.I)
 PARAGRAPH_BREAK = re.compile(r"\S[ \t]*\n\s*(?=\S)")
 MONTH_WORD = re.compile(r"\bmonth\b", re.I)
-SENTENCE_BREAK = re.compile(r"[.!?;](?:\s|$)|\n")
+SENTENCE_BREAK = re.compile(r"[.!?;](?:\[\w{1,4}\])*(?:\s|$)|\n")  # "killed.[12] The next day": reference marks
 SINCE_WORD = re.compile(r"\s*(?:ever\s+)?since\s+", re.I)
 SINCE = re.compile(r"\b(?:ever\s+)?since\s+$", re.I)
 BEGAN = re.compile(r"\b(?:began|begun|begins|started|starting|erupted|broke\s+out|beginning)"

@@ -34,7 +34,7 @@ from .sayer_words import words
 from .regions import Region, find_regions, region_at
 from .sources import SourceMention, sentence_sources
 from .claim_when import bind_times, claim_time
-from .when import TimeMention, declared_year, find_times
+from .when import TimeMention, declared_year, find_times, wave_end
 from .where import Gazetteer, PlaceMention, coordinated_place, gazetteer as load_gazetteer, main_place
 
 
@@ -55,6 +55,11 @@ class Context:
 def article_context(article: Article, gazetteer: Gazetteer) -> Context:
     period = declared_year(article.text, article.published, article.title)
     times = tuple(find_times(article.text, article.published, period))
+    if period is None:  # a history written after its wave: year-less dates lie in the wave
+        box = boxes.box_time(article.text, times)
+        end = wave_end(article.text, box.when.end if box else None)
+        if end is not None and article.published is not None and end < article.published:
+            times = tuple(find_times(article.text, article.published, None, end))
     places = tuple(gazetteer.find_places(article.text))
     return Context(article, times, places, tuple(find_regions(article.text)),
                    _main_time(times, article.published), main_place(list(places)),

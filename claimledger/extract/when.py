@@ -57,19 +57,49 @@ class _Atom:
 
 # --- public API -----------------------------------------------------------------
 
-def find_times(text: str, published: date | None, period: int | None = None) -> list[TimeMention]:
+def find_times(text: str, published: date | None, period: int | None = None,
+               anchor: date | None = None) -> list[TimeMention]:
     """Every time expression in ``text``, resolved against ``published``; in a report
     that covers the year ``period``, its year-less months and days and "during the year"
-    lie in that year, even when it was published after."""
+    lie in that year, even when it was published after; in a history of a wave that
+    ended on ``anchor`` (an encyclopedia article written years later), they lie in the
+    wave, not in the year before publication."""
     if not isinstance(text, str) or not text:
         return []
     period_end = _period_end(period, published)
+    if period_end is None and anchor is not None and (published is None or anchor < published):
+        period_end = anchor
     atoms = _select(_atoms(text, published, period_end))
     mentions = _weekdays_of_items(text, [m for m in _combine(text, atoms, published) if _valid(m)],
                                   published)
     if period_end is None:  # a report's own year governs its year-less dates
         mentions = _years_from_context(text, mentions)
     return _count_from_days(text, mentions)
+
+
+_WAVE_TITLE = re.compile(
+    r"^\W*(?P<y1>1[89]\d\d|20\d\d)(?:\s*[-\u2013\u2014/]\s*(?P<y2>\d{2}|\d{4}))?\b[^\n\d]{0,80}?"
+    r"\b(?:protests?|demonstrations?|uprising|unrest|riots?|revolution|strikes?|movement|crackdown|"
+    r"massacre|revolt|rebellion|marches)\b[^\n\d]{0,40}$", re.IGNORECASE | re.MULTILINE)
+
+
+def wave_end(text: str, box_end: date | None) -> date | None:
+    """The last day of the wave an article is the history of: its fact box's Date line,
+    else the year its title line names ("2019–2020 Freedonian protests", "2022 Iranian
+    protests")."""
+    if box_end is not None:
+        return box_end
+    if not isinstance(text, str):
+        return None
+    first = text.lstrip()[:200].split("\n", 1)[0]
+    m = _WAVE_TITLE.match(first)
+    if not m:
+        return None
+    year = int(m.group("y1"))
+    if m.group("y2"):
+        later = int(m.group("y2")) if len(m.group("y2")) == 4 else year // 100 * 100 + int(m.group("y2"))
+        year = later if later >= year else year
+    return date(year, 12, 31)
 
 
 def declared_year(text: str, published: date | None, title: str | None = None) -> int | None:

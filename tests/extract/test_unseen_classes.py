@@ -45,3 +45,33 @@ def test_a_sayer_at_the_sentence_end_is_not_a_byline(extractor):
 def test_a_bare_function_word_is_never_a_sayer(extractor):
     got = _claims(extractor, "the group, comprising 70 people, gathered at the square, and stated eight demands.")
     assert all(sources == [] for _, _, sources in got), got
+
+
+def _when(extractor, text, published):
+    got = extractor.extract([Article(id="w", text=text, published=published)])["w"]
+    return {c.span: (c.when.start, c.when.end) for c in got if c.when}
+
+
+def test_a_wave_history_dates_its_year_less_days_inside_the_wave(extractor):
+    """An encyclopedia article written years after its wave: "On 15 October" is the
+    wave's October (from the box's Date line), not the October before publication."""
+    text = ("2011 Ruritanian uprising\nDate\t15 October 2011 – 2 February 2012\nLocation\tRuritania\n\n"
+            "The uprising began in the capital.[1] On 15 October, an estimated 20,000 people marched.[2] "
+            "Two days later, police detained 300 students.[3] On 9 January, the army killed 14 protesters.[4]")
+    got = _when(extractor, text, date(2019, 6, 1))
+    assert got["an estimated 20,000"] == (date(2011, 10, 15), date(2011, 10, 15))
+    assert got["300"] == (date(2011, 10, 17), date(2011, 10, 17))  # counted past the reference mark
+    assert got["14"] == (date(2012, 1, 9), date(2012, 1, 9))
+
+
+def test_a_titled_wave_without_a_box_anchors_to_its_year(extractor):
+    text = ("2016 Atlantican protests\n\nOn 3 May, about 5,000 miners marched on the capital. "
+            "On 7 May, police arrested 60 of them.")
+    got = _when(extractor, text, date(2022, 3, 1))
+    assert got["about 5,000"] == (date(2016, 5, 3), date(2016, 5, 3))
+    assert got["60"] == (date(2016, 5, 7), date(2016, 5, 7))
+
+
+def test_news_without_a_wave_title_keeps_the_latest_such_day(extractor):
+    got = _when(extractor, "On 3 May, about 5,000 miners marched on the capital.", date(2022, 3, 1))
+    assert got["about 5,000"] == (date(2021, 5, 3), date(2021, 5, 3))
