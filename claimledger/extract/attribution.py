@@ -163,11 +163,16 @@ def refer(mention: str, head: str | None, at: int, earlier: Sequence[Claim], say
     """The nearest sayer named before ``at`` that a pronoun or description can mean; None if none."""
     w = words()
     pron = mention.lower()
-    for name, said in _candidates(at, earlier, sayers):
+    candidates = list(_candidates(at, earlier, sayers))
+    if head is not None:  # "the network": the nearest name that says "network" first
+        for name, said in candidates:
+            words_ = set(key(said).split()) | set(key(name).split())
+            if head in words_ or head + "s" in words_:
+                return name
+    for name, said in candidates:
         person = _person(name)
         if head is not None:
-            words_ = set(key(said).split()) | set(key(name).split())
-            if head in words_ or head + "s" in words_ or (head in w.any_org_nouns and not person):
+            if head in w.any_org_nouns and not person:  # "the group": the nearest organisation
                 return name
         elif pron in w.person_pronouns and person or pron == "it" and not person and not _plural(name) \
                 or pron == "they" and not person:

@@ -109,7 +109,19 @@ def _add(found: list, used: set, key: int, mentions: list[SourceMention]) -> Non
 
 
 def _is_report(tok: Token) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in _reporting()
+    return tok.pos_ in ("VERB", "AUX") and (tok.lemma_.lower() in _reporting() or _revises_a_tally(tok))
+
+
+def _revises_a_tally(verb: Token) -> bool:
+    """ "the network raised the toll to 87", "the ministry revised the number of dead to
+    40": whoever changes a tally says its new figure; "raised their fists" says nothing."""
+    if verb.lemma_.lower() not in words().revision_verbs:
+        return False
+    lex = lexicon()
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and (subject.lemma_.lower() in lex.nouns or subject.lemma_.lower() in lex.protest):
+        return False  # "the deaths raised the number of dead to 300": what happened, not who says
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lex.tally for c in verb.children)
 
 
 @cache

@@ -75,3 +75,31 @@ def test_a_titled_wave_without_a_box_anchors_to_its_year(extractor):
 def test_news_without_a_wave_title_keeps_the_latest_such_day(extractor):
     got = _when(extractor, "On 3 May, about 5,000 miners marched on the capital.", date(2022, 3, 1))
     assert got["about 5,000"] == (date(2021, 5, 3), date(2021, 5, 3))
+
+
+@pytest.mark.parametrize("text, span, sayer", [
+    ("The Sahel Rights Network said 20 people died. On Monday the network raised the toll to 34.", "34",
+     "Sahel Rights Network"),
+    ("the interior ministry said 300 were detained. later the ministry revised the number of detainees to 420.", "420",
+     "interior ministry"),
+])
+def test_whoever_revises_a_tally_says_its_new_figure(extractor, text, span, sayer):
+    got = {s: sources for _, s, sources in _claims(extractor, text)}
+    assert got[span] and got[span][0].lower() == sayer.lower(), got
+
+
+@pytest.mark.parametrize("text", [
+    "the deaths, which occurred in clashes in the port, raised the number of dead to nearly 300.",
+    "Protesters raised their fists as 5 were killed.",
+])
+def test_a_happening_that_raises_a_toll_says_nothing(extractor, text):
+    assert all(sources == [] for _, _, sources in _claims(extractor, text))
+
+
+def test_a_description_prefers_the_name_it_repeats_to_a_nearer_one(extractor):
+    """ "the network" is the Zembla Rights Network named first, not the state television
+    named nearer, which a network could also be."""
+    text = ("The Zembla Rights Network said 54 people had been killed. State television reported that "
+            "12 police officers had died. On Friday, the network said 61 people had been killed.")
+    got = {s: sources for _, s, sources in _claims(extractor, text)}
+    assert got["61"] == ["Zembla Rights Network"], got
