@@ -8,7 +8,7 @@ reading commands start at once.
 """
 from __future__ import annotations
 
-from importlib import import_module
+from ._lazy import lazy_names
 
 from .model import Article, Claim, Failure, Place, Source, When
 from .store import Store, open_store
@@ -20,13 +20,7 @@ __version__ = "0.1.0"
 _LAZY = {"Extractor": ".extract.claims", "IngestReport": ".pipeline",
          "ingest_articles": ".pipeline", "ingest_paths": ".pipeline"}
 
-
-def __getattr__(name: str):
-    if name in _LAZY:
-        value = getattr(import_module(_LAZY[name], __name__), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_names(__name__, _LAZY, globals())
 
 
 def __dir__() -> list[str]:

@@ -12,7 +12,7 @@ and voices, or importing ``copies.cli``, stays light.
 """
 from __future__ import annotations
 
-from importlib import import_module
+from .._lazy import lazy_names
 
 from .clusters import Cluster, clusters
 from .voices import ClaimOrigin, Voice, claim_origins, voices
@@ -23,10 +23,4 @@ __all__ = ["find_copies", "CopyFinder", "Options", "CopyReport", "prepare", "Pre
 _LAZY = {"find_copies": ".detect", "CopyFinder": ".detect", "Options": ".detect", "CopyReport": ".detect",
          "prepare": ".prepared", "Prepared": ".prepared", "PreparedBatch": ".prepared"}
 
-
-def __getattr__(name: str):
-    if name in _LAZY:
-        value = getattr(import_module(_LAZY[name], __name__), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_names(__name__, _LAZY, globals())

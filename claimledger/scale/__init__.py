@@ -9,17 +9,11 @@ loads its module on first use, so the Parquet export (pyarrow) does not load Das
 """
 from __future__ import annotations
 
-from importlib import import_module
+from .._lazy import lazy_names
 
 __all__ = ["Cluster", "connect", "ingest_paths", "ingest_articles", "write_claims"]
 
 _LAZY = {"Cluster": ".cluster", "connect": ".cluster", "ingest_articles": ".ingest",
          "ingest_paths": ".ingest", "write_claims": ".parquet"}
 
-
-def __getattr__(name: str):
-    if name in _LAZY:
-        value = getattr(import_module(_LAZY[name], __name__), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_names(__name__, _LAZY, globals())

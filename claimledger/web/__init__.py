@@ -6,11 +6,8 @@
 FastAPI loads on first use of ``create_app``: ``web.cli`` (the serve command) imports
 this package without it.
 """
+from .._lazy import lazy_names
+
 __all__ = ["create_app"]
 
-
-def __getattr__(name: str):
-    if name == "create_app":
-        from .app import create_app
-        return create_app
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_names(__name__, {"create_app": ".app"}, globals())
