@@ -53,18 +53,26 @@ class Context:
 
 
 def article_context(article: Article, gazetteer: Gazetteer) -> Context:
-    period = declared_year(article.text, article.published, article.title)
-    times = tuple(find_times(article.text, article.published, period))
-    if period is None:  # a history written after its wave: year-less dates lie in the wave
-        box = boxes.box_time(article.text, times)
-        end = wave_end(article.text, box.when.end if box else None)
-        if end is not None and article.published is not None and end < article.published:
-            times = tuple(find_times(article.text, article.published, None, end))
+    times, box = _times(article)
     places = tuple(gazetteer.find_places(article.text))
     return Context(article, times, places, tuple(find_regions(article.text)),
                    _main_time(times, article.published), main_place(list(places)),
-                   excerpt_numbers(article.text), read_sayers(article.text),
-                   boxes.box_time(article.text, times))
+                   excerpt_numbers(article.text), read_sayers(article.text), box)
+
+
+def _times(article: Article) -> tuple[tuple[TimeMention, ...], boxes.Box | None]:
+    """The article's time mentions and its fact box. A report's declared year anchors
+    its year-less dates; a history written after its wave (box Date line or titled
+    wave) puts them in the wave, so its times are read again against the wave's end."""
+    period = declared_year(article.text, article.published, article.title)
+    times = tuple(find_times(article.text, article.published, period))
+    box = boxes.box_time(article.text, times)
+    if period is None:
+        end = wave_end(article.text, box.when.end if box else None)
+        if end is not None and article.published is not None and end < article.published:
+            times = tuple(find_times(article.text, article.published, None, end))
+            box = boxes.box_time(article.text, times)
+    return times, box
 
 
 def _main_time(times: Sequence[TimeMention], published: date | None) -> When | None:
