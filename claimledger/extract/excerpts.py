@@ -22,8 +22,12 @@ import re
 from functools import cache
 from importlib import resources
 
+from . import _when_patterns as tw
+from .quantities import _may_start as may_start_quantity  # the quantity finder's own first-word test
+
 # a small number that opens the text, a line, a sentence or follows ";"; its full stop; the word after it
 _CANDIDATE = re.compile(r"(?:\A|;|\n|[.!?][ \t]+)[ \t.]*(\d{1,2})(\.?)[ \t]+([^\W\d_][\w'-]*|\d)", re.UNICODE)
+_MONTH_ABBREVIATIONS = frozenset(m for m in tw.MONTHS if m not in tw.FULL_MONTHS)  # time words' "jan", "sept"
 _SCALES = frozenset({"hundred", "thousand", "million", "billion", "dozen"})  # "2 thousand" is one number
 
 
@@ -35,7 +39,6 @@ def _openers() -> frozenset[str]:
 
 def excerpt_numbers(text: str) -> frozenset[int]:
     """Offsets (into ``text``) of the numbers that number excerpts (or days), not things."""
-    from .quantities import _may_start as may_start_quantity  # noqa: PLC2701 (one rule, two users)
     found = [(m.start(1), int(m.group(1)), bool(m.group(2)), m.group(3).lower(),
               m.group(0)[:1] in ";" or m.start() == 0) for m in _CANDIDATE.finditer(text)]
     values = {v for _, v, _, _, numbered in found if numbered}
@@ -52,8 +55,8 @@ def excerpt_numbers(text: str) -> frozenset[int]:
 
 
 def _abbreviated_month(text: str, at: int) -> bool:
-    before = text[max(0, at - 8):at].rstrip().lower()
-    return bool(re.search(r"\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.$", before))
+    word = re.search(r"(\w+)\.$", text[max(0, at - 8):at].rstrip())
+    return bool(word) and word.group(1).lower() in _MONTH_ABBREVIATIONS
 
 
 def _plural(word: str) -> bool:
