@@ -2,20 +2,15 @@
 
 Each migration runs once, inside a transaction, and is recorded by name in the
 ``migrations`` table, so ``Store.migrate()`` can be re-run safely. Never edit a
-migration that has shipped: add a new one at the end, and its PostgreSQL dialect
-under the same name in ``postgres_migrations.py`` (a test checks the names match).
+migration that has shipped: new ones are written once, for both dialects, in
+``schema.py`` (a test checks that the two lists name the same migrations).
 
 Offsets are ``start_char``/``end_char`` rather than ``start``/``end`` because
 ``end`` is a reserved word in SQL (and a PostgreSQL schema should mirror this one).
 """
 from __future__ import annotations
 
-from typing import NamedTuple
-
-
-class Migration(NamedTuple):
-    name: str
-    sql: str  # one or more statements separated by ';'
+from .schema import Migration, later
 
 
 _INITIAL = """
@@ -234,4 +229,4 @@ SQLITE: tuple[Migration, ...] = (
     Migration("0008_copy_index", _COPY_INDEX),
     Migration("0009_feed_item_state", _FEED_ITEM_STATE),
     Migration("0010_event_evidence", _EVENT_EVIDENCE),
-)
+) + later("sqlite")

@@ -14,7 +14,7 @@ dialects differ, and why:
 """
 from __future__ import annotations
 
-from .migrations import Migration
+from .schema import Migration, later
 
 _INITIAL = """
 CREATE TABLE articles (
@@ -217,4 +217,4 @@ POSTGRESQL: tuple[Migration, ...] = (
     Migration("0008_copy_index", _COPY_INDEX),
     Migration("0009_feed_item_state", _FEED_ITEM_STATE),
     Migration("0010_event_evidence", _EVENT_EVIDENCE),
-)
+) + later("postgresql")

@@ -108,14 +108,33 @@ def test_any_claims_round_trip(tmp_path, claims):
 
 
 def test_items_remembered_before_item_states_count_as_stored(tmp_path, monkeypatch):
-    import claimledger.store.sqlite as backend
     before = tuple(m for m in SQLITE if m.name < "0009")  # a ledger from before 0009
-    monkeypatch.setattr(backend, "SQLITE", before)
+    monkeypatch.setattr(SQLiteStore, "migrations", before)
     with SQLiteStore(tmp_path / "c.db") as store:
         store.migrate()
         store.mark_seen("http://127.0.0.1/feed.xml", [("a", "a")])
-    monkeypatch.setattr(backend, "SQLITE", SQLITE)
+    monkeypatch.setattr(SQLiteStore, "migrations", SQLITE)
     with SQLiteStore(tmp_path / "c.db") as store:
         assert store.migrate() == [m.name for m in SQLITE if m.name >= "0009"]
         assert store.seen_items("http://127.0.0.1/feed.xml") == {"a"}
         assert store.open_items("http://127.0.0.1/feed.xml") == []  # not fetched again
+
+
+def test_sources_stored_before_name_keys_are_found_by_the_source_filter(tmp_path, monkeypatch):
+    # 0011 gives SQLite the case-folded name PostgreSQL kept from the start: the
+    # sources of a ledger from before it must be filled in, not left unfindable
+    monkeypatch.setattr(SQLiteStore, "migrations", tuple(m for m in SQLITE if m.name < "0011"))
+    with SQLiteStore(tmp_path / "c.db") as store:
+        store.migrate()
+        store.put_article(make_article())
+        store._conn.execute(
+            "INSERT INTO claims (id, article_id, category, qualifier, span, start_char, end_char, "
+            "sentence, sentence_start, unit, subject) "
+            "VALUES (1, 'a1', 'killed', 'exact', '5', 0, 1, 's', 0, 'people', '')")
+        store._conn.execute("INSERT INTO claim_sources (claim_id, position, name, verb) "
+                            "VALUES (1, 0, 'STRASSE Watch', 'said')")
+    monkeypatch.setattr(SQLiteStore, "migrations", SQLITE)
+    with SQLiteStore(tmp_path / "c.db") as store:
+        assert store.migrate() == ["0011_source_name_key"]
+        assert [c.sources[0].name for c in store.claims(source="straße")] == ["STRASSE Watch"]
+        assert list(store.claims(source="nobody")) == []
