@@ -182,10 +182,7 @@ def label(outlet: Outlet) -> str:
 
 def article_labels(store, article_ids: Iterable[str]) -> dict[str, str]:
     """article id -> its outlet's label, for the articles whose outlet is known."""
-    try:
-        table = OutletTable(store.outlets())
-    except NotImplementedError:  # a backend without the outlet table: shipped rows only
-        table = OutletTable()
+    table = OutletTable(store.outlets())
     labels = {}
     for article_id in set(article_ids):
         article = store.article(article_id)

@@ -115,5 +115,5 @@ def _copy_origins(store: Store) -> dict[str, str]:
         from ..copies import claim_origins
         return {claim_key(o.claim): o.origin for o in claim_origins(store)
                 if o.origin != o.claim.article}
-    except (ImportError, NotImplementedError):
+    except ImportError:
         return {}

@@ -1,6 +1,6 @@
 """The PostgreSQL Store: one database shared by a team, full-text search by tsvector.
 
-The queries are ``sql.SQLStore``'s; here is only what PostgreSQL does its own way.
+The queries are ``base.Store``'s; here is only what PostgreSQL does its own way.
 
     with open_store("postgresql://me@db.example.org/ledger") as store: ...
 
@@ -22,7 +22,7 @@ from psycopg.rows import dict_row
 from ..errors import StoreError
 from .dialect import POSTGRESQL
 from .postgres_migrations import POSTGRESQL as MIGRATIONS
-from .sql import SQLStore
+from .base import Store
 
 HEADLINE = "StartSel=[, StopSel=], MaxFragments=1, MaxWords=16, MinWords=6, FragmentDelimiter=…"
 CONNECT_TIMEOUT = 5  # seconds; an unreachable server fails fast with a message
@@ -39,7 +39,7 @@ _INSERT_ARTICLES = (
     "ON CONFLICT (id) DO NOTHING RETURNING id")
 
 
-class PostgresStore(SQLStore):
+class PostgresStore(Store):
     """A Store in a PostgreSQL database (the tables go in the first schema of the search path)."""
 
     dialect = POSTGRESQL

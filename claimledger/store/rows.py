@@ -7,11 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import islice
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from ..model import Article, Claim, Place, Source, When
-from .base import FeedItem
 
 Convert = Callable[[Any], Any]
 
@@ -55,18 +54,6 @@ def article(r: Mapping, from_db: Convert = same) -> Article:
     return Article(id=r["id"], text=r["text"], published=from_db(r["published"]),
                    outlet=r["outlet"], url=r["url"], title=r["title"], origin=r["origin"],
                    language=r["language"])
-
-
-def feed_item(r: Mapping) -> FeedItem:
-    """A watched item's row (SQLite gives its date and time as ISO text)."""
-    published, next_try = r["published"], r["next_try"]
-    if isinstance(published, str):
-        published = date.fromisoformat(published)
-    if isinstance(next_try, str):
-        next_try = datetime.fromisoformat(next_try)
-    return FeedItem(r["feed_url"], r["item_id"], r["link"], r["title"], published,
-                    r["summary"] or "", r["state"], r["attempts"], next_try, r["reason"],
-                    r["article_id"])
 
 
 def iso(value: date | None) -> str | None:

@@ -1,6 +1,6 @@
 """The SQLite Store: one file, WAL journal, foreign keys on, FTS5 for search.
 
-The queries are ``sql.SQLStore``'s; here is only what SQLite does its own way.
+The queries are ``base.Store``'s; here is only what SQLite does its own way.
 """
 from __future__ import annotations
 
@@ -14,12 +14,12 @@ from pathlib import Path
 from ..errors import StoreError
 from .dialect import SQLITE
 from .migrations import SQLITE as MIGRATIONS
-from .sql import INSERT_ARTICLE, SQLStore
+from .base import INSERT_ARTICLE, Store
 
 SNIPPET_MARKS = ("[", "]")  # around matched words in search snippets
 
 
-class SQLiteStore(SQLStore):
+class SQLiteStore(Store):
     """A Store in one SQLite file (created when missing; its folder must exist)."""
 
     dialect = SQLITE

@@ -33,10 +33,7 @@ class Snapshot:
     @classmethod
     def read(cls, store: Store) -> Snapshot:
         claims = list(store.claims())
-        try:
-            events = store.events()
-        except NotImplementedError:
-            events = []
+        events = store.events()
         articles = {a.id: a for a in store.articles()}
         snap = cls(claims, events, articles, context(store))
         for e in events:

@@ -225,10 +225,7 @@ def article(ledger: Ledger, article_id: str) -> dict:
 
 
 def _copies(ledger: Ledger, article_id: str | None) -> list[Copy]:
-    try:
-        return list(ledger.store.copies(article_id))
-    except NotImplementedError:
-        return []
+    return list(ledger.store.copies(article_id))
 
 
 def copies(ledger: Ledger, article_id: str | None = None, limit: int = 50, offset: int = 0) -> Page:
