@@ -26,7 +26,7 @@ TYPES = {
 # each source name case-folded by Python, kept beside it: PostgreSQL has had it from
 # the start; SQLite called a Python function on every row of the source filter
 _SOURCE_NAME_KEY = {
-    "sqlite": "ALTER TABLE claim_sources ADD COLUMN name_key TEXT;\n"
+    "sqlite": "ALTER TABLE claim_sources ADD COLUMN name_key TEXT NOT NULL DEFAULT '';\n"
               "UPDATE claim_sources SET name_key = casefold(name);\n",
     "postgresql": "",
 }
