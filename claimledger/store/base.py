@@ -18,7 +18,7 @@ import sys
 from abc import ABC, abstractmethod
 from array import array
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from itertools import groupby
@@ -121,21 +121,43 @@ class Store(ABC):
     def transaction(self) -> AbstractContextManager[None]:
         """Commit on success, roll back on error; transactions nest."""
 
-    @abstractmethod
-    def close(self) -> None: ...
+    _driver_error: type[Exception]  # what the driver raises
+    where: str  # the database, for messages (never a password)
 
     @abstractmethod
-    def search(self, query: str, limit: int = 20) -> list[tuple[str, str]]:
-        """Full-text search over article titles and texts: (article_id, snippet), best first."""
+    def _explain(self, error: Exception, article_id: str | None) -> str:
+        """A one-line message for a driver error that says what to do."""
+
+    @contextmanager
+    def _errors(self, article_id: str | None = None) -> Iterator[None]:
+        """Turn the driver's errors into a StoreError that says what to do."""
+        try:
+            yield
+        except self._driver_error as error:
+            raise StoreError(self._explain(error, article_id)) from error
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.where!r})"
+
+    _SEARCH: str  # (article id, snippet) best first, given the match and a limit
+
+    @staticmethod
+    @abstractmethod
+    def _words(query: str) -> str:
+        """A user's words as the full-text match ("" when there is nothing to find)."""
+
+    @staticmethod
+    def _snippet(text: str) -> str:
+        return text
+
 
     @abstractmethod
     def revision(self) -> object:
         """A cheap value that changes whenever stored data changes (the web app keeps
         what it read while this stays the same)."""
-
-    @abstractmethod
-    def _errors(self, article_id: str | None = None) -> AbstractContextManager[None]:
-        """Turn the driver's errors into a StoreError that says what to do."""
 
     @abstractmethod
     def _many(self, sql: str, rows: Iterable[Sequence]) -> None:
@@ -313,6 +335,15 @@ class Store(ABC):
         """Record an input that did not land; the same failure is kept once."""
         with self._errors():
             return self._run("SELECT count(*) AS n FROM claims").fetchone()["n"]
+
+    def search(self, query: str, limit: int = 20) -> list[tuple[str, str]]:
+        """Full-text search over article titles and texts: (article_id, snippet), best first."""
+        match = self._words(query)
+        if not match:
+            return []
+        with self._errors():
+            return [(r["id"], self._snippet(r["snippet"]))
+                    for r in self._run(self._SEARCH, (match, limit))]
 
     # -- failures -------------------------------------------------------------
     def add_failure(self, failure: Failure) -> None:

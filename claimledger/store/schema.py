@@ -1,20 +1,33 @@
-"""Migrations from 0011 on, each written once for both dialects.
+"""The schema as named, ordered migrations, the same names in both dialects.
 
-The shipped migrations (``migrations.py`` for SQLite, ``postgres_migrations.py`` for
-PostgreSQL) stay as they are: databases in use have applied them. A new migration is
-one text here whose column types are written as words in braces, each rendered per
-dialect; only a step that closes a drift between the two may give each dialect its
-own text (a mapping from dialect name to SQL, empty where nothing is to be done).
+Each migration runs once, inside a transaction, and is recorded by name in the
+``migrations`` table, so ``Store.migrate()`` can be re-run safely. The migrations
+shipped before 0011 are files, one per dialect (``shipped/sqlite/``,
+``shipped/postgresql/``), kept as they shipped: databases in use have applied them.
+Where the dialects differ, and why: PostgreSQL's dates are ``DATE`` and times
+``TIMESTAMPTZ`` (SQLite keeps ISO text); its ids are ``COLLATE "C"`` so that claims
+sort by article id exactly as SQLite's binary order does, whatever the locale; its
+full-text search is a generated ``tsvector`` column (English stemming, the title
+weighted above the text) with a GIN index, in place of the FTS5 table and triggers.
+Offsets are ``start_char``/``end_char`` because ``end`` is a reserved word in SQL.
+
+From 0011 on a migration is written once, here (``LATER``): one text whose column
+types are words in braces, rendered per dialect; only a step that closes a drift
+between the two may give each dialect its own text (a mapping from dialect name to
+SQL, empty where nothing is to be done). Never edit a migration that has shipped.
 """
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
+from importlib.resources import files
 from typing import NamedTuple
 
 
 class Migration(NamedTuple):
     name: str
     sql: str  # one or more statements separated by ';' (may be empty: nothing to do)
+
 
 TYPES = {
     "sqlite": {"date": "TEXT", "time": "TEXT", "int": "INTEGER", "bytes": "BLOB",
@@ -45,5 +58,11 @@ def render(sql: str | Mapping[str, str], dialect: str) -> str:
     return sql.format_map(TYPES[dialect])
 
 
-def later(dialect: str) -> tuple[Migration, ...]:
-    return tuple(Migration(name, render(sql, dialect)) for name, sql in LATER)
+@cache
+def migrations(dialect: str) -> tuple[Migration, ...]:
+    """Every migration of a dialect ("sqlite" or "postgresql"), in order: the shipped
+    files, then the later ones rendered for it."""
+    shipped = sorted((p for p in files(__package__).joinpath("shipped", dialect).iterdir()
+                      if p.name.endswith(".sql")), key=lambda p: p.name)
+    return (tuple(Migration(p.name.removesuffix(".sql"), p.read_text("utf-8")) for p in shipped)
+            + tuple(Migration(name, render(sql, dialect)) for name, sql in LATER))

@@ -13,22 +13,31 @@ from pathlib import Path
 
 from ..errors import StoreError
 from .dialect import SQLITE
-from .migrations import SQLITE as MIGRATIONS
+from .schema import migrations
 from .base import INSERT_ARTICLE, Store
 
-SNIPPET_MARKS = ("[", "]")  # around matched words in search snippets
 
 
 class SQLiteStore(Store):
     """A Store in one SQLite file (created when missing; its folder must exist)."""
 
     dialect = SQLITE
-    migrations = MIGRATIONS
+    migrations = migrations("sqlite")
+    _SEARCH = ("SELECT a.id, snippet(articles_fts, -1, '[', ']', '…', 16) AS snippet "
+               "FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
+               "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?")
+
+    _driver_error = sqlite3.Error
 
     def __init__(self, path: str | os.PathLike):
         self.path = Path(path)
+        self.where = str(self.path)
         self._depth = 0  # transaction nesting: 0 = none open
         self._conn = _connect(self.path)
+
+    @staticmethod
+    def _words(query: str) -> str:
+        return fts_query(query)
 
     def _many(self, sql: str, rows: Iterable[Sequence]) -> None:
         self._conn.executemany(sql, rows)
@@ -56,18 +65,6 @@ class SQLiteStore(Store):
         new = [row for row in rows if row[-1] not in stored]
         self._many(self.dialect.sql(INSERT_ARTICLE), new)
         return {row[-1] for row in new}
-
-    def search(self, query: str, limit: int = 20) -> list[tuple[str, str]]:
-        match = fts_query(query)
-        if not match:
-            return []
-        with self._errors():
-            rows = self._conn.execute(
-                "SELECT a.id, snippet(articles_fts, -1, ?, ?, '…', 16) AS snippet "
-                "FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
-                "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
-                (*SNIPPET_MARKS, match, limit))
-            return [(r["id"], r["snippet"]) for r in rows]
 
     def revision(self) -> tuple:
         # every commit writes the WAL (or the file, at a checkpoint), so their stat moves;
@@ -107,18 +104,8 @@ class SQLiteStore(Store):
         with self._errors():
             self._conn.execute("COMMIT" if self._depth == 0 else f"RELEASE {savepoint}")
 
-    def close(self) -> None:
-        self._conn.close()
-
-    @contextmanager
-    def _errors(self, article_id: str | None = None) -> Iterator[None]:
-        try:
-            yield
-        except sqlite3.Error as error:
-            raise StoreError(explain(self.path, error)) from error
-
-    def __repr__(self) -> str:
-        return f"SQLiteStore({str(self.path)!r})"
+    def _explain(self, error: Exception, article_id: str | None) -> str:
+        return explain(self.path, error)
 
 
 def _connect(path: Path) -> sqlite3.Connection:

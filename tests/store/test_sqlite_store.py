@@ -11,7 +11,9 @@ from storedata import make_article
 from claimledger.errors import StoreError
 from claimledger.model import CATEGORIES, QUALIFIERS, Claim, Place, Source, When
 from claimledger.store import SQLiteStore, Store, open_store
-from claimledger.store.migrations import SQLITE
+from claimledger.store.schema import migrations
+
+SQLITE = migrations("sqlite")
 
 
 def test_migrations_are_named_ordered_and_recorded(tmp_path):

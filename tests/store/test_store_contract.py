@@ -315,3 +315,17 @@ def test_put_articles_rejects_a_claim_of_another_article_and_stores_nothing(stor
     with pytest.raises(StoreError, match="pass each article's claims separately"):
         store.put_articles([(make_article("a"), []), (make_article("b"), [make_claim("a")])])
     assert store.article("a") is None and store.article("b") is None
+
+
+def test_a_migration_written_once_runs_on_both_backends(store):
+    from claimledger.store.schema import render
+    text = ("CREATE TABLE written_once (id {serial}, name {key} NOT NULL, day {date}, "
+            "at {time}, n {int}, raw {bytes});")
+    with store.transaction():
+        store._script(render(text, store.dialect.name))
+        store._run("INSERT INTO written_once (name, day, at, n, raw) VALUES (?, ?, ?, ?, ?)",
+                   ("b", store.dialect.put(date(2020, 1, 2)), store.dialect.now(), 2**40, b"\x00\x01"))
+        row = store._run("SELECT name, day, n, raw FROM written_once").fetchone()
+        store._run("DROP TABLE written_once")
+    assert (row["name"], store.dialect.day(row["day"]), row["n"], bytes(row["raw"])) == \
+        ("b", date(2020, 1, 2), 2**40, b"\x00\x01")
