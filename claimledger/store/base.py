@@ -19,49 +19,18 @@ from abc import ABC, abstractmethod
 from array import array
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from itertools import groupby
 from typing import Any, Literal
 
 from ..errors import StoreError
-from ..model import Article, Claim, Copy, Event, Failure, FileMark, Outlet, Passage, Place, When
+from ..model import (Article, Claim, Copy, Event, Failure, FeedItem, FeedState, FileMark, Outlet,
+                     Passage, Place, When)
 from . import rows as recs
 from .dialect import Dialect
 from .schema import Migration
 
 PutResult = Literal["new", "unchanged", "changed"]
-
-
-@dataclass(frozen=True)
-class FeedState:
-    """What a feed's server said last time, for a conditional GET."""
-    url: str
-    etag: str | None = None
-    modified: str | None = None  # the Last-Modified header, as sent
-
-
-ITEM_STATES = ("seen", "pending", "stored", "failed")
-
-
-@dataclass(frozen=True)
-class FeedItem:
-    """One item of a watched feed and where it stands, kept apart from the feed's
-    validators: ``seen`` (found; its page not fetched yet), ``pending`` (its page
-    failed; tried again from ``next_try``), ``stored`` (its article is in the store),
-    ``failed`` (given up after the last attempt). Link, title, date and the item's
-    own text are kept, so an item is retried even after it has left the feed."""
-    feed: str
-    key: str  # the item's guid, else its link
-    link: str | None = None
-    title: str | None = None
-    published: date | None = None
-    summary: str = ""  # the item's own content or summary, as text
-    state: str = "seen"
-    attempts: int = 0
-    next_try: datetime | None = None  # aware, UTC
-    reason: str | None = None  # why the last attempt failed
-    article: str | None = None  # the stored article's id
 
 
 ARTICLE_COLUMNS = "id, text, published, outlet, url, title, origin, language"
@@ -332,7 +301,6 @@ class Store(ABC):
             yield recs.claim(group[0], found, d.day)
 
     def count_claims(self) -> int:
-        """Record an input that did not land; the same failure is kept once."""
         with self._errors():
             return self._run("SELECT count(*) AS n FROM claims").fetchone()["n"]
 
@@ -347,6 +315,7 @@ class Store(ABC):
 
     # -- failures -------------------------------------------------------------
     def add_failure(self, failure: Failure) -> None:
+        """Record an input that did not land; the same failure is kept once."""
         with self.transaction(), self._errors():
             self._run("INSERT INTO failures (origin, line, reason, at) VALUES (?, ?, ?, ?) "
                       "ON CONFLICT DO NOTHING",
@@ -390,6 +359,7 @@ class Store(ABC):
 
     # -- outlets and feeds ----------------------------------------------------
     def outlets(self) -> list[Outlet]:
+        """Outlets users added, by domain (the shipped table is in claimledger/data)."""
         with self._errors():
             rows = self._run("SELECT domain, name, country, affiliation FROM outlets ORDER BY domain")
             return [Outlet(r["domain"], r["name"], r["country"], r["affiliation"]) for r in rows]
@@ -413,12 +383,12 @@ class Store(ABC):
         return FeedState(row["url"], row["etag"], row["modified"]) if row else None
 
     def put_feed_state(self, state: FeedState) -> None:
-        """Ids of the feed's items already ingested."""
         with self.transaction(), self._errors():
             self._run(upsert("feeds", "url, etag, modified, checked_at", "url"),
                       (state.url, state.etag, state.modified, self.dialect.now()))
 
     def seen_items(self, feed_url: str) -> set[str]:
+        """Ids of the feed's items already ingested."""
         with self._errors():
             rows = self._run("SELECT item_id FROM feed_items WHERE feed_url = ?", (feed_url,))
             return {r["item_id"] for r in rows}
