@@ -484,13 +484,19 @@ class Store(ABC):
                        r["text"], r["similarity"])
 
     # -- events ---------------------------------------------------------------
-    def replace_events(self, events: Iterable[Event]) -> None:
-        """Drop every stored event and store these, with the claims of each, in one
-        transaction; ``events`` may be a stream (it is written in batches)."""
-        put = self.dialect.put
+    def replace_events(self, events: Iterable[Event], countries: Collection[str] | None = None) -> None:
+        """Drop every stored event, or only those of these ``countries`` ("" for events
+        placed in none), and store these, with the claims of each, in one transaction;
+        ``events`` may be a stream (it is written in batches)."""
+        put, d = self.dialect.put, self.dialect
         with self.transaction(), self._errors():
-            self._run("DELETE FROM event_claims")
-            self._run("DELETE FROM events")
+            if countries is None:
+                self._run("DELETE FROM event_claims")
+                self._run("DELETE FROM events")
+            else:
+                scope = "SELECT id FROM events WHERE " + d.member("COALESCE(where_country, '')")
+                self._run(f"DELETE FROM event_claims WHERE event_id IN ({scope})", (d.pack(countries),))
+                self._run(f"DELETE FROM events WHERE id IN ({scope})", (d.pack(countries),))
             for batch in recs.batches(events):
                 self._many(_INSERT_EVENT, [
                     (e.id, e.parent, e.type, put(e.when.start), put(e.when.end), e.when.text,
@@ -499,6 +505,28 @@ class Store(ABC):
                 # a claim named twice belongs to the last event naming it
                 self._many(_LINK_CLAIM, [(e.id, c.article, c.start, c.end, c.category)
                                          for e in batch for c in e.claims])
+
+    def event_countries(self, articles: Collection[str]) -> set[str]:
+        """The countries ("" for none) of the stored events that hold claims of these articles."""
+        d = self.dialect
+        with self._errors():
+            rows = self._run("SELECT DISTINCT COALESCE(e.where_country, '') AS country FROM events e "
+                             "JOIN event_claims l ON l.event_id = e.id "
+                             f"WHERE {d.member('l.article_id')}", (d.pack(articles),))
+            return {r["country"] for r in rows}
+
+    def articles_in_countries(self, countries: Collection[str]) -> list[str]:
+        """Ids of the articles with a claim placed in one of these countries, and, when
+        ``countries`` holds "", of those with no claim placed in any; by id."""
+        d = self.dialect
+        sql = f"SELECT DISTINCT article_id FROM claims WHERE {d.member('where_country')}"
+        if "" in countries:
+            sql += (" UNION SELECT article_id FROM claims GROUP BY article_id "
+                    "HAVING max(COALESCE(where_country, '')) = ''")
+        with self._errors():
+            rows = self._run(f"SELECT article_id FROM ({sql}) AS found "
+                             f"ORDER BY article_id{d.by_bytes}", (d.pack(countries),))
+            return [r["article_id"] for r in rows]
 
     def events(self) -> list[Event]:
         """Stored events, parents before their parts, each with its (still stored) claims."""

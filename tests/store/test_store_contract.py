@@ -329,3 +329,26 @@ def test_a_migration_written_once_runs_on_both_backends(store):
         store._run("DROP TABLE written_once")
     assert (row["name"], store.dialect.day(row["day"]), row["n"], bytes(row["raw"])) == \
         ("b", date(2020, 1, 2), 2**40, b"\x00\x01")
+
+
+def test_events_of_some_countries_are_replaced_alone(store):
+    from claimledger.events.rebuild import rebuild, update
+    from claimledger.model import Article, Claim, Place, When
+
+    def told(id, n, place):
+        when = When(date(2020, 1, 5), date(2020, 1, 5), "January 5")
+        sentence = f"Police shot {n} protesters."
+        return Article(id, sentence, published=date(2020, 1, 6)), [
+            Claim(id, "killed", n, n, n, "exact", str(n), 12, 12 + len(str(n)), sentence, 0,
+                  when=when, where=place)]
+    store.put_articles([told("a", 40, Place("Tehran", "IR", "Tehran")),
+                        told("b", 12, Place("Baghdad", "IQ", "Baghdad")), told("c", 7, None)])
+    rebuild(store)
+    assert store.event_countries(["a", "c"]) == {"IR", ""}
+    assert store.articles_in_countries({"IQ"}) == ["b"]
+    assert store.articles_in_countries({"", "IR"}) == ["a", "c"]
+    # "a" moves from Iran to Iraq: both countries are built again, the rest kept
+    store.put_articles([told("a", 40, Place("Basra", "IQ", "Basra"))])
+    update(store, ["a"])
+    by_country = sorted((e.where.country or "", [c.article for c in e.claims]) for e in store.events())
+    assert by_country == [("", ["c"]), ("IQ", ["a"]), ("IQ", ["b"])]
