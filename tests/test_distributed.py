@@ -18,7 +18,7 @@ pa = pytest.importorskip("pyarrow", reason="the scale extra is not installed: pi
 pq = pytest.importorskip("pyarrow.parquet")
 pytest.importorskip("dask.distributed", reason="the scale extra is not installed: pip install '.[scale]'")
 
-from claimledger.scale import Cluster, connect, ingest_paths, write_claims  # noqa: E402
+from claimledger.scale import Cluster, OnCluster, connect, write_claims  # noqa: E402
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples" / "mm"
 
@@ -59,12 +59,12 @@ def test_a_two_worker_cluster_stores_exactly_what_one_process_stores(tmp_path, e
         one = pipeline.ingest_paths([corpus], store, extractor, batch_size=3)
         expected = _stored(store)
     with open_store(tmp_path / "dask.db") as store:
-        report = ingest_paths([corpus], store, client, batch_size=3)
+        report = pipeline.ingest_paths([corpus], store, OnCluster(client), batch_size=3)
         assert _stored(store) == expected
         assert (report.new, report.claims, report.failed, report.copies) == (one.new, one.claims,
                                                                              one.failed, one.copies)
         assert report.new == 10 and report.failed == 2 and report.claims > 0 and report.copies == 1
-        again = ingest_paths([corpus], store, client, batch_size=3)
+        again = pipeline.ingest_paths([corpus], store, OnCluster(client), batch_size=3)
         assert (again.new, again.unchanged, again.claims) == (0, 10, 0)
         assert _stored(store) == expected
 
@@ -80,7 +80,8 @@ def test_progress_is_told_with_and_without_workers(tmp_path, extractor, client):
     with open_store(tmp_path / "one.db") as store:
         one = _told(lambda p: pipeline.ingest_paths([corpus], store, extractor, batch_size=3, progress=p))
     with open_store(tmp_path / "dask.db") as store:
-        dask = _told(lambda p: ingest_paths([corpus], store, client, batch_size=3, progress=p))
+        dask = _told(lambda p: pipeline.ingest_paths([corpus], store, OnCluster(client), batch_size=3,
+                                                  progress=p))
     for told in (one, dask):  # batches land later on the cluster: the order of stages differs
         articles = [done for stage, done, _ in told if stage == "articles"]
         assert articles == sorted(articles) and articles[-1] == 10 and len(articles) >= 4

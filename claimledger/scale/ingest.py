@@ -1,4 +1,6 @@
-"""Ingest on a Dask cluster: this process reads and writes, the workers extract.
+"""Extraction on a Dask cluster: this process reads and writes, the workers extract.
+
+    ingest_paths(paths, store, OnCluster(client))    # pipeline.ingest_paths
 
     read (streamed) -> plan a batch against the store -> workers extract it
     -> commit it here, batches in the order they were read, one transaction each
@@ -19,47 +21,30 @@ writes.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from ..copies import CopyFinder
 from ..errors import ClaimledgerError
-from ..ingest.fields import FieldMap
-from ..ingest.walk import walk
 from ..model import Article, FileMark
-from ..pipeline import (IngestReport, Progress, _batches, _fail, commit, finish, plan, read_batches,
-                        tell_articles)
+from ..pipeline import Batches, IngestReport, Progress, commit, plan, tell_articles
 from ..store.base import Store
 from .cluster import extract_batch
 
 
-def ingest_paths(paths: Iterable[str], store: Store, client, batch_size: int = 64,
-                 force: bool = False, progress: Progress | None = None,
-                 fields: FieldMap | None = None, **limits) -> IngestReport:
-    """``pipeline.ingest_paths`` with extraction on ``client``'s workers (see ``connect``);
-    ``limits`` (``max_bytes``) go to ``pipeline.read_batches``."""
-    walked = walk(paths)
-    report = IngestReport(skipped=len(walked.skipped))
-    for f in walked.failures:
-        _fail(store, report, f)
-    flight = Flight(client, store, report, force, CopyFinder(store), progress=progress)
-    for batch, marks in read_batches(walked.files, store, report, batch_size, force,
-                                     progress, fields, **limits):
-        flight.send(batch, marks)
-    flight.drain()
-    finish(store, report, progress)
-    return report
+@dataclass(frozen=True)
+class OnCluster:
+    """``pipeline``'s extraction on the workers of ``client``, a dask.distributed Client
+    (see ``connect``)."""
+    client: Any
 
-
-def ingest_articles(articles: Iterable[Article], store: Store, client, batch_size: int = 64,
-                    force: bool = False) -> IngestReport:
-    """``pipeline.ingest_articles`` with extraction on ``client``'s workers."""
-    report = IngestReport()
-    flight = Flight(client, store, report, force, CopyFinder(store))
-    for batch in _batches(articles, batch_size):
-        flight.send(batch)
-    flight.drain()
-    finish(store, report)
-    return report
+    def write(self, batches: Batches, store: Store, report: IngestReport, force: bool,
+              progress: Progress | None = None) -> None:
+        flight = Flight(self.client, store, report, force, CopyFinder(store), progress=progress)
+        for batch, marks in batches:
+            flight.send(batch, marks)
+        flight.drain()
 
 
 class Flight:
