@@ -41,25 +41,24 @@ class OnCluster:
 
     def write(self, batches: Batches, store: Store, report: IngestReport, force: bool,
               progress: Progress | None = None) -> None:
-        flight = Flight(self.client, store, report, force, CopyFinder(store), progress=progress)
+        flight = Flight(self.client, store, report, force, progress)
         for batch, marks in batches:
             flight.send(batch, marks)
         flight.drain()
 
 
 class Flight:
-    """Batches out on the cluster, committed in the order they were sent; ``copies``,
-    when given, finds the committed batches' copies while later batches are out, as
-    soon as a copy batch's worth (``CopyFinder.batch`` articles) is committed: a
-    lookup of many articles at once costs less an article than one of a few."""
+    """Batches out on the cluster, committed in the order they were sent; the committed
+    batches' copies are found while later batches are out, as soon as a copy batch's
+    worth (``CopyFinder.batch`` articles) is committed: a lookup of many articles at
+    once costs less an article than one of a few."""
 
     def __init__(self, client, store: Store, report: IngestReport, force: bool,
-                 copies: CopyFinder | None = None, window: int | None = None,
                  progress: Progress | None = None):
         self.client, self.store, self.report, self.force = client, store, report, force
-        self.copies, self.progress = copies, progress
+        self.copies, self.progress = CopyFinder(store), progress
         # enough to keep every worker busy while one batch is being committed
-        self.window = window or 2 * max(1, len(client.scheduler_info().get("workers", {}))) + 1
+        self.window = 2 * max(1, len(client.scheduler_info().get("workers", {}))) + 1
         self.out: deque = deque()  # (todo, future)
         self.ids: set[str] = set()  # article ids out, not yet committed
         self.uncopied: list[str] = []  # committed, copies not looked for yet
@@ -85,7 +84,7 @@ class Flight:
             self._find_copies()
 
     def _find_copies(self) -> None:
-        if self.copies is not None and self.uncopied:
+        if self.uncopied:
             self.report.copies += self.copies.update(self.uncopied, self.prepared).passages
         self.uncopied, self.prepared = [], {}
 
@@ -105,11 +104,10 @@ class Flight:
         commit([(a, new) for a, (_, new) in zip(articles, todo)], claims, self.store, self.report, marks)
         self.ids.difference_update(a.id for a, _ in todo)
         future.release()
-        if self.copies is not None:
-            self.uncopied.extend(a.id for a, _ in todo)
-            self.prepared.update(prepared)
-            if len(self.uncopied) >= self.copies.batch:
-                self._find_copies()
+        self.uncopied.extend(a.id for a, _ in todo)
+        self.prepared.update(prepared)
+        if len(self.uncopied) >= self.copies.batch:
+            self._find_copies()
         tell_articles(self.progress, self.report)
 
     def _cancel(self) -> None:
