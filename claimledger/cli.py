@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import sys
-from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -14,7 +13,6 @@ from .cli_sources import outlets as outlets_group, watch as watch_command
 from .copies.cli import copies as copies_command
 from .errors import ClaimledgerError
 from .events.cli import register as register_events
-from .extract import build_extractor, store_alias_file
 from .model import CATEGORIES
 from .web.cli import serve as serve_command
 from .words import plural
@@ -70,27 +68,6 @@ register_events(main, export_group)
 main.add_command(serve_command)
 
 
-@contextmanager
-def _extraction(conf: dict, store, workers: int | None, address: str | None):
-    """``ingest_paths`` bound to an extractor in this process, or to a Dask cluster's workers."""
-    max_bytes = int(conf["max_article_mb"] * 1_000_000)
-    if workers is None and address is None:
-        from .pipeline import ingest_paths
-        extractor = build_extractor(conf, store)
-        yield lambda paths, store, *args, **kw: ingest_paths(paths, store, extractor, *args,
-                                                             max_bytes=max_bytes, **kw)
-        return
-    if workers is not None and address is not None:
-        raise ClaimledgerError("give --workers (a local cluster) or --cluster (an existing one), not both")
-    from .scale import Cluster, connect
-    from .scale import ingest_paths as ingest_on_cluster
-    store_alias_file(conf, store)
-    aliases = tuple((canon, alias) for alias, canon in store.aliases().items())
-    with connect(Cluster(workers, address, conf["model"], aliases)) as client:
-        yield lambda paths, store, *args, **kw: ingest_on_cluster(paths, store, client, *args,
-                                                                  max_bytes=max_bytes, **kw)
-
-
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--db", help=DB_HELP)
@@ -119,12 +96,17 @@ def ingest(paths, db, model, force, mapping, workers, address):
     from rich.progress import Progress
 
     from .ingest.fields import FieldMap
+    from .pipeline import ingest_paths, open_extraction
     fields = FieldMap.parse(mapping)
     conf = settings_mod.settings({"db": db, "model": model})
-    with open_db(conf["db"], must_exist=False) as store, _extraction(conf, store, workers, address) as run:
-        with Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
-            report = run(paths, store, conf["batch_size"], force, progress=_IngestProgress(progress),
-                         fields=fields)
+    if workers is not None and address is not None:
+        raise ClaimledgerError("give --workers (a local cluster) or --cluster (an existing one), not both")
+    with open_db(conf["db"], must_exist=False) as store, \
+            open_extraction(conf, store, workers, address) as extraction, \
+            Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
+        report = ingest_paths(paths, store, extraction, conf["batch_size"], force,
+                              progress=_IngestProgress(progress), fields=fields,
+                              max_bytes=int(conf["max_article_mb"] * 1_000_000))
     for f in report.failures:
         click.echo(f"failed: {f.message()}", err=True)
     click.echo(report.summary())

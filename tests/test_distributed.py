@@ -18,7 +18,7 @@ pa = pytest.importorskip("pyarrow", reason="the scale extra is not installed: pi
 pq = pytest.importorskip("pyarrow.parquet")
 pytest.importorskip("dask.distributed", reason="the scale extra is not installed: pip install '.[scale]'")
 
-from claimledger.scale import Cluster, connect, ingest_paths, write_claims  # noqa: E402
+from claimledger.scale import Cluster, OnCluster, connect, write_claims  # noqa: E402
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples" / "mm"
 
@@ -59,12 +59,12 @@ def test_a_two_worker_cluster_stores_exactly_what_one_process_stores(tmp_path, e
         one = pipeline.ingest_paths([corpus], store, extractor, batch_size=3)
         expected = _stored(store)
     with open_store(tmp_path / "dask.db") as store:
-        report = ingest_paths([corpus], store, client, batch_size=3)
+        report = pipeline.ingest_paths([corpus], store, OnCluster(client), batch_size=3)
         assert _stored(store) == expected
         assert (report.new, report.claims, report.failed, report.copies) == (one.new, one.claims,
                                                                              one.failed, one.copies)
         assert report.new == 10 and report.failed == 2 and report.claims > 0 and report.copies == 1
-        again = ingest_paths([corpus], store, client, batch_size=3)
+        again = pipeline.ingest_paths([corpus], store, OnCluster(client), batch_size=3)
         assert (again.new, again.unchanged, again.claims) == (0, 10, 0)
         assert _stored(store) == expected
 
@@ -80,7 +80,8 @@ def test_progress_is_told_with_and_without_workers(tmp_path, extractor, client):
     with open_store(tmp_path / "one.db") as store:
         one = _told(lambda p: pipeline.ingest_paths([corpus], store, extractor, batch_size=3, progress=p))
     with open_store(tmp_path / "dask.db") as store:
-        dask = _told(lambda p: ingest_paths([corpus], store, client, batch_size=3, progress=p))
+        dask = _told(lambda p: pipeline.ingest_paths([corpus], store, OnCluster(client), batch_size=3,
+                                                  progress=p))
     for told in (one, dask):  # batches land later on the cluster: the order of stages differs
         articles = [done for stage, done, _ in told if stage == "articles"]
         assert articles == sorted(articles) and articles[-1] == 10 and len(articles) >= 4
@@ -90,6 +91,82 @@ def test_progress_is_told_with_and_without_workers(tmp_path, extractor, client):
         assert copies[0] == ("copies", 0, None) and told[-1 - len(copies):-1] == copies
         assert all(total == copies[-1][2] and done <= total for _, done, total in copies[1:])
     assert one[-2][1:] == (10, 10) and dask[-2] == ("copies", 0, None)  # found per batch there
+
+
+def test_articles_in_memory_are_stored_alike_here_and_on_the_cluster(tmp_path, extractor, client):
+    articles = [a for a in read_file(_corpus(tmp_path)) if isinstance(a, Article)]
+    articles.append(Article("mm-001", "A later version: 5 people were killed."))  # out on the cluster
+    stored, reports = [], []
+    for name, extraction in (("one", extractor), ("dask", OnCluster(client))):
+        with open_store(tmp_path / f"{name}.db") as store:
+            report = pipeline.ingest_articles(articles, store, extraction, batch_size=3)
+            stored.append(_stored(store))
+            reports.append((report.new, report.changed, report.claims, report.copies))
+    assert stored[0] == stored[1] and reports[0] == reports[1]
+    assert reports[0][:2] == (10, 1) and any(c["article"] == "mm-001" and c["value"] == 5
+                                              for c in stored[0][0])
+
+
+def test_a_bare_client_is_not_an_extraction(tmp_path, client):
+    with open_store(tmp_path / "c.db") as store, pytest.raises(TypeError, match=r"scale\.OnCluster\(client\)"):
+        pipeline.ingest_paths([tmp_path], store, client)
+
+
+class _Worker:
+    """What ``extract_batch`` finds on a worker: the extractor its plugin loaded."""
+
+    def __init__(self, extractor):
+        from types import SimpleNamespace
+
+        from claimledger.scale.cluster import PLUGIN
+        self.plugins = {PLUGIN: SimpleNamespace(extractor=extractor)}
+
+
+class _Pending:
+    def __init__(self, run):
+        self.result, self.release = run, lambda: None
+
+
+class _HereClient:
+    """A Dask client whose one worker is this process; the ``fail``-th batch sent is lost."""
+
+    def __init__(self, fail: int | None = None):
+        self.fail, self.sent, self.cancelled = fail, 0, []
+
+    def scheduler_info(self) -> dict:
+        return {"workers": {"here": {}}}
+
+    def submit(self, task, articles, pure=True):
+        self.sent += 1
+        return _Pending(self._lost if self.sent == self.fail else lambda: task(articles))
+
+    def cancel(self, pending) -> None:
+        self.cancelled.extend(pending)
+
+    @staticmethod
+    def _lost():
+        raise OSError("worker lost")
+
+
+def test_a_batch_lost_on_the_cluster_stops_the_ingest_and_a_rerun_goes_on(tmp_path, extractor,
+                                                                          monkeypatch):
+    import dask.distributed
+
+    from claimledger.errors import ClaimledgerError
+    monkeypatch.setattr(dask.distributed, "get_worker", lambda: _Worker(extractor))
+    corpus = _corpus(tmp_path)
+    with open_store(tmp_path / "one.db") as store:
+        pipeline.ingest_paths([corpus], store, extractor, batch_size=3)
+        expected = _stored(store)
+    with open_store(tmp_path / "dask.db") as store:
+        lost = _HereClient(fail=2)  # of 4 batches, 3 out at once: the 1st is stored when the 4th goes
+        with pytest.raises(ClaimledgerError, match=r"failed on the cluster \(OSError: worker lost\).*"
+                                                   "run the same command again"):
+            pipeline.ingest_paths([corpus], store, OnCluster(lost), batch_size=3)
+        assert len(list(store.articles())) == 3 and len(lost.cancelled) == 2
+        again = pipeline.ingest_paths([corpus], store, OnCluster(_HereClient()), batch_size=3)
+        assert (again.new, again.unchanged, again.failed) == (7, 3, 2)
+        assert _stored(store) == expected
 
 
 def _worker_settings():

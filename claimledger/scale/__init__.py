@@ -1,8 +1,9 @@
 """Beyond one process: ingest on a Dask cluster, claims out as partitioned Parquet.
 
-    from claimledger.scale import Cluster, connect, ingest_paths
+    from claimledger import ingest_paths
+    from claimledger.scale import Cluster, OnCluster, connect
     with connect(Cluster(workers=2)) as client:
-        report = ingest_paths(["corpus.jsonl"], store, client)
+        report = ingest_paths(["corpus.jsonl"], store, OnCluster(client))
 
 Needs the ``scale`` extra (dask.distributed, pyarrow); see docs/scale.md. Each name
 loads its module on first use, so the Parquet export (pyarrow) does not load Dask.
@@ -11,9 +12,9 @@ from __future__ import annotations
 
 from .._lazy import lazy_names
 
-__all__ = ["Cluster", "connect", "ingest_paths", "ingest_articles", "write_claims"]
+__all__ = ["Cluster", "OnCluster", "connect", "write_claims"]
 
-_LAZY = {"Cluster": ".cluster", "connect": ".cluster", "ingest_articles": ".ingest",
-         "ingest_paths": ".ingest", "write_claims": ".parquet"}
+_LAZY = {"Cluster": ".cluster", "connect": ".cluster", "OnCluster": ".ingest",
+         "write_claims": ".parquet"}
 
 __getattr__ = lazy_names(__name__, _LAZY, globals())
