@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Protocol, Sequence
 
 from .copies import find_copies
-from .events.rebuild import rebuild as rebuild_events
+from .events.rebuild import rebuild as rebuild_events, update as update_events
 from .extract import build_extractor, store_alias_file
 from .extract.claims import Extractor
 from .ingest.fields import FieldMap
@@ -25,6 +25,9 @@ from .model import Article, Failure, FileMark
 from .store.base import Store, content_hash
 from .words import plural
 
+
+# past this many articles written, events are built again from every claim, not by country
+UPDATE_AT_MOST = 5_000
 
 @dataclass
 class IngestReport:
@@ -211,10 +214,14 @@ def finish(store: Store, report: IngestReport, progress: Progress | None = None)
         progress("copies", 0, None)
     told = (lambda done, total: progress("copies", done, total)) if progress else None
     report.copies += find_copies(store, progress=told).passages  # what is left: all, unless found per batch
-    if report.new or report.changed:  # events are gathered from every stored claim
+    todo = store.events_todo()  # this run's articles, and any a crash left behind
+    if todo:
         if progress:
             progress("events", 0, None)
-        rebuild_events(store)
+        if len(todo) > UPDATE_AT_MOST:  # most countries are touched: one pass is cheaper
+            rebuild_events(store)
+        else:
+            update_events(store, todo)
 
 
 def plan(batch: list[Article], store: Store, report: IngestReport, force: bool,

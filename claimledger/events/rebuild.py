@@ -33,23 +33,28 @@ def rebuild(store: Store) -> int:
         return _store(store, countries)
 
 
-def update(store: Store, articles: Collection[str]) -> int:
-    """Build again the events of the countries these articles (new, changed or gone)
-    touch, and store them in place of those countries' (in one transaction); the
-    number of events built. The same events as ``rebuild`` would store."""
+def update(store: Store, articles: Collection[str] | None = None) -> int:
+    """Build again the events of the countries these articles (new, changed or gone;
+    by default those whose claims were written since) touch, and store them in place
+    of those countries' (in one transaction); the number of events built. The same
+    events as ``rebuild`` would store."""
+    if articles is None:
+        articles = store.events_todo()
     scope = store.event_countries(articles)
     scope |= {m.country or "" for m in mentions(store.claims(articles=articles), texts(store))}
     if not scope:
+        store.replace_events((), countries=scope, done=articles)
         return 0
     # every mention of those countries, from every article that has one, in the
     # order a full rebuild reads them (by article id)
     found = (m for m in mentions(store.claims(articles=store.articles_in_countries(scope)),
                                  texts(store)) if (m.country or "") in scope)
     with by_country(found) as countries:
-        return _store(store, countries, scope)
+        return _store(store, countries, scope, articles)
 
 
-def _store(store: Store, countries: Iterator[list[Mention]], scope: set[str] | None = None) -> int:
+def _store(store: Store, countries: Iterator[list[Mention]], scope: set[str] | None = None,
+           done: Collection[str] = ()) -> int:
     count = 0
 
     def events():
@@ -59,7 +64,7 @@ def _store(store: Store, countries: Iterator[list[Mention]], scope: set[str] | N
                 count += 1
                 yield e
 
-    store.replace_events(events(), countries=scope)
+    store.replace_events(events(), countries=scope, done=done)
     return count
 
 

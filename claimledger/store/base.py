@@ -217,6 +217,7 @@ class Store(ABC):
             out: list[PutResult] = ["new" if a.id in new else self.put_article(a) for a, _ in items]
             self._run(f"DELETE FROM claims WHERE {d.member('article_id')}", (d.pack(ids),))
             self._insert_claims([c for _, claims in items for c in claims])
+            self._events_todo(ids)
             self._run(f"DELETE FROM failures WHERE {d.member('origin')}",
                       (d.pack(dict.fromkeys(a.origin or "" for a, _ in items)),))
         return out
@@ -254,6 +255,12 @@ class Store(ABC):
         with self.transaction(), self._errors(article_id):
             self._run("DELETE FROM claims WHERE article_id = ?", (article_id,))
             self._insert_claims(claims)
+            self._events_todo([article_id])
+
+    def _events_todo(self, articles: Iterable[str]) -> None:
+        """Inside a transaction: these articles' events are to be built again."""
+        self._many(insert("events_todo", "article_id", " ON CONFLICT DO NOTHING"),
+                   [(a,) for a in articles])
 
     def _insert_claims(self, claims: Sequence[Claim]) -> None:
         """Inside a transaction: ids first, so claims and sources go in as two batches."""
@@ -484,16 +491,20 @@ class Store(ABC):
                        r["text"], r["similarity"])
 
     # -- events ---------------------------------------------------------------
-    def replace_events(self, events: Iterable[Event], countries: Collection[str] | None = None) -> None:
+    def replace_events(self, events: Iterable[Event], countries: Collection[str] | None = None,
+                       done: Collection[str] = ()) -> None:
         """Drop every stored event, or only those of these ``countries`` ("" for events
         placed in none), and store these, with the claims of each, in one transaction;
-        ``events`` may be a stream (it is written in batches)."""
+        ``events`` may be a stream (it is written in batches). The articles whose events
+        were to be built again are all done, or, with ``countries``, those ``done``."""
         put, d = self.dialect.put, self.dialect
         with self.transaction(), self._errors():
             if countries is None:
                 self._run("DELETE FROM event_claims")
                 self._run("DELETE FROM events")
+                self._run("DELETE FROM events_todo")
             else:
+                self._run(f"DELETE FROM events_todo WHERE {d.member('article_id')}", (d.pack(done),))
                 scope = "SELECT id FROM events WHERE " + d.member("COALESCE(where_country, '')")
                 self._run(f"DELETE FROM event_claims WHERE event_id IN ({scope})", (d.pack(countries),))
                 self._run(f"DELETE FROM events WHERE id IN ({scope})", (d.pack(countries),))
@@ -505,6 +516,13 @@ class Store(ABC):
                 # a claim named twice belongs to the last event naming it
                 self._many(_LINK_CLAIM, [(e.id, c.article, c.start, c.end, c.category)
                                          for e in batch for c in e.claims])
+
+    def events_todo(self) -> list[str]:
+        """Ids of the articles whose claims were written since their events were last
+        built (kept across a crash, so the next ingest builds them), by id."""
+        with self._errors():
+            rows = self._run(f"SELECT article_id FROM events_todo ORDER BY article_id{self.dialect.by_bytes}")
+            return [r["article_id"] for r in rows]
 
     def event_countries(self, articles: Collection[str]) -> set[str]:
         """The countries ("" for none) of the stored events that hold claims of these articles."""

@@ -44,8 +44,13 @@ _SOURCE_NAME_KEY = {
     "postgresql": "",
 }
 
+# the articles whose claims were written since their events were built: events are
+# built again for their countries alone, and a crash before that loses nothing
+_EVENTS_TODO = "CREATE TABLE events_todo (article_id {key} PRIMARY KEY);\n"
+
 LATER: tuple[tuple[str, str | Mapping[str, str]], ...] = (
     ("0011_source_name_key", _SOURCE_NAME_KEY),
+    ("0012_events_todo", _EVENTS_TODO),
 )
 
 

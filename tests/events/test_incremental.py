@@ -58,3 +58,20 @@ def test_updating_the_touched_countries_equals_a_full_rebuild(tmp_path_factory, 
             update(inc, step)
             rebuild(full)
             assert shape(inc) == shape(full)
+
+
+def test_articles_stored_before_a_crash_get_their_events_at_the_next_finish(tmp_path):
+    from claimledger.pipeline import IngestReport, finish
+    with open_store(tmp_path / "c.db") as store:
+        store.put_articles([article("a", [("killed", 40, PLACES[0], 3)])])
+        rebuild(store)
+        assert store.events_todo() == []
+        # a run stores two articles, then dies before its events are built
+        store.put_articles([article("b", [("arrested", 12, PLACES[3], 4)]),
+                            article("a", [("killed", 40, PLACES[5], 3)])])
+    with open_store(tmp_path / "c.db") as store:
+        assert store.events_todo() == ["a", "b"]
+        finish(store, IngestReport())  # the next run, with nothing new of its own
+        assert store.events_todo() == []
+        placed = sorted((e.where.country, [c.article for c in e.claims]) for e in store.events())
+        assert placed == [("BY", ["a"]), ("IQ", ["b"])]
