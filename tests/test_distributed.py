@@ -1,5 +1,5 @@
-"""Scale-out: a 2-worker Dask cluster stores what one process stores; Parquet in and out;
-JSON Lines streamed line by line."""
+"""Scale-out: a 2-worker Dask cluster stores what one process stores; Parquet in (out:
+tests/export/test_parquet.py); JSON Lines streamed line by line."""
 from __future__ import annotations
 
 import json
@@ -11,14 +11,14 @@ import pytest
 from claimledger import pipeline
 from claimledger.ingest import read_file
 from claimledger.ingest.lines import numbered_lines
-from claimledger.model import Article, Claim, Failure, Place, Source, When
+from claimledger.model import Article, Failure
 from claimledger.store import open_store
 
 pa = pytest.importorskip("pyarrow", reason="the scale extra is not installed: pip install '.[scale]'")
 pq = pytest.importorskip("pyarrow.parquet")
 pytest.importorskip("dask.distributed", reason="the scale extra is not installed: pip install '.[scale]'")
 
-from claimledger.scale import Cluster, OnCluster, connect, write_claims  # noqa: E402
+from claimledger.scale import Cluster, OnCluster, connect  # noqa: E402
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples" / "mm"
 
@@ -220,37 +220,6 @@ def test_an_unreachable_scheduler_says_so():
     with pytest.raises(ClaimledgerError, match="cannot reach the Dask scheduler"):
         with connect(Cluster(address="tcp://127.0.0.1:9")):
             pass
-
-
-def _claims() -> list[Claim]:
-    chain = (Source("PMOI", "said", date(2019, 12, 15)), Source("Reuters", "reported"))
-    return [
-        Claim("a1", "killed", 1500, 1500, 1500, "at_least", "at least 1,500", 10, 24,
-              "At least 1,500 were killed.", 0, when=When(date(2019, 11, 1), date(2019, 11, 30), "in November"),
-              where=Place("Iran", "IR"), sources=chain),
-        Claim("a1", "arrested", None, 100, 200, "vague", "hundreds", 30, 38, "Hundreds arrested.", 28),
-        Claim("b2", "killed", 3, 3, 3, "exact", "three", 0, 5, "three died", 0, where=Place("Tehran", "IR", "Tehran")),
-    ]
-
-
-def test_parquet_export_round_trips(tmp_path):
-    import pyarrow.dataset as ds
-    from claimledger.scale.parquet import row
-    claims = _claims()
-    assert write_claims(iter(claims), tmp_path / "out") == 3
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["category=arrested", "category=killed"]
-    table = ds.dataset(tmp_path / "out", partitioning="hive").to_table()
-    got = sorted(table.to_pylist(), key=lambda r: (r["article"], r["start"]))
-    assert got == sorted((row(c) for c in claims), key=lambda r: (r["article"], r["start"]))
-    assert got[0]["sources"] == [{"name": "PMOI", "verb": "said", "date": date(2019, 12, 15)},
-                                 {"name": "Reuters", "verb": "reported", "date": None}]
-
-
-def test_parquet_export_wants_a_new_folder(tmp_path):
-    from claimledger.errors import ClaimledgerError
-    (tmp_path / "old.txt").write_text("x")
-    with pytest.raises(ClaimledgerError, match="not an empty folder"):
-        write_claims(_claims(), tmp_path)
 
 
 def test_parquet_input_is_read_row_group_by_row_group(tmp_path):

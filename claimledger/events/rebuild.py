@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from itertools import groupby
 from pathlib import Path
 
+from ..model import Event
 from ..store.base import Store
 from .figures import Context
 from .mentions import Mention, mentions
@@ -66,6 +67,15 @@ def _store(store: Store, countries: Iterator[list[Mention]], scope: set[str] | N
 
     store.replace_events(events(), countries=scope, done=done)
     return count
+
+
+def stored(store: Store, rebuild_first: bool = False) -> tuple[list[Event], Context]:
+    """The stored events and their context; built from the claims first when none are
+    stored (or when ``rebuild_first``)."""
+    found = store.events()
+    if rebuild_first or (not found and store.count_claims()):
+        found = store.events() if rebuild(store) else []
+    return found, context(store)
 
 
 def texts(store: Store) -> Callable[[str], str | None]:

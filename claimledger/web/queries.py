@@ -11,11 +11,11 @@ from datetime import date
 from typing import Any
 
 from ..errors import ClaimledgerError
-from ..events.export import coordinates
 from ..events.resolve import claim_key
 from ..events.trace import copied_passages, genealogies
 from ..events.typology import acled
-from ..export import chain
+from ..export.claims import chain
+from ..export.events import coordinates
 from ..model import Article, Claim, Copy, Event
 from .ledger import Ledger, Snapshot
 
