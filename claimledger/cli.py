@@ -9,7 +9,7 @@ import click
 
 from . import settings as settings_mod
 from .cli_common import DB_HELP, open_db
-from .cli_sources import outlets as outlets_group, watch as watch_command
+from .cli_feeds_outlets import outlets as outlets_group, watch as watch_command
 from .copies.cli import copies as copies_command
 from .errors import ClaimledgerError
 from .events.cli import COMMANDS as EVENT_COMMANDS
