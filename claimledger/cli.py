@@ -289,7 +289,7 @@ def aliases_list(db):
     from .extract.names import shipped_aliases
     with open_db(db) as store:
         stored = store.aliases()
-    for canon, alias in shipped_aliases():
+    for alias, canon in shipped_aliases():
         click.echo(f"{alias}\t{canon}")
     for alias, canon in sorted(stored.items()):
         click.echo(f"{alias}\t{canon}\t(database)")

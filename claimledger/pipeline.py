@@ -113,7 +113,7 @@ def open_extraction(conf: dict, store: Store, workers: int | None = None,
         return
     from .scale import Cluster, OnCluster, connect
     store_alias_file(conf, store)
-    aliases = tuple((canon, alias) for alias, canon in store.aliases().items())
+    aliases = tuple(store.aliases().items())
     with connect(Cluster(workers, address, conf["model"], aliases)) as client:
         yield OnCluster(client)
 
