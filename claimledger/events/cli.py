@@ -17,9 +17,9 @@ from .typology import table
 
 def _load(db, rebuild_first: bool = False):
     """The stored events and their context; built from the claims when none are stored."""
-    from .rebuild import stored
+    from .rebuild import stored_events
     with open_db(db) as store:
-        return stored(store, rebuild_first)
+        return stored_events(store, rebuild_first)
 
 
 def _since(value: str | None) -> date | None:

@@ -69,7 +69,7 @@ def _store(store: Store, countries: Iterator[list[Mention]], scope: set[str] | N
     return count
 
 
-def stored(store: Store, rebuild_first: bool = False) -> tuple[list[Event], Context]:
+def stored_events(store: Store, rebuild_first: bool = False) -> tuple[list[Event], Context]:
     """The stored events and their context; built from the claims first when none are
     stored (or when ``rebuild_first``)."""
     found = store.events()

@@ -46,9 +46,9 @@ def export_claims(fmt, output, db):
 def export_events(fmt, output, db):
     """Every event as ACLED-like CSV (fatalities = the most conservative sourced figure,
     notes = every other figure with its source), GeoJSON or JSON Lines."""
-    from ..events.rebuild import stored
+    from ..events.rebuild import stored_events
     with open_db(db) as store:
-        found, ctx = stored(store)
+        found, ctx = stored_events(store)
     write = {"acled-csv": event_writers.write_acled, "geojson": event_writers.write_geojson,
              "jsonl": event_writers.write_jsonl}[fmt]
     if not output:
