@@ -12,6 +12,8 @@ from html import escape
 
 from markupsafe import Markup
 
+from ..words import plural
+
 W, H, PAD = 640, 220, 44
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2")
 
@@ -58,7 +60,7 @@ def periods(category: str, rows: list[dict]) -> Markup:
         span = "no figure" if low is None else f"{low:,}" if low == high else f"{low:,}–{high:,}"
         tall = 16 * p["events"] / most
         part = (f'<a href="/timeline/{p["period"]}?category={escape(category)}"><title>{p["period"]}: '
-                f'{p["events"]} events, {span}</title><rect x="{x1:.1f}" y="{H - PAD + 38 - tall:.1f}" '
+                f'{plural(p["events"], "event")}, {span}</title><rect x="{x1:.1f}" y="{H - PAD + 38 - tall:.1f}" '
                 f'width="{wide:.1f}" height="{tall:.1f}" fill="#999"/>')
         if low is not None:
             part += (f'<line x1="{mid:.1f}" x2="{mid:.1f}" y1="{y(low):.1f}" y2="{min(y(high), y(low) - 2):.1f}" '

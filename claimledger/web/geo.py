@@ -77,11 +77,13 @@ def _event(e: EventLine) -> dict:
 
 
 def _cell(c: Cell) -> dict:
-    """A cell's events at their mean point; a lone event keeps its id and place."""
-    properties = {"count": c.count, "where": c.where,
-                  "bbox": [round(x, 5) for x in (c.west, c.south, c.east, c.north)]}
+    """A cell's events at their mean point, with their extent; a lone event keeps its
+    id and place."""
+    properties: dict = {"count": c.count, "where": c.where}
     if c.count == 1:
         properties["id"] = c.id
+    else:
+        properties["bbox"] = [round(x, 4) for x in (c.west, c.south, c.east, c.north)]
     return {"type": "Feature", "geometry": _point(c.lat, c.lon), "properties": properties}
 
 

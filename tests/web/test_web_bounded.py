@@ -99,3 +99,42 @@ def test_bad_boxes_and_periods_say_what_to_write(big):
                        ("/timeline/twenty", "is not a week (2024-W10), a month (2024-03) or a year")]:
         r = client.get(url)
         assert r.status_code in (400, 422) and words in r.text, (url, r.text[:200])
+
+
+@pytest.fixture(scope="module")
+def fullest(tmp_path_factory):
+    """1,024 events, one in each cell of a 32 x 32 grid over a 180-degree box, and every
+    category in each of 100 months: the most a map view or the timeline draws."""
+    from datetime import date
+
+    from claimledger.model import CATEGORIES, Article, Claim, Event, Place, When
+    from claimledger.store import open_store
+    db = str(tmp_path_factory.mktemp("fullest") / "fullest.db")
+    claims, events, step = [], [], 180 / 32
+    for n in range(1024):
+        month = date(2016 + (n // 8) % 100 // 12, (n // 8) % 100 % 12 + 1, 28)
+        claims.append(Claim("a", CATEGORIES[n % 8], 1_234_567, 1_234, 9_876_543, "about", "x",
+                            n, n + 1, "x", 0))
+        events.append(Event(f"ev-{n:06d}-with-a-long-id", "protest_excessive_force", When(month, month),
+                            Place("A town with a rather long name, province", "IR"), claims=(claims[-1],)))
+    with open_store(db) as store:
+        store.put_articles([(Article("a", "x" * 1024), claims)])
+        store.replace_events(events)
+        store._many("UPDATE events SET lat = ?, lon = ?, geo_precision = 1 WHERE id = ?",
+                    [(-90 + step * (n // 32 + 0.5), -90 + step * (n % 32 + 0.5), e.id)
+                     for n, e in enumerate(events)])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+    from claimledger.web import create_app
+    with TestClient(create_app(db)) as client:
+        yield client
+
+
+def test_the_fullest_map_view_and_timeline_stay_under_the_bound(fullest):
+    found = _get(fullest, "/api/map?bbox=-90,-90,90,90&zoom=18").json()
+    assert found["clustered"] and len(found["features"]) == 1024  # a cell each
+    timeline = _get(fullest, "/api/timeline").json()  # one day a month: 100 weeks
+    assert timeline["by"] == "week" and len(timeline["categories"]) == 8
+    assert all(len(rows) == 100 for rows in timeline["categories"].values())
+    assert _get(fullest, "/timeline").text.count('<a href="/timeline/') == 800  # a bar each
