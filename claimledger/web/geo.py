@@ -40,14 +40,14 @@ def _wrap(lon: float) -> float:
     return lon if -180 <= lon <= 180 else (lon + 180) % 360 - 180
 
 
-def width(box: Box) -> float:
+def _width(box: Box) -> float:
     return box.east - box.west if box.west <= box.east else box.east - box.west + 360
 
 
 def cell_size(box: Box, zoom: int | None) -> float:
     """Degrees a side: ``CELL_PX`` pixels at ``zoom`` (a 256-pixel tile spans 360 / 2^zoom
     degrees), at least a ``MOST_CELLS``th of the view (an eighth without a zoom)."""
-    view = max(width(box), box.north - box.south)
+    view = max(_width(box), box.north - box.south)
     by_zoom = 360 / 2 ** zoom * CELL_PX / 256 if zoom is not None else view / 8
     return max(by_zoom, view / MOST_CELLS, 0.001)
 
