@@ -28,6 +28,7 @@ from ..errors import StoreError
 from ..model import Article, Claim, Copy, Event, Failure, FileMark, Outlet, Passage, Place, When
 from . import rows as recs
 from .dialect import Dialect
+from .listing import Listing
 from .schema import Migration
 
 PutResult = Literal["new", "unchanged", "changed"]
@@ -107,7 +108,7 @@ _COPY_TODO = ("SELECT a.id FROM articles a LEFT JOIN copy_indexed i ON i.seq = a
               "WHERE (i.seq IS NULL OR i.content_hash != a.content_hash) {among} ORDER BY a.seq")
 
 
-class Store(ABC):
+class Store(Listing, ABC):
     """Articles, their claims, ingest failures, source aliases, outlets, watched feeds,
     the copy index and copies, and events. A backend gives ``dialect``, ``migrations``,
     ``_conn`` (a DB-API connection) and the abstract methods below."""
@@ -498,6 +499,7 @@ class Store(ABC):
                 # a claim named twice belongs to the last event naming it
                 self._many(_LINK_CLAIM, [(e.id, c.article, c.start, c.end, c.category)
                                          for e in batch for c in e.claims])
+            self.summarize_events()  # what pages show of each event, from the links as stored
 
     def events(self) -> list[Event]:
         """Stored events, parents before their parts, each with its (still stored) claims."""

@@ -31,8 +31,30 @@ _SOURCE_NAME_KEY = {
     "postgresql": "",
 }
 
+# issue 19: what the web pages show of an event, written when events are (store/listing.py),
+# and the indexes behind the pages' filtered, ordered lists. ``sort_key`` is the event
+# order (parents first, then date, undated last, then id) as one byte-ordered text;
+# ``figures`` is NULL until the event's summary is written.
+_PAGES = """
+ALTER TABLE events ADD COLUMN sort_key {key};
+ALTER TABLE events ADD COLUMN claim_count {int} NOT NULL DEFAULT 0;
+ALTER TABLE events ADD COLUMN articles TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE events ADD COLUMN ranges TEXT NOT NULL DEFAULT '{{}}';
+ALTER TABLE events ADD COLUMN figures TEXT;
+UPDATE events SET sort_key = CASE WHEN parent_id IS NULL THEN '0' ELSE '1' END
+    || COALESCE(CAST(when_start AS TEXT), CAST(when_end AS TEXT), '9999-12-31') || id;
+CREATE INDEX events_sort ON events(sort_key);
+CREATE INDEX events_country ON events(where_country, sort_key);
+CREATE INDEX events_type ON events(type, sort_key);
+DROP INDEX claims_category;
+CREATE INDEX claims_category ON claims(category, article_id, start_char, end_char);
+CREATE INDEX claims_country ON claims(where_country, article_id, start_char, end_char);
+CREATE INDEX claim_sources_name ON claim_sources(name, position, claim_id);
+"""
+
 LATER: tuple[tuple[str, str | Mapping[str, str]], ...] = (
     ("0011_source_name_key", _SOURCE_NAME_KEY),
+    ("0012_pages", _PAGES),
 )
 
 
