@@ -499,7 +499,7 @@ class Store(Listing, ABC):
                 # a claim named twice belongs to the last event naming it
                 self._many(_LINK_CLAIM, [(e.id, c.article, c.start, c.end, c.category)
                                          for e in batch for c in e.claims])
-            self.summarize_events()  # what pages show of each event, from the links as stored
+            self.after_events()  # what pages show of events and sources (listing.py)
 
     def events(self) -> list[Event]:
         """Stored events, parents before their parts, each with its (still stored) claims."""

@@ -7,8 +7,9 @@ stops ``COUNT_AHEAD`` rows past the page asked (``Found.exact`` says which).
 
 An event's figures side by side, voices, claim count, articles and ranges are costly
 to work out, so they are stored with the event when events are written:
-``replace_events`` ends with ``summarize_events``, which fills every event whose
-``figures`` is NULL (the same call fills a ledger migrated from before).
+``replace_events`` ends with ``after_events``: ``summarize_events`` fills every event
+whose ``figures`` is NULL (the same call fills a ledger migrated from before), and
+``count_sources`` counts the names in the claims' chains again for the sources list.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from typing import Any
 
 from ..model import Article, Claim, Copy, Event, Passage, Place, When
 from . import rows as recs
+from .schema import COUNT_SOURCES
 
 COUNT_AHEAD = 10_000  # a bounded count reads at most this many rows past the page
 SEARCH_HITS = 1000  # articles a full-text filter keeps, best first
@@ -33,6 +35,7 @@ _CLAIM = ("c.id AS cid, c.article_id, c.category, c.value, c.low, c.high, c.qual
           "s.mention AS s_mention, s.start_char AS s_start_char, s.end_char AS s_end_char")
 _SAME_CLAIM = ("ec.article_id = c.article_id AND ec.start_char = c.start_char "
                "AND ec.end_char = c.end_char AND ec.category = c.category")
+_STORED = f"EXISTS (SELECT 1 FROM claims c WHERE {_SAME_CLAIM})"  # an event's claim still stored
 _EVENT = ("e.id, e.parent_id, e.type, e.when_start, e.when_end, e.when_text, e.where_name, "
           "e.where_country, e.where_admin1, e.actors, e.evidence, e.claim_count, e.articles, e.ranges")
 _META = "a.id, '' AS text, a.published, a.outlet, a.url, a.title, a.origin, a.language"
@@ -123,11 +126,14 @@ class Listing:
             where.append("COALESCE(c.when_start, c.when_end, a.published) <= ?")
             params.append(d.put(f.until))
         body = f"FROM claims c{joins} {'WHERE ' + ' AND '.join(where) if where else ''}"
-        link = "" if f.event is not None else f" LEFT JOIN event_claims ec ON {_SAME_CLAIM}"
+        # the page first, then its events: rows skipped by OFFSET are not joined
+        page_sql = (f"SELECT c.id AS cid, c.article_id, c.start_char, c.end_char, c.category {body} "
+                    "ORDER BY c.article_id, c.start_char, c.end_char, c.id LIMIT ? OFFSET ?")
         with self._errors():
-            page = self._run(f"SELECT c.id AS cid, ec.event_id FROM claims c{joins}{link} "
-                             f"{'WHERE ' + ' AND '.join(where) if where else ''} "
-                             "ORDER BY c.article_id, c.start_char, c.end_char, c.id LIMIT ? OFFSET ?",
+            page = self._run(f"SELECT p.cid, ec.event_id FROM ({page_sql}) p LEFT JOIN event_claims ec "
+                             "ON ec.article_id = p.article_id AND ec.start_char = p.start_char "
+                             "AND ec.end_char = p.end_char AND ec.category = p.category "
+                             "ORDER BY p.article_id, p.start_char, p.end_char, p.cid",
                              (*params, limit, offset)).fetchall()
             total, exact = self._count(body, params, offset + limit if where or joins else None)
             found = self._claims_by_id([r["cid"] for r in page])
@@ -163,13 +169,13 @@ class Listing:
             where.append("e.type = ?")
             params.append(f.type)
         if f.category:
-            where.append(f"EXISTS (SELECT 1 FROM event_claims ec JOIN claims c ON {_SAME_CLAIM} "
-                         "WHERE ec.event_id = e.id AND ec.category = ?)")
+            where.append(f"EXISTS (SELECT 1 FROM event_claims ec WHERE ec.event_id = e.id "
+                         f"AND ec.category = ? AND {_STORED})")
             params.append(f.category)
         if f.q:
             hits = [a for a, _ in self.search(f.q, limit=SEARCH_HITS)]
-            where.append(f"EXISTS (SELECT 1 FROM event_claims ec JOIN claims c ON {_SAME_CLAIM} "
-                         f"WHERE ec.event_id = e.id AND {d.member('ec.article_id')})")
+            where.append(f"EXISTS (SELECT 1 FROM event_claims ec WHERE ec.event_id = e.id "
+                         f"AND {d.member('ec.article_id')} AND {_STORED})")
             params.append(d.pack(hits))
         if f.since:
             where.append("COALESCE(e.when_end, e.when_start) >= ?")
@@ -304,22 +310,31 @@ class Listing:
 
     def source_page(self, q: str | None, limit: int, offset: int) -> Found:
         """Every name in a chain: how many claims name it, as first sayer, in how many
-        articles; most named first, then by name."""
+        articles; most named first, then by name (as counted when events were last written)."""
         d = self.dialect
         where, params = "", []
         if q:
-            where, params = f"WHERE {d.contains}(s.name_key, ?) > 0", [q.casefold()]
+            where, params = f"WHERE {d.contains}(name_key, ?) > 0", [q.casefold()]
         with self._errors():
-            rows = self._run(
-                "SELECT s.name, count(*) AS claims, sum(CASE WHEN s.position = 0 THEN 1 ELSE 0 END) "
-                "AS first_source, count(DISTINCT c.article_id) AS articles FROM claim_sources s "
-                f"JOIN claims c ON c.id = s.claim_id {where} GROUP BY s.name "
-                f"ORDER BY claims DESC, s.name{d.by_bytes} LIMIT ? OFFSET ?", (*params, limit, offset))
+            rows = self._run(f"SELECT name, claims, first_source, articles FROM source_counts {where} "
+                             "ORDER BY claims DESC, name LIMIT ? OFFSET ?", (*params, limit, offset))
             items = [{"name": r["name"], "claims": r["claims"], "first_source": r["first_source"],
                       "articles": r["articles"]} for r in rows]
-            total = self._run(f"SELECT count(DISTINCT s.name) AS n FROM claim_sources s {where}",
-                              params).fetchone()["n"]
+            total = self._run(f"SELECT count(*) AS n FROM source_counts {where}", params).fetchone()["n"]
         return Found(total, True, items)
+
+    def count_sources(self) -> None:
+        """Count again every name in the claims' chains (``schema.COUNT_SOURCES``)."""
+        with self.transaction(), self._errors():
+            for statement in COUNT_SOURCES.split(";"):
+                if statement.strip():
+                    self._run(statement)
+
+    def after_events(self) -> None:
+        """What pages read that follows from events and claims: each event's summary
+        and the source counts (``replace_events`` ends with it)."""
+        self.summarize_events()
+        self.count_sources()
 
 
 def _claims(rows: Iterable[Mapping], day) -> Iterable[tuple[int, Claim]]:
