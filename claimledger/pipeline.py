@@ -156,6 +156,8 @@ def finish(store: Store, report: IngestReport, progress: Progress | None = None)
         if progress:
             progress("events", 0, None)
         rebuild_events(store)
+    else:  # copies found in articles stored before move the voices of their events
+        store.summarize_events()
 
 
 def _write(batch: list[Article], store: Store, extractor: Extractor, report: IngestReport, force: bool,

@@ -462,7 +462,9 @@ class Store(Listing, ABC):
 
     def replace_copies(self, article_id: str, copies: Sequence[Copy]) -> None:
         """Drop every copy the article is part of (either side) and insert these."""
+        copies = list(copies)
         with self.transaction(), self._errors():
+            self.copies_changing(article_id, copies)  # voices move: events to summarize again
             self._run("DELETE FROM copies WHERE first_article = ? OR copy_article = ?",
                       (article_id, article_id))
             self._many(_INSERT_COPY, [(c.first.article, c.first.start, c.first.end, c.copy.article,

@@ -8,8 +8,10 @@ stops ``COUNT_AHEAD`` rows past the page asked (``Found.exact`` says which).
 An event's figures side by side, voices, claim count, articles and ranges are costly
 to work out, so they are stored with the event when events are written:
 ``replace_events`` ends with ``after_events``: ``summarize_events`` fills every event
-whose ``figures`` is NULL (the same call fills a ledger migrated from before), and
+not summarized yet (the same call fills a ledger migrated from before), and
 ``count_sources`` counts the names in the claims' chains again for the sources list.
+Copies change voices: ``replace_copies`` marks the events they touch, and whoever finds
+copies without rebuilding events then calls ``summarize_events``.
 """
 from __future__ import annotations
 
@@ -39,8 +41,8 @@ _STORED = f"EXISTS (SELECT 1 FROM claims c WHERE {_SAME_CLAIM})"  # an event's c
 _EVENT = ("e.id, e.parent_id, e.type, e.when_start, e.when_end, e.when_text, e.where_name, "
           "e.where_country, e.where_admin1, e.actors, e.evidence, e.claim_count, e.articles, e.ranges")
 _META = "a.id, '' AS text, a.published, a.outlet, a.url, a.title, a.origin, a.language"
-_SUMMARIZE = ("UPDATE events SET sort_key = ?, claim_count = ?, articles = ?, ranges = ?, figures = ? "
-              "WHERE id = ?")
+_SUMMARIZE = ("UPDATE events SET sort_key = ?, claim_count = ?, articles = ?, ranges = ?, figures = ?, "
+              "summarized = 1 WHERE id = ?")
 
 
 @dataclass(frozen=True)
@@ -230,6 +232,16 @@ class Listing:
                       for eid, group in groupby(rows, key=lambda r: r["event_id"])}
         return [_event(events[id], d.day, claims.get(id, ())) for id in sorted(events)]
 
+    def copies_changing(self, article_id: str, copies: Iterable[Copy]) -> None:
+        """Before the article's copies are replaced: mark the events whose claims stand in
+        the articles copied into (before and after), to be summarized again."""
+        d = self.dialect
+        with self.transaction(), self._errors():
+            self._run("UPDATE events SET summarized = 0 WHERE id IN (SELECT ec.event_id FROM event_claims ec "
+                      "WHERE ec.article_id = ? OR ec.article_id IN (SELECT copy_article FROM copies "
+                      f"WHERE first_article = ?) OR {d.member('ec.article_id')})",
+                      (article_id, article_id, d.pack(dict.fromkeys(c.copy.article for c in copies))))
+
     def article_events(self, article_id: str) -> dict[tuple[int, int, str], str]:
         """(start, end, category) of the article's claims in events -> the event's id."""
         with self._errors():
@@ -238,10 +250,11 @@ class Listing:
                 (article_id,))}
 
     def summarize_events(self) -> int:
-        """Work out and store the summary of every event that lacks one; how many."""
+        """Work out and store the summary of every event not summarized (since copies
+        changed); how many."""
         from ..events.summary import summaries  # events build on the store, not it on them
         with self.transaction(), self._errors():
-            todo = [r["id"] for r in self._run("SELECT id FROM events WHERE figures IS NULL")]
+            todo = [r["id"] for r in self._run("SELECT id FROM events WHERE summarized = 0")]
             for batch in recs.batches(todo, 500):
                 found = self.events_among(batch)
                 self._many(_SUMMARIZE, [(*row, e.id) for e, row in zip(found, summaries(self, found))])

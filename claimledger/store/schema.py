@@ -44,18 +44,21 @@ INSERT INTO source_counts (name, name_key, claims, first_source, articles)
 # issue 19: what the web pages show of an event, written when events are (store/listing.py),
 # and the indexes behind the pages' filtered, ordered lists. ``sort_key`` is the event
 # order (parents first, then date, undated last, then id) as one byte-ordered text;
-# ``figures`` is NULL until the event's summary is written.
+# ``summarized`` is 0 until the summary is written, and again once copies found since
+# may change its voices.
 _PAGES = """
 ALTER TABLE events ADD COLUMN sort_key {key};
 ALTER TABLE events ADD COLUMN claim_count {int} NOT NULL DEFAULT 0;
 ALTER TABLE events ADD COLUMN articles TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE events ADD COLUMN ranges TEXT NOT NULL DEFAULT '{{}}';
 ALTER TABLE events ADD COLUMN figures TEXT;
+ALTER TABLE events ADD COLUMN summarized {int} NOT NULL DEFAULT 0;
 UPDATE events SET sort_key = CASE WHEN parent_id IS NULL THEN '0' ELSE '1' END
     || COALESCE(CAST(when_start AS TEXT), CAST(when_end AS TEXT), '9999-12-31') || id;
 CREATE INDEX events_sort ON events(sort_key);
 CREATE INDEX events_country ON events(where_country, sort_key);
 CREATE INDEX events_type ON events(type, sort_key);
+CREATE INDEX events_due ON events(summarized, id);
 DROP INDEX claims_order;
 CREATE INDEX claims_order ON claims(article_id, start_char, end_char, id);
 DROP INDEX claims_category;
