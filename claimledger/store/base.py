@@ -130,6 +130,10 @@ class Store(Listing, ABC):
         """Full-text search over article titles and texts: (article_id, snippet), best first."""
 
     @abstractmethod
+    def search_ids(self, query: str, limit: int) -> list[str]:
+        """The ids ``search`` finds, in its order, without building snippets."""
+
+    @abstractmethod
     def revision(self) -> object:
         """A cheap value that changes whenever stored data changes (the web app keeps
         what it read while this stays the same)."""

@@ -37,7 +37,6 @@ _CLAIM = ("c.id AS cid, c.article_id, c.category, c.value, c.low, c.high, c.qual
           "s.mention AS s_mention, s.start_char AS s_start_char, s.end_char AS s_end_char")
 _SAME_CLAIM = ("ec.article_id = c.article_id AND ec.start_char = c.start_char "
                "AND ec.end_char = c.end_char AND ec.category = c.category")
-_STORED = f"EXISTS (SELECT 1 FROM claims c WHERE {_SAME_CLAIM})"  # an event's claim still stored
 _EVENT = ("e.id, e.parent_id, e.type, e.when_start, e.when_end, e.when_text, e.where_name, "
           "e.where_country, e.where_admin1, e.actors, e.evidence, e.claim_count, e.articles, e.ranges")
 _META = "a.id, '' AS text, a.published, a.outlet, a.url, a.title, a.origin, a.language"
@@ -60,10 +59,10 @@ class ClaimFilter:
 class EventFilter:
     country: str | None = None
     type: str | None = None
-    category: str | None = None  # events with a claim of this category
+    category: str | None = None  # events with a claim of this category (as last built)
     since: date | None = None
     until: date | None = None
-    q: str | None = None  # full-text search over the events' articles
+    q: str | None = None  # full-text search over the events' articles (the best SEARCH_HITS)
 
 
 @dataclass(frozen=True)
@@ -171,13 +170,13 @@ class Listing:
             where.append("e.type = ?")
             params.append(f.type)
         if f.category:
-            where.append(f"EXISTS (SELECT 1 FROM event_claims ec WHERE ec.event_id = e.id "
-                         f"AND ec.category = ? AND {_STORED})")
+            where.append("EXISTS (SELECT 1 FROM event_claims ec WHERE ec.event_id = e.id "
+                         "AND ec.category = ?)")
             params.append(f.category)
         if f.q:
-            hits = [a for a, _ in self.search(f.q, limit=SEARCH_HITS)]
-            where.append(f"EXISTS (SELECT 1 FROM event_claims ec WHERE ec.event_id = e.id "
-                         f"AND {d.member('ec.article_id')} AND {_STORED})")
+            hits = self.search_ids(f.q, SEARCH_HITS)
+            # uncorrelated: the hits' links are read once, through event_claims' key
+            where.append(f"e.id IN (SELECT ec.event_id FROM event_claims ec WHERE {d.member('ec.article_id')})")
             params.append(d.pack(hits))
         if f.since:
             where.append("COALESCE(e.when_end, e.when_start) >= ?")

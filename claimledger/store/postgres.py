@@ -96,6 +96,15 @@ class PostgresStore(Store):
                 (HEADLINE, match, limit))
             return [(r["id"], " ".join(r["snippet"].split())) for r in rows]  # one line
 
+    def search_ids(self, query: str, limit: int) -> list[str]:
+        match = tsquery(query)
+        if not match:
+            return []
+        with self._errors():
+            return [r["id"] for r in self._conn.execute(
+                "SELECT a.id FROM articles a, to_tsquery('english', %s) AS q WHERE a.search @@ q "
+                "ORDER BY ts_rank(a.search, q) DESC, a.seq LIMIT %s", (match, limit))]
+
     def revision(self) -> tuple:
         # counts and maxima that every write moves, as SQLite's; comparable across connections
         with self._errors():

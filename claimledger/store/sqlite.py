@@ -69,6 +69,15 @@ class SQLiteStore(Store):
                 (*SNIPPET_MARKS, match, limit))
             return [(r["id"], r["snippet"]) for r in rows]
 
+    def search_ids(self, query: str, limit: int) -> list[str]:
+        match = fts_query(query)
+        if not match:
+            return []
+        with self._errors():
+            return [r["id"] for r in self._conn.execute(
+                "SELECT a.id FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
+                "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?", (match, limit))]
+
     def revision(self) -> tuple:
         # every commit writes the WAL (or the file, at a checkpoint), so their stat moves;
         # a few O(1) figures guard against two writes within one clock tick

@@ -140,7 +140,7 @@ def timeline(ledger: Ledger) -> dict[str, list[dict]]:
 # -- articles, copies, sources -----------------------------------------------
 def articles(ledger: Ledger, q: str | None = None, limit: int = 50, offset: int = 0) -> Page:
     """Articles in ingest order, or those the full-text search finds, best first."""
-    among = [a for a, _ in ledger.store.search(q, limit=SEARCH_HITS)] if q else None
+    among = ledger.store.search_ids(q, SEARCH_HITS) if q else None
     found = ledger.store.article_page(limit, offset, among)
     return Page.of(found, limit, offset, lambda pair: dict(article_meta(pair[0]), claims=pair[1]))
 
