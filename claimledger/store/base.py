@@ -505,7 +505,8 @@ class Store(Listing, ABC):
                 # a claim named twice belongs to the last event naming it
                 self._many(_LINK_CLAIM, [(e.id, c.article, c.start, c.end, c.category)
                                          for e in batch for c in e.claims])
-            self.after_events()  # what pages show of events and sources (listing.py)
+                self._summarize(batch)  # what pages show of each (listing.py)
+            self.after_events()  # any event left unsummarized, the source counts
 
     def events(self) -> list[Event]:
         """Stored events, parents before their parts, each with its (still stored) claims."""

@@ -7,8 +7,9 @@ stops ``COUNT_AHEAD`` rows past the page asked (``Found.exact`` says which).
 
 An event's figures side by side, voices, claim count, articles and ranges are costly
 to work out, so they are stored with the event when events are written:
-``replace_events`` ends with ``after_events``: ``summarize_events`` fills every event
-not summarized yet (the same call fills a ledger migrated from before), and
+``replace_events`` summarizes each batch of events as it writes it, then calls
+``after_events``: ``summarize_events`` fills any event not summarized yet (the same
+call fills a ledger migrated from before), and
 ``count_sources`` counts the names in the claims' chains again for the sources list.
 Copies change voices: ``replace_copies`` marks the events they touch, and whoever finds
 copies without rebuilding events then calls ``summarize_events``.
@@ -251,13 +252,17 @@ class Listing:
     def summarize_events(self) -> int:
         """Work out and store the summary of every event not summarized (since copies
         changed); how many."""
-        from ..events.summary import summaries  # events build on the store, not it on them
         with self.transaction(), self._errors():
             todo = [r["id"] for r in self._run("SELECT id FROM events WHERE summarized = 0")]
             for batch in recs.batches(todo, 500):
-                found = self.events_among(batch)
-                self._many(_SUMMARIZE, [(*row, e.id) for e, row in zip(found, summaries(self, found))])
+                self._summarize(self.events_among(batch))
         return len(todo)
+
+    def _summarize(self, events: list[Event]) -> None:
+        """Store these events' summaries, from their claims as given (``resolve`` names
+        each claim in one event only, so they are the claims stored for each)."""
+        from ..events.summary import summaries  # events build on the store, not it on them
+        self._many(_SUMMARIZE, [(*row, e.id) for e, row in zip(events, summaries(self, events))])
 
     # -- articles, copies, sources --------------------------------------------
     def article_page(self, limit: int, offset: int, among: list[str] | None = None) -> Found:
