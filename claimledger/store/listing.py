@@ -2,8 +2,9 @@
 
 Every list is one query whose filters are in SQL, ordered along an index and cut to a
 bounded page (LIMIT/OFFSET), so a request reads a page, never the ledger. Counts are
-exact where cheap (a whole table, the events); a filtered count of claims or copies
-stops ``COUNT_AHEAD`` rows past the page asked (``Found.exact`` says which).
+exact where cheap (events, articles, sources); a count of claims or copies stops
+``COUNT_AHEAD`` rows past the page asked (``Found.exact`` says which): counting a
+million claims costs more than any page of them.
 
 An event's figures side by side, voices, claim count, articles and ranges are costly
 to work out, so they are stored with the event when events are written:
@@ -137,7 +138,7 @@ class Listing:
                              "AND ec.end_char = p.end_char AND ec.category = p.category "
                              "ORDER BY p.article_id, p.start_char, p.end_char, p.cid",
                              (*params, limit, offset)).fetchall()
-            total, exact = self._count(body, params, offset + limit if where or joins else None)
+            total, exact = self._count(body, params, offset + limit)
             found = self._claims_by_id([r["cid"] for r in page])
         return Found(total, exact, [(found[r["cid"]], r["event_id"]) for r in page])
 

@@ -29,8 +29,8 @@ router = APIRouter(prefix="/api", responses=ERRORS)
 
 class PageOut(BaseModel):
     total: int = Field(description="How many the whole list holds; when `exact` is false, at least "
-                                   "this many (a filtered count of claims or copies stops 10,000 "
-                                   "past the page asked)")
+                                   "this many (a count of claims or copies stops 10,000 past the "
+                                   "page asked)")
     limit: int
     offset: int
     items: list[dict[str, Any]]

@@ -104,3 +104,14 @@ def test_what_another_process_writes_shows_on_the_next_request(tmp_path):
         assert client.get("/api/claims").json()["total"] == 0
         assert client.get("/api/events").json()["total"] == 0
         assert client.get("/api/articles").json()["items"][0]["claims"] == 0
+
+
+def test_a_bounded_count_says_so_in_json_and_on_the_pager(client, monkeypatch):
+    import claimledger.store.listing as listing
+    everything = client.get("/api/copies", params={"limit": 500}).json()
+    assert everything["exact"] and everything["total"] > 3
+    monkeypatch.setattr(listing, "COUNT_AHEAD", 1)
+    page = client.get("/api/copies", params={"limit": 2}).json()
+    assert (page["total"], page["exact"], page["items"]) == (3, False, everything["items"][:2])
+    assert client.get("/api/events", params={"limit": 2}).json()["exact"]  # events are counted
+    assert "of 51+" in client.get("/copies").text
