@@ -238,9 +238,12 @@ class Listing:
         the articles copied into (before and after), to be summarized again."""
         d = self.dialect
         with self.transaction(), self._errors():
-            self._run("UPDATE events SET summarized = 0 WHERE id IN (SELECT ec.event_id FROM event_claims ec "
-                      "WHERE ec.article_id = ? OR ec.article_id IN (SELECT copy_article FROM copies "
-                      f"WHERE first_article = ?) OR {d.member('ec.article_id')})",
+            # three lookups by article (event_claims' key), not one OR that scans the links
+            self._run("UPDATE events SET summarized = 0 WHERE id IN ("
+                      "SELECT event_id FROM event_claims WHERE article_id = ? UNION "
+                      "SELECT ec.event_id FROM copies k JOIN event_claims ec ON ec.article_id = k.copy_article "
+                      "WHERE k.first_article = ? UNION "
+                      f"SELECT event_id FROM event_claims WHERE {d.member('article_id')})",
                       (article_id, article_id, d.pack(dict.fromkeys(c.copy.article for c in copies))))
 
     def article_events(self, article_id: str) -> dict[tuple[int, int, str], str]:
