@@ -222,6 +222,8 @@ def finish(store: Store, report: IngestReport, progress: Progress | None = None)
             rebuild_events(store)
         else:
             update_events(store, todo)
+    else:  # copies found in articles stored before move the voices of their events
+        store.summarize_events()
 
 
 def plan(batch: list[Article], store: Store, report: IngestReport, force: bool,

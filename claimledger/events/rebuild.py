@@ -41,7 +41,7 @@ def update(store: Store, articles: Collection[str] | None = None) -> int:
     events as ``rebuild`` would store."""
     if articles is None:
         articles = store.events_todo()
-    scope = store.event_countries(articles)
+    scope = store.countries_of_events_of(articles)
     scope |= {m.country or "" for m in mentions(store.claims(articles=articles), texts(store))}
     if not scope:
         store.replace_events((), countries=scope, done=articles)

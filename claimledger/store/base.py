@@ -28,6 +28,7 @@ from ..model import (Article, Claim, Copy, Event, Failure, FeedItem, FeedState, 
                      Passage, Place, When)
 from . import rows as recs
 from .dialect import Dialect
+from .listing import Listing
 from .places import PLACE_COLUMNS, Places, place_row
 from .schema import Migration
 
@@ -77,7 +78,7 @@ _COPY_TODO = ("SELECT a.id FROM articles a LEFT JOIN copy_indexed i ON i.seq = a
               "WHERE (i.seq IS NULL OR i.content_hash != a.content_hash) {among} ORDER BY a.seq")
 
 
-class Store(Places, ABC):
+class Store(Places, Listing, ABC):
     """Articles, their claims, ingest failures, source aliases, outlets, watched feeds,
     the copy index and copies, and events. A backend gives ``dialect``, ``migrations``,
     ``_conn`` (a DB-API connection) and the abstract methods below."""
@@ -113,6 +114,7 @@ class Store(Places, ABC):
         return f"{type(self).__name__}({self.where!r})"
 
     _SEARCH: str  # (article id, snippet) best first, given the match and a limit
+    _SEARCH_IDS: str  # the same ids in the same order, without snippets
 
     @staticmethod
     @abstractmethod
@@ -122,7 +124,6 @@ class Store(Places, ABC):
     @staticmethod
     def _snippet(text: str) -> str:
         return text
-
 
     @abstractmethod
     def revision(self) -> object:
@@ -321,6 +322,14 @@ class Store(Places, ABC):
             return [(r["id"], self._snippet(r["snippet"]))
                     for r in self._run(self._SEARCH, (match, limit))]
 
+    def search_ids(self, query: str, limit: int) -> list[str]:
+        """The ids ``search`` finds, in its order, without building snippets."""
+        match = self._words(query)
+        if not match:
+            return []
+        with self._errors():
+            return [r["id"] for r in self._run(self._SEARCH_IDS, (match, limit))]
+
     # -- failures -------------------------------------------------------------
     def add_failure(self, failure: Failure) -> None:
         """Record an input that did not land; the same failure is kept once."""
@@ -470,7 +479,9 @@ class Store(Places, ABC):
 
     def replace_copies(self, article_id: str, copies: Sequence[Copy]) -> None:
         """Drop every copy the article is part of (either side) and insert these."""
+        copies = list(copies)
         with self.transaction(), self._errors():
+            self.copies_changing(article_id, copies)  # voices move: events to summarize again
             self._run("DELETE FROM copies WHERE first_article = ? OR copy_article = ?",
                       (article_id, article_id))
             self._many(_INSERT_COPY, [(c.first.article, c.first.start, c.first.end, c.copy.article,
@@ -517,6 +528,8 @@ class Store(Places, ABC):
                 # a claim named twice belongs to the last event naming it
                 self._many(_LINK_CLAIM, [(e.id, c.article, c.start, c.end, c.category)
                                          for e in batch for c in e.claims])
+                self._summarize(batch)  # what pages show of each (listing.py)
+            self.after_events()  # any event left unsummarized, the source counts
 
     def events_todo(self) -> list[str]:
         """Ids of the articles whose claims were written since their events were last
@@ -525,7 +538,7 @@ class Store(Places, ABC):
             rows = self._run(f"SELECT article_id FROM events_todo ORDER BY article_id{self.dialect.by_bytes}")
             return [r["article_id"] for r in rows]
 
-    def event_countries(self, articles: Collection[str]) -> set[str]:
+    def countries_of_events_of(self, articles: Collection[str]) -> set[str]:
         """The countries ("" for none) of the stored events that hold claims of these articles."""
         d = self.dialect
         with self._errors():

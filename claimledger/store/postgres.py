@@ -49,6 +49,8 @@ class PostgresStore(Store):
                "FROM (SELECT a.id, a.title, a.text, a.seq, q, ts_rank(a.search, q) AS rank "
                "FROM articles a, to_tsquery('english', ?) AS q WHERE a.search @@ q "
                "ORDER BY rank DESC, a.seq LIMIT ?) AS best ORDER BY rank DESC, seq")
+    _SEARCH_IDS = ("SELECT a.id FROM articles a, to_tsquery('english', ?) AS q WHERE a.search @@ q "
+                   "ORDER BY ts_rank(a.search, q) DESC, a.seq LIMIT ?")
 
     _driver_error = psycopg.Error
 

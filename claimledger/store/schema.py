@@ -63,10 +63,56 @@ CREATE INDEX events_day ON events(day);
 CREATE INDEX events_unplaced ON events(geo_precision, where_country, id);
 """
 
+# every name in a claim's chain with how many claims name it, how many first, in how
+# many articles: rewritten whenever events are (``Listing.count_sources``)
+COUNT_SOURCES = """
+DELETE FROM source_counts;
+INSERT INTO source_counts (name, name_key, claims, first_source, articles)
+    SELECT s.name, min(s.name_key), count(*), sum(CASE WHEN s.position = 0 THEN 1 ELSE 0 END),
+           count(DISTINCT c.article_id)
+    FROM claim_sources s JOIN claims c ON c.id = s.claim_id GROUP BY s.name;
+"""
+
+# issue 19: what the web pages show of an event, written when events are (store/listing.py),
+# and the indexes behind the pages' filtered, ordered lists. ``sort_key`` is the event
+# order (parents first, then date, undated last, then id) as one byte-ordered text;
+# ``summarized`` is 0 until the summary is written, and again once copies found since
+# may change its voices.
+_PAGES = """
+ALTER TABLE events ADD COLUMN sort_key {key};
+ALTER TABLE events ADD COLUMN claim_count {int} NOT NULL DEFAULT 0;
+ALTER TABLE events ADD COLUMN articles TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE events ADD COLUMN ranges TEXT NOT NULL DEFAULT '{{}}';
+ALTER TABLE events ADD COLUMN figures TEXT;
+ALTER TABLE events ADD COLUMN summarized {int} NOT NULL DEFAULT 0;
+UPDATE events SET sort_key = CASE WHEN parent_id IS NULL THEN '0' ELSE '1' END
+    || COALESCE(CAST(when_start AS TEXT), CAST(when_end AS TEXT), '9999-12-31') || id;
+CREATE INDEX events_sort ON events(sort_key);
+CREATE INDEX events_country ON events(where_country, sort_key);
+CREATE INDEX events_type ON events(type, sort_key);
+CREATE INDEX events_due ON events(summarized, id);
+DROP INDEX claims_order;
+CREATE INDEX claims_order ON claims(article_id, start_char, end_char, id);
+DROP INDEX claims_category;
+CREATE INDEX claims_category ON claims(category, article_id, start_char, end_char, id);
+CREATE INDEX claims_country ON claims(where_country, article_id, start_char, end_char, id);
+DROP INDEX event_claims_event;
+CREATE INDEX event_claims_event ON event_claims(event_id, category, article_id, start_char, end_char);
+CREATE TABLE source_counts (
+    name {key} PRIMARY KEY,
+    name_key TEXT NOT NULL,
+    claims {int} NOT NULL,
+    first_source {int} NOT NULL,
+    articles {int} NOT NULL
+);
+CREATE INDEX source_counts_order ON source_counts(claims DESC, name);
+""" + COUNT_SOURCES
+
 LATER: tuple[tuple[str, str | Mapping[str, str]], ...] = (
     ("0011_source_name_key", _SOURCE_NAME_KEY),
     ("0012_events_todo", _EVENTS_TODO),
     ("0013_event_places", _EVENT_PLACES),
+    ("0014_pages", _PAGES),
 )
 
 

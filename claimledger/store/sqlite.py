@@ -26,6 +26,8 @@ class SQLiteStore(Store):
     _SEARCH = ("SELECT a.id, snippet(articles_fts, -1, '[', ']', '…', 16) AS snippet "
                "FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
                "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?")
+    _SEARCH_IDS = ("SELECT a.id FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
+                   "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?")
 
     _driver_error = sqlite3.Error
 

@@ -28,10 +28,13 @@ router = APIRouter(prefix="/api", responses=ERRORS)
 
 
 class PageOut(BaseModel):
-    total: int
+    total: int = Field(description="How many the whole list holds; when `exact` is false, at least "
+                                   "this many (a count of claims or copies stops 10,000 past the "
+                                   "page asked)")
     limit: int
     offset: int
     items: list[dict[str, Any]]
+    exact: bool = Field(True, description="Whether `total` is the exact count")
 
 
 class ArticleIn(BaseModel):
@@ -96,7 +99,8 @@ def page(limit: int = Query(50, ge=1, le=queries.MAX_LIMIT),
 
 
 def _out(p: queries.Page, item=lambda x: x) -> PageOut:
-    return PageOut(total=p.total, limit=p.limit, offset=p.offset, items=[item(x) for x in p.items])
+    return PageOut(total=p.total, limit=p.limit, offset=p.offset, items=[item(x) for x in p.items],
+                   exact=p.exact)
 
 
 @router.get("/articles", response_model=PageOut, summary="Stored articles, newest ingest last")
@@ -120,8 +124,7 @@ def list_claims(category: Category | None = None,
                 q: str | None = Query(None, description="Words that must all be in the sentence"),
                 pg: dict = Depends(page), led: Ledger = Depends(ledger)):
     f = queries.ClaimFilter(category, country, source, since, until, event, q)
-    snap = led.snapshot()
-    return _out(queries.claims(led, f, **pg), lambda c: queries.claim_record(snap, c))
+    return _out(queries.claims(led, f, **pg))
 
 
 @router.get("/events", response_model=PageOut, summary="Events, filtered")
@@ -131,8 +134,7 @@ def list_events(country: str | None = None, type: str | None = None,
                 q: str | None = Query(None, description="Full-text search over the events' articles"),
                 pg: dict = Depends(page), led: Ledger = Depends(ledger)):
     f = queries.EventFilter(country, type, category, since, until, q)
-    snap = led.snapshot()
-    return _out(queries.events(led, f, **pg), lambda e: queries.event_summary(snap, e))
+    return _out(queries.events(led, f, **pg))
 
 
 @router.get("/events/{event_id}", summary="One event with every figure side by side")

@@ -38,6 +38,7 @@ def create_app(db: str, *, token: str | None = None, tiles: str | None = None,
     conf = settings or settings_mod.settings({"db": db})
     with open_store(db) as store:  # create and migrate once, here, not in every thread
         store.fill_places()  # events stored before they had a point and a day
+        store.summarize_events()  # events stored before their summaries were (a migrated ledger)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):

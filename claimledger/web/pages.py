@@ -55,11 +55,9 @@ def events_page(request: Request, country: str | None = None, type: str | None =
     f = queries.EventFilter(country or None, type or None, category or None,
                             _day(since, "since"), _day(until, "until"), q or None)
     found = queries.events(led, f, PAGE, _offset(offset))
-    snap = led.snapshot()
-    return _render(request, "events.html", page=found, filters=f,
-                   rows=[queries.event_summary(snap, e) for e in found.items],
+    return _render(request, "events.html", page=found, filters=f, rows=found.items,
                    types=sorted(table()["types"]), categories=CATEGORIES,
-                   countries=sorted({e.where.country for e in snap.events if e.where.country}))
+                   countries=led.store.event_countries())
 
 
 @router.get("/events/{event_id}")

@@ -344,7 +344,7 @@ def test_events_of_some_countries_are_replaced_alone(store):
     store.put_articles([told("a", 40, Place("Tehran", "IR", "Tehran")),
                         told("b", 12, Place("Baghdad", "IQ", "Baghdad")), told("c", 7, None)])
     rebuild(store)
-    assert store.event_countries(["a", "c"]) == {"IR", ""}
+    assert store.countries_of_events_of(["a", "c"]) == {"IR", ""}
     assert store.articles_in_countries({"IQ"}) == ["b"]
     assert store.articles_in_countries({"", "IR"}) == ["a", "c"]
     # "a" moves from Iran to Iraq: both countries are built again, the rest kept
