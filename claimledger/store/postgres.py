@@ -22,7 +22,7 @@ from psycopg.rows import dict_row
 from ..errors import StoreError
 from .dialect import POSTGRESQL
 from .postgres_migrations import POSTGRESQL as MIGRATIONS
-from .base import Store
+from .base import Store, read_only_message
 
 HEADLINE = "StartSel=[, StopSel=], MaxFragments=1, MaxWords=16, MinWords=6, FragmentDelimiter=…"
 CONNECT_TIMEOUT = 5  # seconds; an unreachable server fails fast with a message
@@ -40,15 +40,19 @@ _INSERT_ARTICLES = (
 
 
 class PostgresStore(Store):
-    """A Store in a PostgreSQL database (the tables go in the first schema of the search path)."""
+    """A Store in a PostgreSQL database (the tables go in the first schema of the search path).
+    ``read_only``: a session whose transactions are read-only (``default_transaction_read_only``)."""
 
     dialect = POSTGRESQL
     migrations = MIGRATIONS
 
-    def __init__(self, url: str):
+    def __init__(self, url: str, *, read_only: bool = False):
         self.url = url
         self.where = describe(url)
+        self.read_only = read_only
         self._conn = _connect(url, self.where)
+        if read_only:  # set on the session, so the URL's own options stay in force
+            self._conn.execute("SET default_transaction_read_only = on")
 
     def _many(self, sql: str, rows: Iterable[Sequence]) -> None:
         with self._conn.cursor() as cursor:
@@ -120,6 +124,8 @@ class PostgresStore(Store):
     def _errors(self, article_id: str | None = None) -> Iterator[None]:
         try:
             yield
+        except pgerrors.ReadOnlySqlTransaction as error:
+            raise StoreError(read_only_message(self.where, error)) from error
         except psycopg.Error as error:
             raise StoreError(explain(self.where, error, article_id)) from error
 
