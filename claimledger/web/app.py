@@ -5,7 +5,8 @@
     uvicorn --factory claimledger.web.app:from_settings   # settings from the environment
 
 Pages and API reads go through read-only connections (``open_store(read_only=True)``);
-only POST /api/articles gets a writing one. Every response carries security headers and request bodies are capped (``guard.py``);
+only POST /api/articles gets a writing one. Every response carries security headers
+and request bodies are capped (``guard.py``);
 browsers on other origins get no access unless the ``cors_origins`` setting lists them.
 """
 from __future__ import annotations
