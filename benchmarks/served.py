@@ -61,6 +61,7 @@ class Server:
             self.start_peak_mb = max(getattr(self, "start_peak_mb", 0), self.rss_mb()["rss_mb"])
             if self.start_peak_mb > max_rss_mb:
                 self.too_big = True
+                self.stopped_s = time.perf_counter() - self.started
                 self.process.kill()
                 return
 

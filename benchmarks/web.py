@@ -187,7 +187,8 @@ def run(db: str, args, fill_report: dict) -> dict:
         out["start_peak_rss_mb"] = getattr(server, "start_peak_mb", None)
         if start is None:
             out["server"] = server.rss_mb()
-            out["note"] = (f"stopped: the server grew past {args.max_rss_mb:.0f} MB" if server.too_big else
+            out["note"] = (f"stopped: the server grew past {args.max_rss_mb:.0f} MB "
+                           f"{server.stopped_s:.0f} s after its start" if server.too_big else
                            f"no page within {args.start_timeout:.0f} s") + "; nothing else measured"
             return out
         rng = random.Random(1)
