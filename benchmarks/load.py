@@ -19,7 +19,9 @@ task's side, so waiting for a pooled connection counts.
 
 Reported: requests, requests per second, errors (status >= 400, timeouts, broken
 connections; by kind), p50/p95/p99/max latency overall and per kind of request, the
-server's resident memory (all its processes) and CPU seconds. Targets (issue 19, 200
+server's resident memory (all its processes), CPU seconds, what it wrote to stderr and
+how many of its processes were replaced meanwhile (uvicorn restarts a worker that
+misses its health check). Targets (issue 19, 200
 clients, 30 s, 2 workers): >= 200 requests/s and p95 < 1 s, 0 errors. Bounds: at most
 1,000 clients and 600 seconds; traffic goes only to the server this script started;
 the server is stopped at the end, whatever happens.
@@ -132,7 +134,8 @@ def report(latencies: dict, meta: dict, errors: Counter, args) -> dict:
             **summary_ms(every),
             "by_kind": {k: dict(summary_ms(v), requests=len(v)) for k, v in sorted(latencies.items())},
             "cpus": os.cpu_count(), "load_avg_1m": round(os.getloadavg()[0], 2),
-            "server": meta["server"], "server_cpu_s": round(meta["server_cpu_s"], 1),
+            "server": meta["server"], "server_log": meta["server_log"],
+            "processes_replaced": meta["processes_replaced"], "server_cpu_s": round(meta["server_cpu_s"], 1),
             "client_cpu_s": round(meta["client_cpu_s"], 1)}
 
 
@@ -158,11 +161,13 @@ def main() -> None:
                 sys.exit(f"the server did not answer within {args.start_timeout:.0f} s")
             mix = request_mix(server.base)
             asyncio.run(warm_up(server.base, mix, args.workers))
-            server_cpu, own_cpu = server.cpu_s(), time.process_time()
+            server_cpu, own_cpu, pids = server.cpu_s(), time.process_time(), set(server.pids())
             latencies, meta, errors = asyncio.run(
                 load(server.base, mix, args.clients, args.connections or args.clients, args.seconds))
             meta.update(start_s=round(start, 2), server_cpu_s=server.cpu_s() - server_cpu,
-                        client_cpu_s=time.process_time() - own_cpu, server=server.rss_mb())
+                        client_cpu_s=time.process_time() - own_cpu, server=server.rss_mb(),
+                        server_log=server.log().strip().splitlines()[-20:],
+                        processes_replaced=len(pids - set(server.pids())))
     out = dict(report(latencies, meta, errors, args), ingest_s=built and round(built, 1))
     if args.json:
         print(json.dumps(out, indent=2))
@@ -174,6 +179,8 @@ def main() -> None:
           f"max {out['max_ms']} ms  (first page after {out['start_s']} s; {out['cpus']} CPUs, load "
           f"{out['load_avg_1m']}; CPU seconds: server {out['server_cpu_s']}, this script "
           f"{out['client_cpu_s']}; server memory {out['server']})")
+    if len(out["server_log"]) > 1:  # beyond its "serving ..." line
+        print("the server said:\n  " + "\n  ".join(out["server_log"]))
     for kind, m in out["by_kind"].items():
         print(f"  {kind:<22} p50 {m['p50_ms']:8.1f}  p95 {m['p95_ms']:8.1f}  p99 {m['p99_ms']:8.1f} ms"
               f"  ({m['requests']} requests)")

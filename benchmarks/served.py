@@ -13,6 +13,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import uuid
@@ -28,8 +29,13 @@ DEFAULT_POSTGRES = os.environ.get("CLAIMLEDGER_TEST_POSTGRES", "postgresql://127
 
 
 class Server:
-    def __init__(self, process: subprocess.Popen, base: str, started: float):
-        self.process, self.base, self.started = process, base, started
+    def __init__(self, process: subprocess.Popen, base: str, started: float, log):
+        self.process, self.base, self.started, self._log = process, base, started, log
+
+    def log(self) -> str:
+        """What the server wrote to stderr so far (warnings and errors)."""
+        self._log.seek(0)
+        return self._log.read()
 
     def wait_first_page(self, timeout: float, max_rss_mb: float = 6000,
                         path: str = "/events") -> float | None:
@@ -45,7 +51,7 @@ class Server:
                 if self.process.poll() is not None:
                     if self.too_big:
                         break
-                    sys.exit(f"the server stopped: {self.process.stderr.read().strip()[-800:]}")
+                    sys.exit(f"the server stopped: {self.log().strip()[-800:]}")
                 try:
                     left = max(1.0, deadline - time.perf_counter())
                     if httpx.get(self.base + path, timeout=left).status_code == 200:
@@ -116,14 +122,16 @@ def serving(db: str, workers: int = 1, token: str | None = None) -> Iterator[Ser
     if token:
         env["CLAIMLEDGER_TOKEN"] = token
     port = free_port()
+    log = tempfile.TemporaryFile("w+")  # a file, not a pipe: a full pipe would stop the server
     started = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-m", "claimledger", "serve", "--db", db, "--host", "127.0.0.1",
          "--port", str(port), "--workers", str(workers)],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log, text=True)
     try:
-        yield Server(process, f"http://127.0.0.1:{port}", started)
+        yield Server(process, f"http://127.0.0.1:{port}", started, log)
     finally:
+        log.close()
         process.terminate()
         try:
             process.wait(20)
