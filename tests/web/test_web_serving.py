@@ -1,8 +1,9 @@
 """Serving for teams: pages read through read-only connections on both backends, the
 app factory takes its settings from the environment, and `serve --workers N` runs N
-processes answering on one port."""
+processes answering on one port and keeps idle connections open."""
 from __future__ import annotations
 
+import http.client
 import socket
 import subprocess
 import sys
@@ -89,6 +90,13 @@ def test_serve_with_workers_answers_from_several_processes(tmp_path):
                 time.sleep(0.2)
         assert r.json()["total"] == 1
         assert sum("spawn_main" in cmd for cmd in _children(server.pid)) == 2
+        # an idle connection outlives uvicorn's default 5 s (a proxy reuses it later)
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        for pause in (0, 6):
+            time.sleep(pause)
+            conn.request("GET", "/api/articles?limit=1")
+            assert conn.getresponse().read()
+        conn.close()
     finally:
         server.terminate()
         server.wait(20)
