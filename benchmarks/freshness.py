@@ -21,7 +21,8 @@ target is within 60 s of it ending), how many of the sampled articles with claim
 got events, and the events total (/api/events) before and after. Then ``--posts``
 articles more (from INPUT, after the slice) go one by one through
 ``POST /api/articles`` with the token: ``post_s`` lists each one's seconds (the first
-loads the spaCy model in the server).
+loads the spaCy model in the server). Each stage gives up after ``--timeout`` seconds
+(the ingest is stopped then; what became visible is reported all the same).
 """
 from __future__ import annotations
 
@@ -64,6 +65,21 @@ def write_jsonl(articles: list[Article], path: Path) -> None:
             out.write(json.dumps({"id": a.id, "text": a.text, "title": a.title, "outlet": a.outlet,
                                   "url": a.url, "published": a.published and a.published.isoformat()})
                       + "\n")
+
+
+def ingest(file: Path, db: str, timeout: float) -> dict:
+    """`claimledger ingest FILE --db DB` as a child process, stopped after ``timeout`` s."""
+    with tempfile.TemporaryFile("w+") as said:
+        process = subprocess.Popen([sys.executable, "-m", "claimledger", "ingest", str(file), "--db", db],
+                                   cwd=ROOT, stdout=said, stderr=subprocess.STDOUT, text=True)
+        try:
+            exit_code = process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+            exit_code = f"stopped after {timeout:.0f} s"
+        said.seek(0)
+        return {"ingest_exit": exit_code, "ingest_said": said.read().strip().splitlines()[-2:]}
 
 
 class Watch:
@@ -136,11 +152,8 @@ def main() -> None:
             watch, stop = Watch(server.base, sampled, started), threading.Event()
             poller = threading.Thread(target=watch.run, args=(stop,), daemon=True)
             poller.start()
-            done = subprocess.run([sys.executable, "-m", "claimledger", "ingest", str(file), "--db", args.db],
-                                  cwd=ROOT, capture_output=True, text=True, timeout=args.timeout)
+            out.update(ingest(file, args.db, args.timeout))
             out["ingest_s"] = round(time.perf_counter() - started, 1)
-            out["ingest_exit"] = done.returncode
-            out["ingest_said"] = done.stderr.strip().splitlines()[-1:] or done.stdout.strip().splitlines()[-1:]
             poller.join(args.timeout)
             stop.set()
             poller.join(5)
