@@ -139,6 +139,7 @@ def main() -> None:
     sampled = [a.id for a in batch[SAMPLE_EVERY - 1::SAMPLE_EVERY]] + [batch[-1].id]
     token = uuid.uuid4().hex
     out: dict = {"ledger": args.db, "input": args.input, "articles": len(batch), "sampled": len(sampled)}
+    say = lambda text: print(text, file=sys.stderr, flush=True)  # noqa: E731  progress, as it goes
     with tempfile.TemporaryDirectory() as tmp, serving(args.db, args.workers, token=token) as server:
         file = Path(tmp) / "fresh.jsonl"
         write_jsonl(batch, file)
@@ -154,6 +155,7 @@ def main() -> None:
             poller.start()
             out.update(ingest(file, args.db, args.timeout))
             out["ingest_s"] = round(time.perf_counter() - started, 1)
+            say(f"ingest: {out['ingest_s']} s, {out['ingest_exit']}")
             poller.join(args.timeout)
             stop.set()
             poller.join(5)
@@ -165,6 +167,7 @@ def main() -> None:
                 sampled_with_claims=len(sampled) - len(watch.without_claims),
                 sampled_with_events=len(watch.with_events),
                 events_after=c.get("/api/events", params={"limit": 1}).json()["total"])
+            say(json.dumps(out))
             out["post_s"] = []
             for a in posts:
                 t = time.perf_counter()
@@ -176,6 +179,7 @@ def main() -> None:
                                          else f"{r.status_code} {r.text[:100]}")
                 except httpx.TimeoutException:
                     out["post_s"].append(f"timed out after {args.timeout:.0f} s")
+                say(f"POST /api/articles: {out['post_s'][-1]}")
         out["server"] = server.rss_mb()
     if args.json:
         print(json.dumps(out, indent=2))
