@@ -140,6 +140,23 @@ def fill(db: str, n_claims: int, say=print) -> dict:
     return {k: round(v, 1) for k, v in timings.items()}
 
 
+def generated(store) -> int:
+    """How many generated articles the ledger holds (a0000000 on, one after another),
+    whatever else was ingested into it since."""
+    if store.article(article_id(0)) is None:
+        sys.exit("this ledger was not filled by benchmarks/web.py (no article a0000000)")
+    low, high = 1, 2
+    while store.article(article_id(high - 1)) is not None:
+        low, high = high, high * 2
+    while low < high:  # the first missing one lies in (low, high]
+        mid = (low + high) // 2
+        if store.article(article_id(mid)) is None:
+            high = mid
+        else:
+            low = mid + 1
+    return low
+
+
 def routes(n_articles: int, rng: random.Random) -> dict[str, callable]:
     """Each route's random path, drawn anew for every request."""
     pages = min(n_articles * PER_ARTICLE // PER_EVENT, 10_000) // 50
@@ -177,9 +194,9 @@ def measure(client: httpx.Client, next_path, requests: int, budget_s: float) -> 
 
 def run(db: str, args, fill_report: dict) -> dict:
     with open_store(db, read_only=True) as store:
-        n_articles = store.count_claims() // PER_ARTICLE
+        n_articles, stored = generated(store), store.count_claims()
     out = {"backend": "postgresql" if db.startswith("postgres") else "sqlite", "claims": n_articles * PER_ARTICLE, "articles": n_articles,
-           "events": n_articles * PER_ARTICLE // PER_EVENT, "fill": fill_report,
+           "events": n_articles * PER_ARTICLE // PER_EVENT, "claims_stored": stored, "fill": fill_report,
            "workers": args.workers}
     with serving(db, workers=args.workers) as server:
         start = server.wait_first_page(args.start_timeout, args.max_rss_mb)
