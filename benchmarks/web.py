@@ -23,7 +23,7 @@ CLAIMLEDGER_* environment. Reported:
   it is stopped then, and nothing else is measured); ``start_peak_rss_mb`` meanwhile;
 * per route, after one warm-up request (``first_ms``), ``--requests`` sequential requests (fewer if the route has used up
   ``--route-seconds``), each a random pick: ``events list`` (/events at a random
-  offset among the first 10,000), ``event page`` (/events/ID), ``claims page``
+  offset among the first 10,000), ``event page`` (/events/ID, of 200 ids from /api/events), ``claims page``
   (/api/claims at a random offset: the app has no claims HTML page), ``filtered claims``
   (/api/claims?category&country&since), ``article page`` (/articles/ID), ``search``
   (/events?q=WORD); p50/p95/p99/max, and the largest answer in KB;
@@ -157,12 +157,20 @@ def generated(store) -> int:
     return low
 
 
-def routes(n_articles: int, rng: random.Random) -> dict[str, callable]:
+def event_ids(client: httpx.Client, rng: random.Random) -> list[str]:
+    """200 event ids from four pages of /api/events at random offsets (a ledger that had
+    articles ingested since its filling has its events gathered anew, with new ids)."""
+    total = client.get("/api/events", params={"limit": 1}).json()["total"]
+    return [e["id"] for _ in range(4) for e in client.get(
+        "/api/events", params={"limit": 50, "offset": rng.randrange(max(1, total - 50))}).json()["items"]]
+
+
+def routes(n_articles: int, events: list[str], rng: random.Random) -> dict[str, callable]:
     """Each route's random path, drawn anew for every request."""
     pages = min(n_articles * PER_ARTICLE // PER_EVENT, 10_000) // 50
     return {
         "events list": lambda: f"/events?offset={rng.randrange(pages) * 50}",
-        "event page": lambda: f"/events/{event_id(rng.randrange(n_articles), rng.randrange(2))}",
+        "event page": lambda: f"/events/{rng.choice(events)}",
         "claims page": lambda: f"/api/claims?limit=50&offset={rng.randrange(min(n_articles * PER_ARTICLE, 10_000))}",
         "filtered claims": lambda: (f"/api/claims?category={rng.choice(CATEGORIES)}&country="
                                     f"{rng.choice(COUNTRIES)[0]}&since=20{rng.randrange(19, 24)}-0"
@@ -211,7 +219,7 @@ def run(db: str, args, fill_report: dict) -> dict:
         rng = random.Random(1)
         with httpx.Client(base_url=server.base, timeout=args.request_timeout) as client:
             out["routes"] = {name: measure(client, path, args.requests, args.route_seconds)
-                             for name, path in routes(n_articles, rng).items()}
+                             for name, path in routes(n_articles, event_ids(client, rng), rng).items()}
             out["other pages"] = {}
             for path in ("/map", "/timeline", "/sources", "/copies"):
                 t = time.perf_counter()
