@@ -21,10 +21,11 @@ CLAIMLEDGER_* environment. Reported:
 * ``start_s``: from starting the process to the first answered ``/events`` (null if not
   within ``--start-timeout`` seconds, or if the server grew past ``--max-rss-mb`` first:
   it is stopped then, and nothing else is measured); ``start_peak_rss_mb`` meanwhile;
-* per route, after one warm-up request (``first_ms``), ``--requests`` sequential requests (fewer if the route has used up
-  ``--route-seconds``), each a random pick: ``events list`` (/events at a random
-  offset among the first 10,000), ``event page`` (/events/ID, of 200 ids from /api/events), ``claims page``
-  (/api/claims at a random offset: the app has no claims HTML page), ``filtered claims``
+* per route, after one warm-up request (``first_ms``), ``--requests`` sequential
+  requests (fewer if the route has used up ``--route-seconds``), each a random pick:
+  ``events list`` (/events at a random offset among the first 10,000), ``event page``
+  (/events/ID, of 200 ids from /api/events), ``claims page`` (/api/claims at a random
+  offset: the app has no claims HTML page), ``filtered claims``
   (/api/claims?category&country&since), ``article page`` (/articles/ID), ``search``
   (/events?q=WORD); p50/p95/p99/max, and the largest answer in KB;
 * ``other pages``: /map, /timeline, /sources, /copies once each, time and KB;
@@ -52,7 +53,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from served import DEFAULT_POSTGRES, scratch_postgres, serving, summary_ms  # noqa: E402
 
-from claimledger.model import CATEGORIES, Article, Claim, Copy, Event, Passage, Place, Source, When  # noqa: E402
+from claimledger.model import (CATEGORIES, Article, Claim, Copy, Event, Passage, Place,  # noqa: E402
+                               Source, When)
 from claimledger.store import open_store  # noqa: E402
 
 PER_ARTICLE, PER_EVENT, BATCH, COPY_EVERY = 20, 10, 500, 10
@@ -168,10 +170,11 @@ def event_ids(client: httpx.Client, rng: random.Random) -> list[str]:
 def routes(n_articles: int, events: list[str], rng: random.Random) -> dict[str, callable]:
     """Each route's random path, drawn anew for every request."""
     pages = min(n_articles * PER_ARTICLE // PER_EVENT, 10_000) // 50
+    early_claims = min(n_articles * PER_ARTICLE, 10_000)
     return {
         "events list": lambda: f"/events?offset={rng.randrange(pages) * 50}",
         "event page": lambda: f"/events/{rng.choice(events)}",
-        "claims page": lambda: f"/api/claims?limit=50&offset={rng.randrange(min(n_articles * PER_ARTICLE, 10_000))}",
+        "claims page": lambda: f"/api/claims?limit=50&offset={rng.randrange(early_claims)}",
         "filtered claims": lambda: (f"/api/claims?category={rng.choice(CATEGORIES)}&country="
                                     f"{rng.choice(COUNTRIES)[0]}&since=20{rng.randrange(19, 24)}-0"
                                     f"{rng.randrange(1, 10)}-01&limit=50"),
@@ -203,7 +206,8 @@ def measure(client: httpx.Client, next_path, requests: int, budget_s: float) -> 
 def run(db: str, args, fill_report: dict) -> dict:
     with open_store(db, read_only=True) as store:
         n_articles, stored = generated(store), store.count_claims()
-    out = {"backend": "postgresql" if db.startswith("postgres") else "sqlite", "claims": n_articles * PER_ARTICLE, "articles": n_articles,
+    out = {"backend": "postgresql" if db.startswith("postgres") else "sqlite",
+           "claims": n_articles * PER_ARTICLE, "articles": n_articles,
            "events": n_articles * PER_ARTICLE // PER_EVENT, "claims_stored": stored, "fill": fill_report,
            "workers": args.workers}
     with serving(db, workers=args.workers) as server:
@@ -224,7 +228,8 @@ def run(db: str, args, fill_report: dict) -> dict:
             for path in ("/map", "/timeline", "/sources", "/copies"):
                 t = time.perf_counter()
                 r = client.get(path)
-                out["other pages"][path] = {"status": r.status_code, "ms": round((time.perf_counter() - t) * 1000),
+                out["other pages"][path] = {"status": r.status_code,
+                                            "ms": round((time.perf_counter() - t) * 1000),
                                             "kb": round(len(r.content) / 1000, 1)}
         out["server"] = dict(server.rss_mb(), cpu_s=round(server.cpu_s(), 1))
     return out
