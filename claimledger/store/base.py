@@ -617,6 +617,12 @@ def check_claims(article_id: str, claims: Sequence[Claim]) -> None:
                              "claims separately")
 
 
+def read_only_message(where: object, error: Exception) -> str:
+    """The one-line message for a write through a store opened with ``read_only=True``."""
+    return (f"{where} is opened read-only here ({' '.join(str(error).split())}); "
+            "write through a store opened without read_only=True")
+
+
 def content_hash(article: Article) -> str:
     """Hash of text and metadata; ``origin`` is left out so moving a file is no change."""
     fields = [article.id, article.text, article.published and article.published.isoformat(),

@@ -22,7 +22,7 @@ from psycopg.rows import dict_row
 from ..errors import StoreError
 from .dialect import POSTGRESQL
 from .schema import migrations
-from .base import Store
+from .base import Store, read_only_message
 
 CONNECT_TIMEOUT = 5  # seconds; an unreachable server fails fast with a message
 _LOCK = 0x636C61696D  # advisory lock key ("claim"): one migrating process at a time
@@ -39,7 +39,8 @@ _INSERT_ARTICLES = (
 
 
 class PostgresStore(Store):
-    """A Store in a PostgreSQL database (the tables go in the first schema of the search path)."""
+    """A Store in a PostgreSQL database (the tables go in the first schema of the search path).
+    ``read_only``: a session whose transactions are read-only (``default_transaction_read_only``)."""
 
     dialect = POSTGRESQL
     migrations = migrations("postgresql")
@@ -54,10 +55,13 @@ class PostgresStore(Store):
 
     _driver_error = psycopg.Error
 
-    def __init__(self, url: str):
+    def __init__(self, url: str, *, read_only: bool = False):
         self.url = url
         self.where = describe(url)
+        self.read_only = read_only
         self._conn = _connect(url, self.where)
+        if read_only:  # set on the session, so the URL's own options stay in force
+            self._conn.execute("SET default_transaction_read_only = on")
 
     @staticmethod
     def _words(query: str) -> str:
@@ -115,6 +119,8 @@ class PostgresStore(Store):
             yield
 
     def _explain(self, error: Exception, article_id: str | None) -> str:
+        if isinstance(error, pgerrors.ReadOnlySqlTransaction):
+            return read_only_message(self.where, error)
         return explain(self.where, error, article_id)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+from urllib.parse import quote
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,12 +15,13 @@ from pathlib import Path
 from ..errors import StoreError
 from .dialect import SQLITE
 from .schema import migrations
-from .base import INSERT_ARTICLE, Store
+from .base import INSERT_ARTICLE, Store, read_only_message
 
 
 
 class SQLiteStore(Store):
-    """A Store in one SQLite file (created when missing; its folder must exist)."""
+    """A Store in one SQLite file (created when missing; its folder must exist).
+    ``read_only``: the file opened with ``mode=ro``, for readers beside a writer."""
 
     dialect = SQLITE
     migrations = migrations("sqlite")
@@ -31,11 +33,12 @@ class SQLiteStore(Store):
 
     _driver_error = sqlite3.Error
 
-    def __init__(self, path: str | os.PathLike):
+    def __init__(self, path: str | os.PathLike, *, read_only: bool = False):
         self.path = Path(path)
         self.where = str(self.path)
+        self.read_only = read_only
         self._depth = 0  # transaction nesting: 0 = none open
-        self._conn = _connect(self.path)
+        self._conn = _connect(self.path, read_only)
 
     @staticmethod
     def _words(query: str) -> str:
@@ -107,10 +110,12 @@ class SQLiteStore(Store):
             self._conn.execute("COMMIT" if self._depth == 0 else f"RELEASE {savepoint}")
 
     def _explain(self, error: Exception, article_id: str | None) -> str:
+        if self.read_only and "readonly" in str(error):
+            return read_only_message(self.path, error)
         return explain(self.path, error)
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def _connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
     if not path.parent.is_dir():
         raise StoreError(f"cannot create the database {path}: the folder {path.parent} "
                          "does not exist; create it first or choose another path")
@@ -119,13 +124,15 @@ def _connect(path: Path) -> sqlite3.Connection:
                          f"e.g. {path / 'claims.db'}")
     conn = None
     try:
-        # isolation_level=None: we issue BEGIN/COMMIT ourselves (see transaction)
-        conn = sqlite3.connect(path, isolation_level=None, timeout=10.0)
+        # isolation_level=None: we issue BEGIN/COMMIT ourselves (see transaction);
+        # mode=ro still reads a WAL database, beside a process that writes it
+        target = f"file:{quote(str(path.absolute()))}?mode=ro" if read_only else path
+        conn = sqlite3.connect(target, isolation_level=None, timeout=10.0, uri=read_only)
         conn.row_factory = sqlite3.Row
         conn.create_function("casefold", 1, _casefold, deterministic=True)
         conn.execute("PRAGMA foreign_keys = ON")
         # the first read of the file: a non-database file fails here
-        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA journal_mode" if read_only else "PRAGMA journal_mode = WAL")
         # WAL makes NORMAL sync safe against a crash of the process (not of the OS);
         # a 64 MB page cache keeps the copy index's B-trees in memory as they grow
         conn.execute("PRAGMA synchronous = NORMAL")

@@ -2,8 +2,11 @@
 
     app = create_app("claimledger.db")           # read-only
     app = create_app(db, token="s3cret")         # POST /api/articles allowed with the token
+    uvicorn --factory claimledger.web.app:from_settings   # settings from the environment
 
-Every response carries security headers and request bodies are capped (``guard.py``);
+Pages and API reads go through read-only connections (``open_store(read_only=True)``);
+only POST /api/articles gets a writing one. Every response carries security headers
+and request bodies are capped (``guard.py``);
 browsers on other origins get no access unless the ``cors_origins`` setting lists them.
 """
 from __future__ import annotations
@@ -13,7 +16,7 @@ from contextlib import asynccontextmanager
 from importlib.resources import files
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
@@ -44,12 +47,15 @@ def create_app(db: str, *, token: str | None = None, tiles: str | None = None,
     async def lifespan(app: FastAPI):
         yield
         app.state.ledger.close()
+        app.state.writer.close()
 
     app = LedgerApp(title="claimledger", version="1", lifespan=lifespan,
                   description="Claims (who said how many were killed, injured, arrested...), "
                               "the events they describe, copied passages and sources.",
                   openapi_url="/api/openapi.json", docs_url=None, redoc_url=None)
-    app.state.ledger = Ledger(lambda: open_store(db, migrate=False))
+    app.state.ledger = Ledger(lambda: open_store(db, read_only=True))
+    app.state.writer = Ledger(lambda: open_store(db, migrate=False))  # opened on the first upload
+    app.dependency_overrides[api.ledger] = _ledger_for
     app.state.token = token or None
     app.state.tiles = tiles or None
     app.state.extractor = _extractor_loader(conf)
@@ -63,6 +69,20 @@ def create_app(db: str, *, token: str | None = None, tiles: str | None = None,
     app.mount("/static", StaticFiles(directory=Path(str(files("claimledger.web") / "static"))),
               name="static")
     return app
+
+
+def from_settings() -> FastAPI:
+    """The app as the settings in force say (config file < CLAIMLEDGER_* environment):
+    the factory each of ``serve --workers N``'s processes calls."""
+    conf = settings_mod.settings()
+    return create_app(conf["db"], token=conf["token"], tiles=conf["tiles"], settings=conf)
+
+
+def _ledger_for(request: Request) -> Ledger:
+    """Every route's ``api.ledger``: the read-only one, but for the one route that
+    writes (POST /api/articles), which gets the writing one."""
+    state = request.app.state
+    return state.writer if request.method == "POST" else state.ledger
 
 
 def _extractor_loader(conf: dict):
