@@ -1,15 +1,18 @@
 """What the web app reads: one store per thread, each request's queries go to it.
 
 Pages and the API ask the store for a page at a time (``store/listing.py``,
-``store/places.py``), so nothing is held between requests and a write from the
-command line shows on the next one.
+``store/places.py``), so a write from the command line shows on the next request.
+The one answer that reads every dated event (the timeline's per-period figures,
+small itself) is kept until ``Store.revision()`` changes.
 """
 from __future__ import annotations
 
 import threading
-from typing import Callable
+from typing import Callable, TypeVar
 
 from ..store.base import Store
+
+T = TypeVar("T")
 
 
 class Ledger:
@@ -20,6 +23,7 @@ class Ledger:
         self._local = threading.local()
         self._lock = threading.Lock()
         self._stores: list[Store] = []
+        self._kept: dict[object, tuple[object, object]] = {}  # key -> (revision, value)
 
     @property
     def store(self) -> Store:
@@ -29,6 +33,19 @@ class Ledger:
             with self._lock:
                 self._stores.append(store)
         return store
+
+    def while_unchanged(self, key: object, compute: Callable[[], T]) -> T:
+        """``compute()``, kept under ``key`` until the store's revision changes (a write
+        by anyone): for the few answers that read the whole ledger, small themselves."""
+        revision = self.store.revision()
+        with self._lock:
+            kept = self._kept.get(key)
+        if kept is not None and kept[0] == revision:
+            return kept[1]  # type: ignore[return-value]
+        value = compute()
+        with self._lock:
+            self._kept[key] = (revision, value)
+        return value
 
     def close(self) -> None:
         with self._lock:

@@ -84,6 +84,7 @@ def test_what_another_process_writes_shows_on_the_next_request(tmp_path):
     with client:
         assert client.get("/api/claims").json()["total"] == 0
         assert "No events match" in client.get("/events").text
+        assert client.get("/api/timeline").json()["categories"] == {}
         day = date(2022, 9, 20)
         text = "Amnesty said 12 people were killed in Zahedan."
         claim = Claim("z1", "killed", 12, 12, 12, "exact", "12", 13, 15, text, 0,
@@ -100,12 +101,15 @@ def test_what_another_process_writes_shows_on_the_next_request(tmp_path):
         assert [(e["id"], e["claims"], e["ranges"]) for e in events] == [("ev-z", 1, {"killed": [12, 12]})]
         assert "Zahedan" in client.get("/events").text and "Zahedan" in client.get("/articles").text
         assert client.get("/api/sources").json()["items"][0]["name"] == "Amnesty"
+        timeline = client.get("/api/timeline").json()["categories"]  # kept until a write
+        assert [(p["events"], p["low"], p["high"]) for p in timeline["killed"]] == [(1, 12, 12)]
         with open_store(db) as writer:
             writer.replace_claims("z1", [])
             writer.replace_events([])
         assert client.get("/api/claims").json()["total"] == 0
         assert client.get("/api/events").json()["total"] == 0
         assert client.get("/api/articles").json()["items"][0]["claims"] == 0
+        assert client.get("/api/timeline").json()["categories"] == {}
 
 
 def test_a_bounded_count_says_so_in_json_and_on_the_pager(client, monkeypatch):
