@@ -145,6 +145,7 @@ def fill(db: str, n_claims: int, say=print) -> dict:
             for a in range(n_articles):  # indexed, with no band keys: see the docstring
                 store.put_copy_keys(article_id(a), ())
         timings["copies_s"] = time.perf_counter() - started
+        store.refresh_statistics()  # as an ingest of this size ends (pipeline.finish)
     return {k: round(v, 1) for k, v in timings.items()}
 
 

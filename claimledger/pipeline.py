@@ -28,6 +28,8 @@ from .words import plural
 
 # past this many articles written, events are built again from every claim, not by country
 UPDATE_AT_MOST = 5_000
+# past this many articles written, the planner's statistics are refreshed
+STATISTICS_AFTER = 1_000
 
 @dataclass
 class IngestReport:
@@ -224,6 +226,8 @@ def finish(store: Store, report: IngestReport, progress: Progress | None = None)
             update_events(store, todo)
     else:  # copies found in articles stored before move the voices of their events
         store.summarize_events()
+    if report.new + report.changed >= STATISTICS_AFTER:
+        store.refresh_statistics()
 
 
 def plan(batch: list[Article], store: Store, report: IngestReport, force: bool,

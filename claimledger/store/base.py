@@ -126,6 +126,11 @@ class Store(Places, Listing, ABC):
         return text
 
     @abstractmethod
+    def refresh_statistics(self) -> None:
+        """Let the query planner see the tables as they are now (after a large write:
+        a plan made for an empty table scans a full one)."""
+
+    @abstractmethod
     def revision(self) -> object:
         """A cheap value that changes whenever stored data changes (the web app keeps
         what it read while this stays the same)."""

@@ -101,6 +101,11 @@ class PostgresStore(Store):
         return {r["id"] for r in self._conn.execute(_INSERT_ARTICLES,
                                                     [list(column) for column in zip(*rows)])}
 
+    def refresh_statistics(self) -> None:
+        # autovacuum does it too, in its own time, if the server runs it
+        with self._errors():
+            self._conn.execute("ANALYZE")
+
     def revision(self) -> tuple:
         # counts and maxima that every write moves, as SQLite's; comparable across connections
         with self._errors():

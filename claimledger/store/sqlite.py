@@ -71,6 +71,10 @@ class SQLiteStore(Store):
         self._many(self.dialect.sql(INSERT_ARTICLE), new)
         return {row[-1] for row in new}
 
+    def refresh_statistics(self) -> None:
+        with self._errors():
+            self._conn.execute("PRAGMA optimize")
+
     def revision(self) -> tuple:
         # every commit writes the WAL (or the file, at a checkpoint), so their stat moves;
         # a few O(1) figures guard against two writes within one clock tick
