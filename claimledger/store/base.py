@@ -128,7 +128,7 @@ class Store(Places, Listing, ABC):
     @abstractmethod
     def refresh_statistics(self) -> None:
         """Let the query planner see the tables as they are now (after a large write:
-        a plan made for an empty table scans a full one)."""
+        a plan made for an empty table scans a full one); outside a transaction."""
 
     @abstractmethod
     def revision(self) -> object:
