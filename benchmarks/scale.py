@@ -10,7 +10,7 @@ Needs the ``scale`` extra (``pip install '.[scale]'``: Dask, and psutil for memo
 
 * *one process*: ``pipeline.ingest_articles(articles, store, extractor)`` into a fresh
   SQLite store (read -> extract -> store in batches -> copies -> events);
-* *Dask*: ``scale.ingest_articles(articles, store, client)`` with a LocalCluster of
+* *Dask*: ``pipeline.ingest_articles(articles, store, OnCluster(client))`` with a LocalCluster of
   ``--workers`` single-threaded processes (this process plans and writes, workers
   extract), into another fresh store; the claims stored must be identical;
 * *spaCy baseline*: spaCy's full pipeline over the same texts with ``nlp.pipe``,
@@ -179,9 +179,10 @@ def side(args) -> dict:
             from claimledger import scale
             with scale.connect(scale.Cluster(workers=args.workers, model=args.model)) as client:
                 with open_store(Path(tmp, "warm.db")) as s:
-                    scale.ingest_articles(warm, s, client, args.batch_size)
+                    pipeline.ingest_articles(warm, s, scale.OnCluster(client), args.batch_size)
                 with open_store(Path(tmp, "dask.db")) as s:
-                    timed(lambda: scale.ingest_articles(articles, s, client, args.batch_size), client)
+                    timed(lambda: pipeline.ingest_articles(articles, s, scale.OnCluster(client),
+                                                           args.batch_size), client)
                     digest(s)
         else:
             import spacy
@@ -373,8 +374,7 @@ def told(name, step):
 p.find_copies, p.rebuild_events = told("copies", p.find_copies), told("events", p.rebuild_events)
 """ + _CLI
 # the same CLI with ``pipeline.finish`` (copies, events) made a no-op
-_SKIP_AFTER = ("import claimledger.pipeline as p, claimledger.scale.ingest as s; "
-               "p.finish = s.finish = lambda store, report: None; " + _CLI)
+_SKIP_AFTER = "import claimledger.pipeline as p; p.finish = lambda *args: None; " + _CLI
 
 
 # -- the run ----------------------------------------------------------------

@@ -3,18 +3,18 @@ from __future__ import annotations
 
 import json
 import sys
-from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
-from . import export, settings as settings_mod
+from . import settings as settings_mod
 from .cli_common import DB_HELP, open_db
-from .cli_sources import outlets as outlets_group, watch as watch_command
+from .cli_feeds_outlets import outlets as outlets_group, watch as watch_command
 from .copies.cli import copies as copies_command
 from .errors import ClaimledgerError
-from .events.cli import register as register_events
-from .extract import build_extractor, store_alias_file
+from .events.cli import COMMANDS as EVENT_COMMANDS
+from .export.claims import describe, write_csv, write_json
+from .export.cli import export as export_group
 from .model import CATEGORIES
 from .web.cli import serve as serve_command
 from .words import plural
@@ -56,39 +56,15 @@ def main() -> None:
     """
 
 
-@main.group("export")
-def export_group():
-    """Write stored records to a file or standard output."""
-
-
 # feature commands: each feature keeps its commands in its own module, which imports the
 # library and cli_common, never this file; registered here, one line each
 main.add_command(copies_command)
 main.add_command(watch_command)
 main.add_command(outlets_group)
-register_events(main, export_group)
+for command in EVENT_COMMANDS:
+    main.add_command(command)
+main.add_command(export_group)
 main.add_command(serve_command)
-
-
-@contextmanager
-def _extraction(conf: dict, store, workers: int | None, address: str | None):
-    """``ingest_paths`` bound to an extractor in this process, or to a Dask cluster's workers."""
-    max_bytes = int(conf["max_article_mb"] * 1_000_000)
-    if workers is None and address is None:
-        from .pipeline import ingest_paths
-        extractor = build_extractor(conf, store)
-        yield lambda paths, store, *args, **kw: ingest_paths(paths, store, extractor, *args,
-                                                             max_bytes=max_bytes, **kw)
-        return
-    if workers is not None and address is not None:
-        raise ClaimledgerError("give --workers (a local cluster) or --cluster (an existing one), not both")
-    from .scale import Cluster, connect
-    from .scale import ingest_paths as ingest_on_cluster
-    store_alias_file(conf, store)
-    aliases = tuple((canon, alias) for alias, canon in store.aliases().items())
-    with connect(Cluster(workers, address, conf["model"], aliases)) as client:
-        yield lambda paths, store, *args, **kw: ingest_on_cluster(paths, store, client, *args,
-                                                                  max_bytes=max_bytes, **kw)
 
 
 @main.command()
@@ -119,12 +95,17 @@ def ingest(paths, db, model, force, mapping, workers, address):
     from rich.progress import Progress
 
     from .ingest.fields import FieldMap
+    from .pipeline import ingest_paths, open_extraction
     fields = FieldMap.parse(mapping)
     conf = settings_mod.settings({"db": db, "model": model})
-    with open_db(conf["db"], must_exist=False) as store, _extraction(conf, store, workers, address) as run:
-        with Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
-            report = run(paths, store, conf["batch_size"], force, progress=_IngestProgress(progress),
-                         fields=fields)
+    if workers is not None and address is not None:
+        raise ClaimledgerError("give --workers (a local cluster) or --cluster (an existing one), not both")
+    with open_db(conf["db"], must_exist=False) as store, \
+            open_extraction(conf, store, workers, address) as extraction, \
+            Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
+        report = ingest_paths(paths, store, extraction, conf["batch_size"], force,
+                              progress=_IngestProgress(progress), fields=fields,
+                              max_bytes=int(conf["max_article_mb"] * 1_000_000))
     for f in report.failures:
         click.echo(f"failed: {f.message()}", err=True)
     click.echo(report.summary())
@@ -170,9 +151,9 @@ def claims(article, category, source, fmt, db):
         found = list(store.claims(article=article, category=category, source=source))
         outlets = article_labels(store, (c.article for c in found)) if fmt == "table" else {}
     if fmt == "json":
-        export.write_json(found, sys.stdout)
+        write_json(found, sys.stdout)
     elif fmt == "csv":
-        export.write_csv(found, sys.stdout)
+        write_csv(found, sys.stdout)
     else:
         _print_table(found, outlets)
 
@@ -184,34 +165,8 @@ def _print_table(found, outlets: dict[str, str]) -> None:
             current = c.article
             click.echo(click.style(f"\n{current}", bold=True))
         outlet = f" — published by {outlets[c.article]}" if c.article in outlets else ""
-        click.echo(f"  {export.describe(c)}{outlet}")
+        click.echo(f"  {describe(c)}{outlet}")
     click.echo(f"\n{plural(len(found), 'claim')}")
-
-
-@export_group.command("claims")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
-@click.option("-o", "--output", type=click.Path(),
-              help="File to write (default: standard output); for parquet, a new folder (required).")
-@click.option("--db", help=DB_HELP)
-def export_claims(fmt, output, db):
-    """Every stored claim, in the JSON Lines of the claim spec (or CSV, or Parquet
-    partitioned by category: -o DIR gets DIR/category=killed/part-0.parquet, ...)."""
-    write = export.write_jsonl if fmt == "jsonl" else export.write_csv
-    with open_db(db) as store:
-        if fmt == "parquet":
-            from .scale.parquet import write_claims
-            if not output:
-                raise ClaimledgerError("--format parquet writes a folder of files: name it with -o DIR")
-            click.echo(f"wrote {write_claims(store.claims(), output)} claims under {output}", err=True)
-        elif output:
-            try:
-                with open(output, "w", encoding="utf-8", newline="") as out:
-                    n = write(store.claims(), out)
-            except OSError as e:
-                raise ClaimledgerError(f"{output}: cannot write ({e.strerror}); check the folder exists") from None
-            click.echo(f"wrote {n} claims to {output}", err=True)
-        else:
-            write(store.claims(), sys.stdout)
 
 
 @main.command()
@@ -334,7 +289,7 @@ def aliases_list(db):
     from .extract.names import shipped_aliases
     with open_db(db) as store:
         stored = store.aliases()
-    for canon, alias in shipped_aliases():
+    for alias, canon in shipped_aliases():
         click.echo(f"{alias}\t{canon}")
     for alias, canon in sorted(stored.items()):
         click.echo(f"{alias}\t{canon}\t(database)")

@@ -1,7 +1,7 @@
 """What the command modules share: the --db help and the store in force.
 
-``cli.py`` imports the feature command modules (copies/cli.py, events/cli.py,
-cli_sources.py, web/cli.py) and registers them; they import this module and the
+``cli.py`` imports the feature command modules (copies/cli.py, events/cli.py, export/cli.py,
+cli_feeds_outlets.py, web/cli.py) and registers them; they import this module and the
 library, never ``cli.py``, so nothing imports the CLI back.
 """
 from __future__ import annotations

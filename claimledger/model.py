@@ -12,7 +12,7 @@ exactly as read (the ``date`` header line is metadata, not text).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 CATEGORIES = ("killed", "died", "injured", "arrested", "disappeared", "sentenced",
               "participants", "protest_sites")
@@ -168,6 +168,34 @@ class Copy:
     def to_record(self) -> dict:
         return {"first": self.first.to_record(), "copy": self.copy.to_record(),
                 "text": self.text, "similarity": self.similarity}
+
+
+@dataclass(frozen=True)
+class FeedState:
+    """What a feed's server said last time, for a conditional GET."""
+    url: str
+    etag: str | None = None
+    modified: str | None = None  # the Last-Modified header, as sent
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    """One item of a watched feed and where it stands, kept apart from the feed's
+    validators: ``seen`` (found; its page not fetched yet), ``pending`` (its page
+    failed; tried again from ``next_try``), ``stored`` (its article is in the store),
+    ``failed`` (given up after the last attempt). Link, title, date and the item's
+    own text are kept, so an item is retried even after it has left the feed."""
+    feed: str
+    key: str  # the item's guid, else its link
+    link: str | None = None
+    title: str | None = None
+    published: date | None = None
+    summary: str = ""  # the item's own content or summary, as text
+    state: str = "seen"
+    attempts: int = 0
+    next_try: datetime | None = None  # aware, UTC
+    reason: str | None = None  # why the last attempt failed
+    article: str | None = None  # the stored article's id
 
 
 @dataclass(frozen=True)

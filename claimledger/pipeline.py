@@ -1,16 +1,21 @@
 """The spine: read -> extract -> store, in batches, each batch one transaction; then copies.
 
 An article and its claims are written together, so a crash never leaves an
-article stored without its claims; unchanged articles are not parsed again.
+article stored without its claims; unchanged articles are not parsed again. Where
+the claims are extracted is a parameter (``Extraction``): in this process
+(``InProcess``, or an ``Extractor`` itself) or on a Dask cluster's workers
+(``scale.OnCluster``); reading, planning, committing and what follows are the same.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Protocol, Sequence
 
 from .copies import find_copies
-from .events.rebuild import rebuild as rebuild_events
+from .events.rebuild import rebuild as rebuild_events, update as update_events
+from .extract import build_extractor, store_alias_file
 from .extract.claims import Extractor
 from .ingest.fields import FieldMap
 from .ingest.guard import DEFAULT_MAX_MB, fingerprint, read_limited
@@ -20,6 +25,9 @@ from .model import Article, Failure, FileMark
 from .store.base import Store, content_hash
 from .words import plural
 
+
+# past this many articles written, events are built again from every claim, not by country
+UPDATE_AT_MOST = 5_000
 
 @dataclass
 class IngestReport:
@@ -58,23 +66,76 @@ copy detection begins and ("copies", indexed, of how many) after each of its bat
 and ("events", 0, None)."""
 
 
-def ingest_paths(paths: Iterable[str], store: Store, extractor: Extractor, batch_size: int = 64,
-           force: bool = False, progress: Progress | None = None,
-           fields: FieldMap | None = None, max_bytes: int = DEFAULT_MAX_MB * 1_000_000) -> IngestReport:
+Batches = Iterable[tuple[list[Article], Sequence[FileMark]]]
+"""(articles, files read whole with them), in the order read: each pair is committed together."""
+
+
+class Extraction(Protocol):
+    """Where claims are found. ``write`` plans each batch against the store (``plan``),
+    extracts the new and changed articles and commits the batch (``commit``), batches
+    in the order given, each told to ``progress`` ("articles") once committed."""
+
+    def write(self, batches: Batches, store: Store, report: IngestReport, force: bool,
+              progress: Progress | None = None) -> None: ...
+
+
+@dataclass(frozen=True)
+class InProcess:
+    """Extraction in this process, one batch after the other."""
+    extractor: Extractor
+
+    def write(self, batches: Batches, store: Store, report: IngestReport, force: bool,
+              progress: Progress | None = None) -> None:
+        for batch, marks in batches:
+            todo = plan(batch, store, report, force)
+            claims = self.extractor.extract([a for a, _ in todo if is_extractable(a.language)])
+            commit(todo, claims, store, report, marks)
+            tell_articles(progress, report)
+
+
+def _strategy(extraction: Extraction | Extractor) -> Extraction:
+    if isinstance(extraction, Extractor):
+        return InProcess(extraction)
+    if callable(getattr(extraction, "write", None)):
+        return extraction
+    raise TypeError(f"extraction is an Extractor (this process) or scale.OnCluster(client) "
+                    f"(a Dask cluster's workers), not {type(extraction).__name__}")
+
+
+@contextmanager
+def open_extraction(conf: dict, store: Store, workers: int | None = None,
+                    address: str | None = None) -> Iterator[Extraction]:
+    """The extraction of the settings' ``model`` and aliases (``extract.build_extractor``):
+    in this process; or on a local Dask cluster of ``workers`` processes, or on the
+    scheduler at ``address`` (the ``scale`` extra), closed on leaving."""
+    if workers is None and address is None:
+        yield InProcess(build_extractor(conf, store))
+        return
+    from .scale import Cluster, OnCluster, connect
+    store_alias_file(conf, store)
+    aliases = tuple(store.aliases().items())
+    with connect(Cluster(workers, address, conf["model"], aliases)) as client:
+        yield OnCluster(client)
+
+
+def ingest_paths(paths: Iterable[str], store: Store, extraction: Extraction | Extractor,
+                 batch_size: int = 64, force: bool = False, progress: Progress | None = None,
+                 fields: FieldMap | None = None, max_bytes: int = DEFAULT_MAX_MB * 1_000_000) -> IngestReport:
     """Read files and folders into the store, telling ``progress`` how far it is.
 
-    ``fields`` maps CSV columns / JSON keys to article fields (``--map``). A file read
-    whole with no failure is marked in the transaction of its last article, and skipped
-    by later runs while its content is the same (``force`` reads it again): a run
-    killed midway resumes where it stopped. No article over ``max_bytes`` is read."""
+    ``extraction`` finds the claims: an ``Extractor`` (or ``InProcess``) in this process,
+    or ``scale.OnCluster(client)`` on a Dask cluster's workers; the store gets the same
+    either way. ``fields`` maps CSV columns / JSON keys to article fields (``--map``). A
+    file read whole with no failure is marked in the transaction of its last article,
+    and skipped by later runs while its content is the same (``force`` reads it again):
+    a run killed midway resumes where it stopped. No article over ``max_bytes`` is read."""
+    extraction = _strategy(extraction)
     walked = walk(paths)
     report = IngestReport(skipped=len(walked.skipped))
     for f in walked.failures:
         _fail(store, report, f)
-    for batch, marks in read_batches(walked.files, store, report, batch_size, force,
-                                     progress, fields, max_bytes):
-        _write(batch, store, extractor, report, force, marks)
-        tell_articles(progress, report)
+    extraction.write(read_batches(walked.files, store, report, batch_size, force, progress, fields,
+                                  max_bytes), store, report, force, progress)
     finish(store, report, progress)
     return report
 
@@ -118,13 +179,14 @@ def read_batches(files: Sequence[Path], store: Store, report: IngestReport, batc
         yield batch, read_whole
 
 
-def ingest_articles(articles: Iterable[Article], store: Store, extractor: Extractor,
+def ingest_articles(articles: Iterable[Article], store: Store, extraction: Extraction | Extractor,
                     batch_size: int = 64, force: bool = False, after: bool = True) -> IngestReport:
-    """The same as ``ingest`` for articles already in memory (tests, other readers);
-    ``after=False`` stops at stored claims (no copies, no events)."""
+    """The same as ``ingest_paths`` for articles already in memory (tests, other readers);
+    ``after=False`` stops at stored claims: no events, and no copies but those a cluster
+    finds while it waits."""
+    extraction = _strategy(extraction)
     report = IngestReport()
-    for batch in _batches(articles, batch_size):
-        _write(batch, store, extractor, report, force)
+    extraction.write(((batch, ()) for batch in _batches(articles, batch_size)), store, report, force)
     if after:
         finish(store, report)
     return report
@@ -152,17 +214,16 @@ def finish(store: Store, report: IngestReport, progress: Progress | None = None)
         progress("copies", 0, None)
     told = (lambda done, total: progress("copies", done, total)) if progress else None
     report.copies += find_copies(store, progress=told).passages  # what is left: all, unless found per batch
-    if report.new or report.changed:  # events are gathered from every stored claim
+    todo = store.events_todo()  # this run's articles, and any a crash left behind
+    if todo:
         if progress:
             progress("events", 0, None)
-        rebuild_events(store)
-
-
-def _write(batch: list[Article], store: Store, extractor: Extractor, report: IngestReport, force: bool,
-           marks: Iterable[FileMark] = ()) -> None:
-    todo = plan(batch, store, report, force)
-    claims = extractor.extract([a for a, _ in todo if is_extractable(a.language)])
-    commit(todo, claims, store, report, marks)
+        if len(todo) > UPDATE_AT_MOST:  # most countries are touched: one pass is cheaper
+            rebuild_events(store)
+        else:
+            update_events(store, todo)
+    else:  # copies found in articles stored before move the voices of their events
+        store.summarize_events()
 
 
 def plan(batch: list[Article], store: Store, report: IngestReport, force: bool,

@@ -32,7 +32,8 @@ from .ingest.html import parse_html
 from .model import Article, Failure
 from .outlets import domain_of
 from .pipeline import IngestReport, ingest_articles
-from .store.base import FeedItem, FeedState, Store
+from .model import FeedItem, FeedState
+from .store.base import Store
 from .words import plural
 
 TIMEOUT = 20.0  # seconds for one request

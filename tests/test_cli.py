@@ -94,6 +94,15 @@ def test_ingest_needs_a_path(runner, db):
     assert result.exit_code == 2
 
 
+def test_ingest_takes_workers_or_a_cluster_not_both(runner, inputs, db, tmp_path):
+    result = runner.invoke(main, ["ingest", str(inputs), "--db", db, "--workers", "2",
+                                  "--cluster", "tcp://127.0.0.1:9"])
+    assert result.exit_code == 2
+    assert result.stderr == ("claimledger: give --workers (a local cluster) or --cluster "
+                             "(an existing one), not both\n")
+    assert not (tmp_path / "claims.db").exists()  # told before anything is created
+
+
 # --- claims ------------------------------------------------------------------------
 
 def test_claims_json_is_an_array_of_records(runner, ingested, db):

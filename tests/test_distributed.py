@@ -1,5 +1,5 @@
-"""Scale-out: a 2-worker Dask cluster stores what one process stores; Parquet in and out;
-JSON Lines streamed line by line."""
+"""Scale-out: a 2-worker Dask cluster stores what one process stores; Parquet in (out:
+tests/export/test_parquet.py); JSON Lines streamed line by line."""
 from __future__ import annotations
 
 import json
@@ -11,14 +11,14 @@ import pytest
 from claimledger import pipeline
 from claimledger.ingest import read_file
 from claimledger.ingest.lines import numbered_lines
-from claimledger.model import Article, Claim, Failure, Place, Source, When
+from claimledger.model import Article, Failure
 from claimledger.store import open_store
 
 pa = pytest.importorskip("pyarrow", reason="the scale extra is not installed: pip install '.[scale]'")
 pq = pytest.importorskip("pyarrow.parquet")
 pytest.importorskip("dask.distributed", reason="the scale extra is not installed: pip install '.[scale]'")
 
-from claimledger.scale import Cluster, connect, ingest_paths, write_claims  # noqa: E402
+from claimledger.scale import Cluster, OnCluster, connect  # noqa: E402
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples" / "mm"
 
@@ -59,12 +59,12 @@ def test_a_two_worker_cluster_stores_exactly_what_one_process_stores(tmp_path, e
         one = pipeline.ingest_paths([corpus], store, extractor, batch_size=3)
         expected = _stored(store)
     with open_store(tmp_path / "dask.db") as store:
-        report = ingest_paths([corpus], store, client, batch_size=3)
+        report = pipeline.ingest_paths([corpus], store, OnCluster(client), batch_size=3)
         assert _stored(store) == expected
         assert (report.new, report.claims, report.failed, report.copies) == (one.new, one.claims,
                                                                              one.failed, one.copies)
         assert report.new == 10 and report.failed == 2 and report.claims > 0 and report.copies == 1
-        again = ingest_paths([corpus], store, client, batch_size=3)
+        again = pipeline.ingest_paths([corpus], store, OnCluster(client), batch_size=3)
         assert (again.new, again.unchanged, again.claims) == (0, 10, 0)
         assert _stored(store) == expected
 
@@ -80,7 +80,8 @@ def test_progress_is_told_with_and_without_workers(tmp_path, extractor, client):
     with open_store(tmp_path / "one.db") as store:
         one = _told(lambda p: pipeline.ingest_paths([corpus], store, extractor, batch_size=3, progress=p))
     with open_store(tmp_path / "dask.db") as store:
-        dask = _told(lambda p: ingest_paths([corpus], store, client, batch_size=3, progress=p))
+        dask = _told(lambda p: pipeline.ingest_paths([corpus], store, OnCluster(client), batch_size=3,
+                                                  progress=p))
     for told in (one, dask):  # batches land later on the cluster: the order of stages differs
         articles = [done for stage, done, _ in told if stage == "articles"]
         assert articles == sorted(articles) and articles[-1] == 10 and len(articles) >= 4
@@ -90,6 +91,82 @@ def test_progress_is_told_with_and_without_workers(tmp_path, extractor, client):
         assert copies[0] == ("copies", 0, None) and told[-1 - len(copies):-1] == copies
         assert all(total == copies[-1][2] and done <= total for _, done, total in copies[1:])
     assert one[-2][1:] == (10, 10) and dask[-2] == ("copies", 0, None)  # found per batch there
+
+
+def test_articles_in_memory_are_stored_alike_here_and_on_the_cluster(tmp_path, extractor, client):
+    articles = [a for a in read_file(_corpus(tmp_path)) if isinstance(a, Article)]
+    articles.append(Article("mm-001", "A later version: 5 people were killed."))  # out on the cluster
+    stored, reports = [], []
+    for name, extraction in (("one", extractor), ("dask", OnCluster(client))):
+        with open_store(tmp_path / f"{name}.db") as store:
+            report = pipeline.ingest_articles(articles, store, extraction, batch_size=3)
+            stored.append(_stored(store))
+            reports.append((report.new, report.changed, report.claims, report.copies))
+    assert stored[0] == stored[1] and reports[0] == reports[1]
+    assert reports[0][:2] == (10, 1) and any(c["article"] == "mm-001" and c["value"] == 5
+                                              for c in stored[0][0])
+
+
+def test_a_bare_client_is_not_an_extraction(tmp_path, client):
+    with open_store(tmp_path / "c.db") as store, pytest.raises(TypeError, match=r"scale\.OnCluster\(client\)"):
+        pipeline.ingest_paths([tmp_path], store, client)
+
+
+class _Worker:
+    """What ``extract_batch`` finds on a worker: the extractor its plugin loaded."""
+
+    def __init__(self, extractor):
+        from types import SimpleNamespace
+
+        from claimledger.scale.cluster import PLUGIN
+        self.plugins = {PLUGIN: SimpleNamespace(extractor=extractor)}
+
+
+class _Pending:
+    def __init__(self, run):
+        self.result, self.release = run, lambda: None
+
+
+class _HereClient:
+    """A Dask client whose one worker is this process; the ``fail``-th batch sent is lost."""
+
+    def __init__(self, fail: int | None = None):
+        self.fail, self.sent, self.cancelled = fail, 0, []
+
+    def scheduler_info(self) -> dict:
+        return {"workers": {"here": {}}}
+
+    def submit(self, task, articles, pure=True):
+        self.sent += 1
+        return _Pending(self._lost if self.sent == self.fail else lambda: task(articles))
+
+    def cancel(self, pending) -> None:
+        self.cancelled.extend(pending)
+
+    @staticmethod
+    def _lost():
+        raise OSError("worker lost")
+
+
+def test_a_batch_lost_on_the_cluster_stops_the_ingest_and_a_rerun_goes_on(tmp_path, extractor,
+                                                                          monkeypatch):
+    import dask.distributed
+
+    from claimledger.errors import ClaimledgerError
+    monkeypatch.setattr(dask.distributed, "get_worker", lambda: _Worker(extractor))
+    corpus = _corpus(tmp_path)
+    with open_store(tmp_path / "one.db") as store:
+        pipeline.ingest_paths([corpus], store, extractor, batch_size=3)
+        expected = _stored(store)
+    with open_store(tmp_path / "dask.db") as store:
+        lost = _HereClient(fail=2)  # of 4 batches, 3 out at once: the 1st is stored when the 4th goes
+        with pytest.raises(ClaimledgerError, match=r"failed on the cluster \(OSError: worker lost\).*"
+                                                   "run the same command again"):
+            pipeline.ingest_paths([corpus], store, OnCluster(lost), batch_size=3)
+        assert len(list(store.articles())) == 3 and len(lost.cancelled) == 2
+        again = pipeline.ingest_paths([corpus], store, OnCluster(_HereClient()), batch_size=3)
+        assert (again.new, again.unchanged, again.failed) == (7, 3, 2)
+        assert _stored(store) == expected
 
 
 def _worker_settings():
@@ -143,37 +220,6 @@ def test_an_unreachable_scheduler_says_so():
     with pytest.raises(ClaimledgerError, match="cannot reach the Dask scheduler"):
         with connect(Cluster(address="tcp://127.0.0.1:9")):
             pass
-
-
-def _claims() -> list[Claim]:
-    chain = (Source("PMOI", "said", date(2019, 12, 15)), Source("Reuters", "reported"))
-    return [
-        Claim("a1", "killed", 1500, 1500, 1500, "at_least", "at least 1,500", 10, 24,
-              "At least 1,500 were killed.", 0, when=When(date(2019, 11, 1), date(2019, 11, 30), "in November"),
-              where=Place("Iran", "IR"), sources=chain),
-        Claim("a1", "arrested", None, 100, 200, "vague", "hundreds", 30, 38, "Hundreds arrested.", 28),
-        Claim("b2", "killed", 3, 3, 3, "exact", "three", 0, 5, "three died", 0, where=Place("Tehran", "IR", "Tehran")),
-    ]
-
-
-def test_parquet_export_round_trips(tmp_path):
-    import pyarrow.dataset as ds
-    from claimledger.scale.parquet import row
-    claims = _claims()
-    assert write_claims(iter(claims), tmp_path / "out") == 3
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["category=arrested", "category=killed"]
-    table = ds.dataset(tmp_path / "out", partitioning="hive").to_table()
-    got = sorted(table.to_pylist(), key=lambda r: (r["article"], r["start"]))
-    assert got == sorted((row(c) for c in claims), key=lambda r: (r["article"], r["start"]))
-    assert got[0]["sources"] == [{"name": "PMOI", "verb": "said", "date": date(2019, 12, 15)},
-                                 {"name": "Reuters", "verb": "reported", "date": None}]
-
-
-def test_parquet_export_wants_a_new_folder(tmp_path):
-    from claimledger.errors import ClaimledgerError
-    (tmp_path / "old.txt").write_text("x")
-    with pytest.raises(ClaimledgerError, match="not an empty folder"):
-        write_claims(_claims(), tmp_path)
 
 
 def test_parquet_input_is_read_row_group_by_row_group(tmp_path):

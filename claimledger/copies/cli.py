@@ -61,6 +61,7 @@ def _index_what_is_new(store) -> None:
     with Progress(transient=True, disable=not sys.stderr.isatty()) as bar:
         task = bar.add_task("finding copied passages", total=None)
         find_copies(store, progress=lambda done, total: bar.update(task, completed=done, total=total))
+    store.summarize_events()  # the voices of events the copies touch
 
 
 def _show(rows: list[dict], fmt: str, line) -> None:

@@ -1,5 +1,5 @@
-"""`claimledger events`, `claimledger event ID`, `claimledger trace ID`, `claimledger export events`:
-thin commands."""
+"""`claimledger events`, `claimledger event ID`, `claimledger trace ID`: thin commands
+(`export events` is in export/cli.py)."""
 from __future__ import annotations
 
 import json
@@ -11,18 +11,15 @@ import click
 from ..cli_common import DB_HELP, open_db
 from ..errors import ClaimledgerError
 from ..model import CATEGORIES
-from . import export
+from ..export import events as export
 from .typology import table
 
 
 def _load(db, rebuild_first: bool = False):
     """The stored events and their context; built from the claims when none are stored."""
-    from .rebuild import context, rebuild
+    from .rebuild import stored_events
     with open_db(db) as store:
-        found = store.events()
-        if rebuild_first or (not found and store.count_claims()):
-            found = store.events() if rebuild(store) else []
-        return found, context(store)
+        return stored_events(store, rebuild_first)
 
 
 def _since(value: str | None) -> date | None:
@@ -67,27 +64,6 @@ def event_command(event_id, db):
     export.write_side_by_side(match[0], ctx, sys.stdout)
 
 
-@click.command("events")
-@click.option("--format", "fmt", type=click.Choice(["acled-csv", "geojson", "jsonl"]), default="jsonl",
-              show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="File to write (default: standard output).")
-@click.option("--db", help=DB_HELP)
-def export_events(fmt, output, db):
-    """Every event as ACLED-like CSV (fatalities = the most conservative sourced figure,
-    notes = every other figure with its source), GeoJSON or JSON Lines."""
-    found, ctx = _load(db)
-    write = {"acled-csv": export.write_acled, "geojson": export.write_geojson, "jsonl": export.write_jsonl}[fmt]
-    if not output:
-        write(found, ctx, sys.stdout)
-        return
-    try:
-        with open(output, "w", encoding="utf-8", newline="") as out:
-            n = write(found, ctx, out)
-    except OSError as e:
-        raise ClaimledgerError(f"{output}: cannot write ({e.strerror}); check the folder exists") from None
-    click.echo(f"wrote {n} events to {output}", err=True)
-
-
 @click.command("trace")
 @click.argument("event_id")
 @click.option("--category", type=click.Choice(CATEGORIES), help="Only figures of this category.")
@@ -109,8 +85,4 @@ def trace_command(event_id, category, fmt, db):
         export.write_trace(found, sys.stdout)
 
 
-def register(main: click.Group, export_group: click.Group) -> None:
-    main.add_command(events_command)
-    main.add_command(event_command)
-    main.add_command(trace_command)
-    export_group.add_command(export_events)
+COMMANDS = (events_command, event_command, trace_command)

@@ -21,14 +21,14 @@ def build_extractor(conf: dict, store):
     from .names import Names
     store_alias_file(conf, store)
     nlp = load(conf["model"])
-    return Extractor(nlp, Names.with_aliases((canon, alias) for alias, canon in store.aliases().items()))
+    return Extractor(nlp, Names.with_aliases(store.aliases().items()))
 
 
 def store_alias_file(conf: dict, store) -> None:
-    """The alias file's (canonical, alias) pairs, stored so every later run has them."""
+    """The alias file's pairs, stored so every later run has them."""
     from .names import read_alias_file
     if conf.get("aliases"):
         try:
-            store.add_aliases((alias, canon) for canon, alias in read_alias_file(conf["aliases"]))
+            store.add_aliases(read_alias_file(conf["aliases"]))
         except OSError as e:
             raise ClaimledgerError(f"{conf['aliases']}: cannot read the alias file ({e.strerror})") from None

@@ -71,8 +71,8 @@ _RAW = [
     ("the_year", "year", rf"\b(?:the|(?P<art>an?))\s+{YEAR}(?(art)(?=\s+(?:{_alt(WORDS['wave_nouns'])})\b)"
                          rf"|(?=(?:\s*['’]?s)?\s+(?:{EVENT})\b))"),
     ("year_poss", "year", rf"\b{YEAR}['’]s\b"),
-    ("year_range", "year", rf"\b(?P<y1>(?:1[89]|20)\d\d)\s*[-–—/]\s*(?P<y2>(?:1[89]|20)?\d\d)\b"
-                           rf"(?![-–—/.,:]?\d)"),
+    ("year_range", "year", r"\b(?P<y1>(?:1[89]|20)\d\d)\s*[-–—/]\s*(?P<y2>(?:1[89]|20)?\d\d)\b"
+                           r"(?![-–—/.,:]?\d)"),
     ("weekday", "weekday", rf"\b(?:(?P<pre>last|this\s+past|past|next|this|on|by|since|until|"
                            rf"till|from|all\s+day|early|late)\s+)?{WDAY}{PART}(?:['’]s\b|\s+s\b)?"),
     ("relative", "relative", rf"\b(?P<phrase>{_alt(PHRASES)})\b"),

@@ -26,7 +26,6 @@ def lemma(t: Token) -> str:
 
 def participants(noun: Token, q: Quantity, sent: Span) -> str | None:
     """People counted in a protest sentence, who are not security forces, took part."""
-    lex = lexicon()
     nl = lemma(noun)
     if noun.i == q.core:
         return None  # a bare number takes part only through a verb that says so

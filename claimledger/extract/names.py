@@ -2,6 +2,11 @@
 
 The shipped table is ``claimledger/data/aliases.tsv``; users extend it with their own
 pairs (from the database or a TSV file) without touching code.
+
+In code a pair is always ``(alias, canonical)``, as the store keeps it
+(``Store.add_aliases``, ``Store.aliases()``). Only what users write puts the canonical
+name first: ``claimledger aliases add CANONICAL ALIAS...`` and the lines of an alias file
+(``canonical<TAB>alias``, as the shipped ``aliases.tsv``); ``_parse_tsv`` turns them round.
 """
 from __future__ import annotations
 
@@ -24,7 +29,8 @@ def key(name: str) -> str:
 
 
 def read_alias_file(path: str | Path) -> list[tuple[str, str]]:
-    """(canonical, alias) pairs from a TSV file; '#' starts a comment."""
+    """(alias, canonical) pairs from a TSV file of ``canonical<TAB>alias`` lines; '#'
+    starts a comment."""
     return _parse_tsv(Path(path).read_text("utf-8"))
 
 
@@ -35,13 +41,14 @@ def _parse_tsv(text: str) -> list[tuple[str, str]]:
         if "\t" in line:
             canon, alias = (p.strip() for p in line.split("\t", 1))
             if canon and alias:
-                pairs.append((canon, alias))
+                pairs.append((alias, canon))
     return pairs
 
 
 @cache
 def shipped_aliases() -> tuple[tuple[str, str], ...]:
-    """The shipped pairs: aliases.tsv, then the Persian names of fa_aliases.tsv."""
+    """The shipped (alias, canonical) pairs: aliases.tsv, then the Persian names of
+    fa_aliases.tsv."""
     data = resources.files("claimledger.data")
     return tuple(pair for name in ("aliases.tsv", "fa_aliases.tsv")
                  for pair in _parse_tsv(data.joinpath(name).read_text("utf-8")))
@@ -54,8 +61,10 @@ class Names:
 
     @classmethod
     def with_aliases(cls, extra: Iterable[tuple[str, str]] = ()) -> "Names":
+        """The shipped table plus ``extra`` (alias, canonical) pairs, e.g.
+        ``store.aliases().items()``; a later pair wins."""
         names = cls()
-        for canon, alias in (*shipped_aliases(), *extra):
+        for alias, canon in (*shipped_aliases(), *extra):
             names.table[key(alias)] = canon
             names.table.setdefault(key(canon), canon)
         return names

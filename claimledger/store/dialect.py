@@ -21,6 +21,7 @@ class Dialect:
     name: str
     param: str  # the driver's placeholder: "?" or "%s"
     contains: str  # SQL function f(haystack, needle) > 0 when needle is in haystack
+    fold: str  # SQL function folding case as Python's str.casefold does (lower() on PostgreSQL)
     last_day: str  # a date after every real one, for "undated last" orderings
     by_bytes: str  # appended to an ORDER BY term: compare text byte by byte
     for_update: str  # appended to a SELECT that locks the rows it reads
@@ -51,7 +52,7 @@ def _parse_day(value: Any) -> date | None:
 
 
 SQLITE = Dialect(
-    name="sqlite", param="?", contains="instr", last_day="'9999-12-31'", by_bytes="",
+    name="sqlite", param="?", contains="instr", fold="casefold", last_day="'9999-12-31'", by_bytes="",
     for_update="",
     member=lambda column: f"{column} IN (SELECT value FROM json_each(?))",
     pack=lambda values: json.dumps(list(values), ensure_ascii=False),
@@ -59,7 +60,7 @@ SQLITE = Dialect(
     now=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
 
 POSTGRESQL = Dialect(
-    name="postgresql", param="%s", contains="strpos", last_day="DATE '9999-12-31'",
+    name="postgresql", param="%s", contains="strpos", fold="lower", last_day="DATE '9999-12-31'",
     by_bytes=' COLLATE "C"', for_update=" FOR UPDATE",
     member=lambda column: f"{column} = ANY(?)",
     pack=list,

@@ -21,10 +21,9 @@ from psycopg.rows import dict_row
 
 from ..errors import StoreError
 from .dialect import POSTGRESQL
-from .postgres_migrations import POSTGRESQL as MIGRATIONS
+from .schema import migrations
 from .base import Store, read_only_message
 
-HEADLINE = "StartSel=[, StopSel=], MaxFragments=1, MaxWords=16, MinWords=6, FragmentDelimiter=…"
 CONNECT_TIMEOUT = 5  # seconds; an unreachable server fails fast with a message
 _LOCK = 0x636C61696D  # advisory lock key ("claim"): one migrating process at a time
 _cursor_names = count()
@@ -44,7 +43,17 @@ class PostgresStore(Store):
     ``read_only``: a session whose transactions are read-only (``default_transaction_read_only``)."""
 
     dialect = POSTGRESQL
-    migrations = MIGRATIONS
+    migrations = migrations("postgresql")
+    # rank and cut first, then build headlines for the few rows kept
+    _SEARCH = ("SELECT id, ts_headline('english', concat_ws(' — ', title, text), q, 'StartSel=[, "
+               "StopSel=], MaxFragments=1, MaxWords=16, MinWords=6, FragmentDelimiter=…') AS snippet "
+               "FROM (SELECT a.id, a.title, a.text, a.seq, q, ts_rank(a.search, q) AS rank "
+               "FROM articles a, to_tsquery('english', ?) AS q WHERE a.search @@ q "
+               "ORDER BY rank DESC, a.seq LIMIT ?) AS best ORDER BY rank DESC, seq")
+    _SEARCH_IDS = ("SELECT a.id FROM articles a, to_tsquery('english', ?) AS q WHERE a.search @@ q "
+                   "ORDER BY ts_rank(a.search, q) DESC, a.seq LIMIT ?")
+
+    _driver_error = psycopg.Error
 
     def __init__(self, url: str, *, read_only: bool = False):
         self.url = url
@@ -53,6 +62,14 @@ class PostgresStore(Store):
         self._conn = _connect(url, self.where)
         if read_only:  # set on the session, so the URL's own options stay in force
             self._conn.execute("SET default_transaction_read_only = on")
+
+    @staticmethod
+    def _words(query: str) -> str:
+        return tsquery(query)
+
+    @staticmethod
+    def _snippet(text: str) -> str:
+        return " ".join(text.split())  # one line
 
     def _many(self, sql: str, rows: Iterable[Sequence]) -> None:
         with self._conn.cursor() as cursor:
@@ -84,22 +101,6 @@ class PostgresStore(Store):
         return {r["id"] for r in self._conn.execute(_INSERT_ARTICLES,
                                                     [list(column) for column in zip(*rows)])}
 
-    def search(self, query: str, limit: int = 20) -> list[tuple[str, str]]:
-        match = tsquery(query)
-        if not match:
-            return []
-        # rank and cut first, then build headlines for the few rows kept
-        with self._errors():
-            rows = self._conn.execute(
-                "SELECT id, ts_headline('english', concat_ws(' — ', title, text), q, %s) "
-                "AS snippet FROM ("
-                "  SELECT a.id, a.title, a.text, a.seq, q, ts_rank(a.search, q) AS rank "
-                "  FROM articles a, to_tsquery('english', %s) AS q WHERE a.search @@ q "
-                "  ORDER BY rank DESC, a.seq LIMIT %s) AS best "
-                "ORDER BY rank DESC, seq",
-                (HEADLINE, match, limit))
-            return [(r["id"], " ".join(r["snippet"].split())) for r in rows]  # one line
-
     def revision(self) -> tuple:
         # counts and maxima that every write moves, as SQLite's; comparable across connections
         with self._errors():
@@ -117,20 +118,10 @@ class PostgresStore(Store):
         with self._errors(), self._conn.transaction():
             yield
 
-    def close(self) -> None:
-        self._conn.close()
-
-    @contextmanager
-    def _errors(self, article_id: str | None = None) -> Iterator[None]:
-        try:
-            yield
-        except pgerrors.ReadOnlySqlTransaction as error:
-            raise StoreError(read_only_message(self.where, error)) from error
-        except psycopg.Error as error:
-            raise StoreError(explain(self.where, error, article_id)) from error
-
-    def __repr__(self) -> str:
-        return f"PostgresStore({self.where!r})"
+    def _explain(self, error: Exception, article_id: str | None) -> str:
+        if isinstance(error, pgerrors.ReadOnlySqlTransaction):
+            return read_only_message(self.where, error)
+        return explain(self.where, error, article_id)
 
 
 def describe(url: str) -> str:

@@ -1,13 +1,11 @@
-"""Records to rows and back, the same for every backend.
-
-Backends differ only in how a date travels: SQLite keeps ISO text, PostgreSQL a
-``date``. Each passes its pair of converters (``to_db``, ``from_db``).
+"""Records to rows and back, the same for every backend but for how a date travels
+(SQLite keeps ISO text, PostgreSQL a ``date``): each passes its dialect's converter,
+``put`` to the database (``to_db``) or ``day`` from it (``from_db``).
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import islice
-from datetime import date
 from typing import Any
 
 from ..model import Article, Claim, Place, Source, When
@@ -15,13 +13,8 @@ from ..model import Article, Claim, Place, Source, When
 Convert = Callable[[Any], Any]
 
 
-def same(value: Any) -> Any:
-    """The converter of a backend whose driver reads and writes dates itself."""
-    return value
-
-
-def claim_row(c: Claim, to_db: Convert = same) -> tuple:
-    """The claims table's columns after the id, in _CLAIM_COLUMNS order."""
+def claim_row(c: Claim, to_db: Convert) -> tuple:
+    """The claims table's columns after the id, in CLAIM_COLUMNS order (base.py)."""
     when, where = c.when, c.where
     return (c.article, c.category, c.value, c.low, c.high, c.qualifier, c.span, c.start, c.end,
             c.sentence, c.sentence_start, c.unit, c.subject,
@@ -31,7 +24,7 @@ def claim_row(c: Claim, to_db: Convert = same) -> tuple:
             where.admin1 if where else None)
 
 
-def claim(r: Mapping, sources: tuple[Source, ...], from_db: Convert = same) -> Claim:
+def claim(r: Mapping, sources: tuple[Source, ...], from_db: Convert) -> Claim:
     # a NULL when_text (where_name) means the claim had no When (Place) at all
     when = (When(from_db(r["when_start"]), from_db(r["when_end"]), r["when_text"])
             if r["when_text"] is not None else None)
@@ -44,24 +37,16 @@ def claim(r: Mapping, sources: tuple[Source, ...], from_db: Convert = same) -> C
                  when=when, where=where, sources=sources)
 
 
-def source(r: Mapping, from_db: Convert = same) -> Source:
+def source(r: Mapping, from_db: Convert) -> Source:
     """A source from a row whose source columns carry the ``s_`` prefix."""
     return Source(name=r["s_name"], verb=r["s_verb"], date=from_db(r["s_date"]),
                   mention=r["s_mention"], start=r["s_start_char"], end=r["s_end_char"])
 
 
-def article(r: Mapping, from_db: Convert = same) -> Article:
+def article(r: Mapping, from_db: Convert) -> Article:
     return Article(id=r["id"], text=r["text"], published=from_db(r["published"]),
                    outlet=r["outlet"], url=r["url"], title=r["title"], origin=r["origin"],
                    language=r["language"])
-
-
-def iso(value: date | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def parse_date(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
 
 
 def batches(items: Iterable, n: int = 1000) -> Iterator[list]:

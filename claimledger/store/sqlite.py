@@ -14,10 +14,9 @@ from pathlib import Path
 
 from ..errors import StoreError
 from .dialect import SQLITE
-from .migrations import SQLITE as MIGRATIONS
+from .schema import migrations
 from .base import INSERT_ARTICLE, Store, read_only_message
 
-SNIPPET_MARKS = ("[", "]")  # around matched words in search snippets
 
 
 class SQLiteStore(Store):
@@ -25,13 +24,25 @@ class SQLiteStore(Store):
     ``read_only``: the file opened with ``mode=ro``, for readers beside a writer."""
 
     dialect = SQLITE
-    migrations = MIGRATIONS
+    migrations = migrations("sqlite")
+    _SEARCH = ("SELECT a.id, snippet(articles_fts, -1, '[', ']', '…', 16) AS snippet "
+               "FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
+               "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?")
+    _SEARCH_IDS = ("SELECT a.id FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
+                   "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?")
+
+    _driver_error = sqlite3.Error
 
     def __init__(self, path: str | os.PathLike, *, read_only: bool = False):
         self.path = Path(path)
+        self.where = str(self.path)
         self.read_only = read_only
         self._depth = 0  # transaction nesting: 0 = none open
         self._conn = _connect(self.path, read_only)
+
+    @staticmethod
+    def _words(query: str) -> str:
+        return fts_query(query)
 
     def _many(self, sql: str, rows: Iterable[Sequence]) -> None:
         self._conn.executemany(sql, rows)
@@ -59,18 +70,6 @@ class SQLiteStore(Store):
         new = [row for row in rows if row[-1] not in stored]
         self._many(self.dialect.sql(INSERT_ARTICLE), new)
         return {row[-1] for row in new}
-
-    def search(self, query: str, limit: int = 20) -> list[tuple[str, str]]:
-        match = fts_query(query)
-        if not match:
-            return []
-        with self._errors():
-            rows = self._conn.execute(
-                "SELECT a.id, snippet(articles_fts, -1, ?, ?, '…', 16) AS snippet "
-                "FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
-                "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
-                (*SNIPPET_MARKS, match, limit))
-            return [(r["id"], r["snippet"]) for r in rows]
 
     def revision(self) -> tuple:
         # every commit writes the WAL (or the file, at a checkpoint), so their stat moves;
@@ -110,20 +109,10 @@ class SQLiteStore(Store):
         with self._errors():
             self._conn.execute("COMMIT" if self._depth == 0 else f"RELEASE {savepoint}")
 
-    def close(self) -> None:
-        self._conn.close()
-
-    @contextmanager
-    def _errors(self, article_id: str | None = None) -> Iterator[None]:
-        try:
-            yield
-        except sqlite3.Error as error:
-            if self.read_only and "readonly" in str(error):
-                raise StoreError(read_only_message(self.path, error)) from error
-            raise StoreError(explain(self.path, error)) from error
-
-    def __repr__(self) -> str:
-        return f"SQLiteStore({str(self.path)!r})"
+    def _explain(self, error: Exception, article_id: str | None) -> str:
+        if self.read_only and "readonly" in str(error):
+            return read_only_message(self.path, error)
+        return explain(self.path, error)
 
 
 def _connect(path: Path, read_only: bool = False) -> sqlite3.Connection:

@@ -11,11 +11,11 @@ import threading
 import datetime as dt
 from typing import Any, Literal
 
-from fastapi import APIRouter, Depends, Header, Query, Request
+from fastapi import APIRouter, Depends, Header, Path, Query, Request
 from pydantic import BaseModel, Field
 
 from ..model import CATEGORIES, Article
-from . import queries
+from . import geo, periods, queries
 from .errors import ApiError, ErrorOut
 from .ledger import Ledger
 
@@ -28,10 +28,13 @@ router = APIRouter(prefix="/api", responses=ERRORS)
 
 
 class PageOut(BaseModel):
-    total: int
+    total: int = Field(description="How many the whole list holds; when `exact` is false, at least "
+                                   "this many (a count of claims or copies stops 10,000 past the "
+                                   "page asked)")
     limit: int
     offset: int
     items: list[dict[str, Any]]
+    exact: bool = Field(True, description="Whether `total` is the exact count")
 
 
 class ArticleIn(BaseModel):
@@ -96,7 +99,8 @@ def page(limit: int = Query(50, ge=1, le=queries.MAX_LIMIT),
 
 
 def _out(p: queries.Page, item=lambda x: x) -> PageOut:
-    return PageOut(total=p.total, limit=p.limit, offset=p.offset, items=[item(x) for x in p.items])
+    return PageOut(total=p.total, limit=p.limit, offset=p.offset, items=[item(x) for x in p.items],
+                   exact=p.exact)
 
 
 @router.get("/articles", response_model=PageOut, summary="Stored articles, newest ingest last")
@@ -120,8 +124,7 @@ def list_claims(category: Category | None = None,
                 q: str | None = Query(None, description="Words that must all be in the sentence"),
                 pg: dict = Depends(page), led: Ledger = Depends(ledger)):
     f = queries.ClaimFilter(category, country, source, since, until, event, q)
-    snap = led.snapshot()
-    return _out(queries.claims(led, f, **pg), lambda c: queries.claim_record(snap, c))
+    return _out(queries.claims(led, f, **pg))
 
 
 @router.get("/events", response_model=PageOut, summary="Events, filtered")
@@ -131,8 +134,7 @@ def list_events(country: str | None = None, type: str | None = None,
                 q: str | None = Query(None, description="Full-text search over the events' articles"),
                 pg: dict = Depends(page), led: Ledger = Depends(ledger)):
     f = queries.EventFilter(country, type, category, since, until, q)
-    snap = led.snapshot()
-    return _out(queries.events(led, f, **pg), lambda e: queries.event_summary(snap, e))
+    return _out(queries.events(led, f, **pg))
 
 
 @router.get("/events/{event_id}", summary="One event with every figure side by side")
@@ -145,6 +147,46 @@ def get_event(event_id: str, led: Ledger = Depends(ledger)) -> dict[str, Any]:
                     "unattributed repeats")
 def get_event_trace(event_id: str, category: Category | None = None, led: Ledger = Depends(ledger)):
     return queries.event_trace(led, event_id, category)
+
+
+@router.get("/map", summary="The events with a point inside a box, as GeoJSON: each event "
+            f"when {geo.POINTS} or fewer are inside, else one feature per grid cell with its count")
+def get_map(bbox: str = Query("-180,-90,180,90", description=geo.ABOUT, pattern=f"^{geo.BOX.pattern}$"),
+            zoom: int | None = Query(None, ge=0, le=24, description="The map's zoom: cells of about "
+                                     f"{geo.CELL_PX} pixels"),
+            led: Ledger = Depends(ledger)) -> dict[str, Any]:
+    return geo.in_view(led, geo.parse_box(bbox), zoom)
+
+
+@router.get("/map/events", response_model=PageOut, summary="The events with a point inside a box")
+def list_map_events(bbox: str = Query(..., description=geo.ABOUT, pattern=f"^{geo.BOX.pattern}$"),
+                    pg: dict = Depends(page),
+                    led: Ledger = Depends(ledger)):
+    return _out(geo.in_area(led, geo.parse_box(bbox), **pg), lambda e: e.to_record())
+
+
+@router.get("/map/unplaced", response_model=PageOut,
+            summary="The events known only by country or province (no point), by country")
+def list_unplaced(pg: dict = Depends(page), led: Ledger = Depends(ledger)):
+    return _out(geo.unplaced(led, **pg), lambda e: e.to_record())
+
+
+@router.get("/timeline", summary="Per category, each period's dated events counted and their "
+            "lowest and highest figure")
+def get_timeline(by: Literal["week", "month", "year"] | None = Query(
+                     None, description=f"Default: the finest with {periods.MOST_PERIODS} periods at "
+                     "most; a grain with more gives way to a coarser one"),
+                 led: Ledger = Depends(ledger)) -> dict[str, Any]:
+    return periods.overview(led, by)
+
+
+@router.get("/timeline/{period}", response_model=PageOut,
+            summary="The events of a week (2024-W10), month (2024-03) or year (2024), with "
+                    "their ranges of figures")
+def list_period_events(period: str = Path(description=periods.ABOUT, pattern=f"^{periods.PERIOD.pattern}$"),
+                       category: Category | None = None, pg: dict = Depends(page),
+                       led: Ledger = Depends(ledger)):
+    return _out(periods.period_events(led, periods.parse_period(period), category, **pg))
 
 
 @router.get("/copies", response_model=PageOut, summary="Copied passages, both sides")

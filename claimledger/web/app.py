@@ -39,7 +39,9 @@ def create_app(db: str, *, token: str | None = None, tiles: str | None = None,
                settings: dict | None = None) -> FastAPI:
     """``tiles`` is a tile URL template ({z}/{x}/{y}); without it the map draws on a plain background."""
     conf = settings or settings_mod.settings({"db": db})
-    open_store(db).close()  # create and migrate once, here, not in every thread
+    with open_store(db) as store:  # create and migrate once, here, not in every thread
+        store.fill_places()  # events stored before they had a point and a day
+        store.summarize_events()  # events stored before their summaries were (a migrated ledger)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):

@@ -1,7 +1,7 @@
 """Small inline SVG charts drawn on the server: no chart library, nothing fetched.
 
     figures_over_time(series)   each source's figure for one category, by the date said
-    ranges_over_time(points)    each event's range of figures for one category (log scale)
+    periods(category, rows)     per week, month or year: its range of figures and its events
     genealogy(record)           one figure's mentions: sayers as lanes, relays as arrows
 """
 from __future__ import annotations
@@ -11,6 +11,8 @@ from datetime import date
 from html import escape
 
 from markupsafe import Markup
+
+from ..words import plural
 
 W, H, PAD = 640, 220, 44
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2")
@@ -39,22 +41,31 @@ def figures_over_time(series: dict[str, list[list]]) -> Markup:
     return _svg(parts)
 
 
-def ranges_over_time(points: list[dict]) -> Markup:
-    """``points``: [{date, low, high, event, where}]; a bar from low to high per event."""
-    if not points:
-        return Markup('<p class="muted">No dated figures.</p>')
-    x = _time_axis([date.fromisoformat(p["date"]) for p in points])
-    values = [v for p in points for v in (p["low"], p["high"]) if v]
+def periods(category: str, rows: list[dict]) -> Markup:
+    """``rows``: a category's periods of ``periods.overview``. Per period a bar from its
+    lowest to its highest figure (log scale) above a column of its events counted, as
+    wide as the period; each links to the period's events."""
+    if not rows:
+        return Markup('<p class="muted">No dated events.</p>')
+    x = _time_axis([date.fromisoformat(p[k]) for p in rows for k in ("first", "last")])
+    values = [v for p in rows for v in (p["low"], p["high"]) if v]
     top = math.log10(max(values or [1]) * 1.2 + 1)
-    y = lambda v: H - PAD - (H - 2 * PAD) * math.log10((v or 0) + 1) / top  # noqa: E731
-    parts = [_frame(x, f"1 – {max(values or [1]):,} (log)")]
-    for p in points:
+    y = lambda v: H - PAD - (H - 2 * PAD) * math.log10(v + 1) / top  # noqa: E731
+    most = max(p["events"] for p in rows)
+    parts = [_frame(x, f"1 – {max(values or [1]):,} (log); below, events")]
+    for p in rows:
+        x1, x2 = x(date.fromisoformat(p["first"])), x(date.fromisoformat(p["last"])) + 1
+        mid, wide = (x1 + x2) / 2, max(x2 - x1 - 1, 2)
         low, high = p["low"] if p["low"] is not None else p["high"], p["high"] or p["low"]
-        cx, y1, y2 = x(date.fromisoformat(p["date"])), y(low), y(high)
-        label = f"{p['where']} {p['date']}: {low if low is not None else '?'}–{high or '?'}"
-        parts.append(f'<a href="/events/{escape(p["event"])}"><title>{escape(label)}</title>'
-                     f'<line x1="{cx:.1f}" x2="{cx:.1f}" y1="{y1:.1f}" y2="{min(y2, y1 - 2):.1f}" '
-                     f'stroke="#d62728" stroke-width="5" stroke-linecap="round"/></a>')
+        span = "no figure" if low is None else f"{low:,}" if low == high else f"{low:,}–{high:,}"
+        tall = 16 * p["events"] / most
+        part = (f'<a href="/timeline/{p["period"]}?category={escape(category)}"><title>{p["period"]}: '
+                f'{plural(p["events"], "event")}, {span}</title><rect x="{x1:.1f}" y="{H - PAD + 38 - tall:.1f}" '
+                f'width="{wide:.1f}" height="{tall:.1f}" fill="#999"/>')
+        if low is not None:
+            part += (f'<line x1="{mid:.1f}" x2="{mid:.1f}" y1="{y(low):.1f}" y2="{min(y(high), y(low) - 2):.1f}" '
+                     f'stroke="#d62728" stroke-width="{min(max(wide, 3), 12):.0f}"/>')
+        parts.append(part + "</a>")
     return _svg(parts)
 
 

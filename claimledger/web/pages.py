@@ -13,13 +13,15 @@ from fastapi.templating import Jinja2Templates
 from ..events.typology import table
 from ..extract.fa.normalise import looks_persian
 from ..model import CATEGORIES
-from . import charts, queries
+from ..store.places import GRAINS
+from . import charts, geo, periods, queries
 from .api import ledger
 from .errors import ApiError
 from .ledger import Ledger
 from .render import highlight
 
 PAGE = 50
+LIST = 100  # events in the map's and the timeline's lists
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=Path(str(files("claimledger.web") / "templates")))
 templates.env.tests["persian"] = lambda text: looks_persian(text or "")  # a claim's sentence
@@ -53,11 +55,9 @@ def events_page(request: Request, country: str | None = None, type: str | None =
     f = queries.EventFilter(country or None, type or None, category or None,
                             _day(since, "since"), _day(until, "until"), q or None)
     found = queries.events(led, f, PAGE, _offset(offset))
-    snap = led.snapshot()
-    return _render(request, "events.html", page=found, filters=f,
-                   rows=[queries.event_summary(snap, e) for e in found.items],
+    return _render(request, "events.html", page=found, filters=f, rows=found.items,
                    types=sorted(table()["types"]), categories=CATEGORIES,
-                   countries=sorted({e.where.country for e in snap.events if e.where.country}))
+                   countries=led.store.event_countries())
 
 
 @router.get("/events/{event_id}")
@@ -72,16 +72,33 @@ def event_page(request: Request, event_id: str, led: Ledger = Depends(ledger)):
 
 
 @router.get("/map")
-def map_page(request: Request, led: Ledger = Depends(ledger)):
-    points = queries.map_points(led)
-    return _render(request, "map.html", points=points, tiles=request.app.state.tiles)
+def map_page(request: Request, offset: str | None = None, led: Ledger = Depends(ledger)):
+    return _render(request, "map.html", tiles=request.app.state.tiles,
+                   unplaced=geo.unplaced(led, LIST, _offset(offset)))
+
+
+@router.get("/map/events")
+def map_events_page(request: Request, bbox: str = "", offset: str | None = None,
+                    led: Ledger = Depends(ledger)):
+    box = geo.parse_box(bbox)
+    return _render(request, "map_events.html", box=box, bbox=bbox,
+                   page=geo.in_area(led, box, LIST, _offset(offset)))
 
 
 @router.get("/timeline")
-def timeline_page(request: Request, led: Ledger = Depends(ledger)):
-    series = queries.timeline(led)
-    return _render(request, "timeline.html",
-                   charts={cat: (charts.ranges_over_time(points), len(points)) for cat, points in series.items()})
+def timeline_page(request: Request, by: str | None = None, led: Ledger = Depends(ledger)):
+    found = periods.overview(led, by if by in GRAINS else None)
+    return _render(request, "timeline.html", found=found, grains=GRAINS,
+                   charts={cat: charts.periods(cat, rows) for cat, rows in found["categories"].items()})
+
+
+@router.get("/timeline/{period}")
+def period_page(request: Request, period: str, category: str | None = None,
+                offset: str | None = None, led: Ledger = Depends(ledger)):
+    found = periods.parse_period(period)
+    chosen = category if category in CATEGORIES else None
+    return _render(request, "timeline_period.html", period=found, category=chosen,
+                   page=periods.period_events(led, found, chosen, LIST, _offset(offset)))
 
 
 @router.get("/articles")

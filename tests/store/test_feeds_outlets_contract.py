@@ -7,7 +7,8 @@ from datetime import UTC, date, datetime
 from storedata import make_article
 
 from claimledger.model import Failure, Outlet
-from claimledger.store.base import FeedItem, FeedState, content_hash
+from claimledger.model import FeedItem, FeedState
+from claimledger.store.base import content_hash
 
 
 def test_language_round_trips_and_is_part_of_the_hash(store):

@@ -18,8 +18,9 @@ from storedata import make_article, make_claim
 from claimledger.errors import StoreError
 from claimledger.model import CATEGORIES, QUALIFIERS, Claim, Place, Source, When
 from claimledger.store import open_store
-from claimledger.store.migrations import SQLITE
-from claimledger.store.postgres_migrations import POSTGRESQL
+from claimledger.store.schema import migrations
+
+SQLITE, POSTGRESQL = migrations("sqlite"), migrations("postgresql")
 
 
 def test_both_dialects_name_the_same_migrations():

@@ -315,3 +315,40 @@ def test_put_articles_rejects_a_claim_of_another_article_and_stores_nothing(stor
     with pytest.raises(StoreError, match="pass each article's claims separately"):
         store.put_articles([(make_article("a"), []), (make_article("b"), [make_claim("a")])])
     assert store.article("a") is None and store.article("b") is None
+
+
+def test_a_migration_written_once_runs_on_both_backends(store):
+    from claimledger.store.schema import render
+    text = ("CREATE TABLE written_once (id {serial}, name {key} NOT NULL, day {date}, "
+            "at {time}, n {int}, raw {bytes});")
+    with store.transaction():
+        store._script(render(text, store.dialect.name))
+        store._run("INSERT INTO written_once (name, day, at, n, raw) VALUES (?, ?, ?, ?, ?)",
+                   ("b", store.dialect.put(date(2020, 1, 2)), store.dialect.now(), 2**40, b"\x00\x01"))
+        row = store._run("SELECT name, day, n, raw FROM written_once").fetchone()
+        store._run("DROP TABLE written_once")
+    assert (row["name"], store.dialect.day(row["day"]), row["n"], bytes(row["raw"])) == \
+        ("b", date(2020, 1, 2), 2**40, b"\x00\x01")
+
+
+def test_events_of_some_countries_are_replaced_alone(store):
+    from claimledger.events.rebuild import rebuild, update
+    from claimledger.model import Article, Claim, Place, When
+
+    def told(id, n, place):
+        when = When(date(2020, 1, 5), date(2020, 1, 5), "January 5")
+        sentence = f"Police shot {n} protesters."
+        return Article(id, sentence, published=date(2020, 1, 6)), [
+            Claim(id, "killed", n, n, n, "exact", str(n), 12, 12 + len(str(n)), sentence, 0,
+                  when=when, where=place)]
+    store.put_articles([told("a", 40, Place("Tehran", "IR", "Tehran")),
+                        told("b", 12, Place("Baghdad", "IQ", "Baghdad")), told("c", 7, None)])
+    rebuild(store)
+    assert store.countries_of_events_of(["a", "c"]) == {"IR", ""}
+    assert store.articles_in_countries({"IQ"}) == ["b"]
+    assert store.articles_in_countries({"", "IR"}) == ["a", "c"]
+    # "a" moves from Iran to Iraq: both countries are built again, the rest kept
+    store.put_articles([told("a", 40, Place("Basra", "IQ", "Basra"))])
+    update(store, ["a"])
+    by_country = sorted((e.where.country or "", [c.article for c in e.claims]) for e in store.events())
+    assert by_country == [("", ["c"]), ("IQ", ["a"]), ("IQ", ["b"])]

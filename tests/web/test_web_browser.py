@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -81,13 +82,49 @@ def test_from_an_event_to_the_highlighted_number(page, server, client):
     assert page.problems == []
 
 
+def _asked(page) -> list[str]:
+    asked: list[str] = []
+    page.on("request", lambda r: "/api/map?" in r.url and asked.append(r.url))
+    return asked
+
+
+def _zoom(url: str) -> int:
+    return int(parse_qs(urlsplit(url).query)["zoom"][0])
+
+
 def test_the_map_draws_markers_without_tiles(page, server, client):
+    asked = _asked(page)
     page.goto(server + "/map")
-    placed = client.get("/api/events", params={"limit": 500}).json()["items"]
+    page.locator("#map-status", has_text="in view").wait_for()
+    page.wait_for_load_state("networkidle")
+    placed = client.get("/api/map").json()
+    assert placed["total"] >= 1 and not placed["clustered"]
+    assert f"{placed['total']} events in view" in page.locator("#map-status").inner_text()
     assert page.locator("#map .leaflet-interactive").count() >= 1
     assert page.locator("#map img.leaflet-tile").count() == 0  # no tile URL set: none asked for
+    assert asked and all("bbox=" in url and "zoom=" in url for url in asked)  # what is in view
     assert page.problems == []
-    assert placed
+
+
+def test_the_map_clusters_many_events_and_zooms_in(page, serve, world_ledger):
+    from claimledger.web import create_app
+    with serve(create_app(world_ledger[0])) as base:
+        asked = _asked(page)
+        page.goto(base + "/map")
+        status = page.locator("#map-status")
+        page.locator("#map-status", has_text="counted per area").wait_for()
+        page.wait_for_load_state("networkidle")  # the world asked for, then the view it was fitted to
+        clusters = page.locator("#map .marker-cluster")
+        assert clusters.count() >= 2
+        shown = sum(int(c.replace(",", "")) for c in clusters.all_inner_texts())
+        assert 0 < shown <= int(status.inner_text().split()[0].replace(",", ""))
+        biggest = max(range(clusters.count()), key=lambda i: int(clusters.nth(i).inner_text().replace(",", "")))
+        zoom = _zoom(asked[-1])
+        with page.expect_request(lambda r: "/api/map?" in r.url) as zoomed:
+            clusters.nth(biggest).click()
+        assert _zoom(zoomed.value.url) > zoom  # zoomed in, and asked for the new view
+        assert page.locator("#map .leaflet-interactive").count() >= 1
+        assert page.problems == []
 
 
 def test_screenshots(page, server, client):

@@ -30,15 +30,15 @@ def _rows(name: str) -> list[list[str]]:
 
 @cache
 def aliases() -> tuple[tuple[str, str], ...]:
-    """(English canonical, Persian alias) pairs."""
-    return tuple((canon.strip(), alias.strip()) for canon, alias in _rows("fa_aliases.tsv"))
+    """(Persian alias, English canonical) pairs; the file's lines are canonical<TAB>alias."""
+    return tuple((alias.strip(), canon.strip()) for canon, alias in _rows("fa_aliases.tsv"))
 
 
 @cache
 def alias_index() -> tuple[dict[str, str], re.Pattern]:
     """Squashed alias -> canonical name, and one regex that finds any alias in normalised text."""
-    table = {squash(alias): canon for canon, alias in aliases()}
-    return table, re.compile(alternation([a for _, a in aliases()], whole=True))
+    table = {squash(alias): canon for alias, canon in aliases()}
+    return table, re.compile(alternation([a for a, _ in aliases()], whole=True))
 
 
 @cache

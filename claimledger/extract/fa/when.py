@@ -82,7 +82,6 @@ def find_times(text: str, published: date | None) -> list[TimeMention]:
     p = _patterns()
     found: list[TimeMention] = []
     taken: list[tuple[int, int]] = []
-    last_year: list[int] = []  # the last Solar year the text named before the match
 
     def add(s, e, when, kind):
         if when and not any(s < b and a < e for a, b in taken):

@@ -1,4 +1,4 @@
-"""Commands of issue 8: `watch` (RSS/Atom feeds) and `outlets` (outlet metadata)."""
+"""Commands of issue 8: `watch` (polling RSS/Atom feeds) and `outlets` (outlet metadata)."""
 from __future__ import annotations
 
 import sys

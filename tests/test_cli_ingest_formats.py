@@ -1,4 +1,5 @@
-"""`claimledger ingest` of CSV (with --map), feeds and WARC files; the languages count."""
+"""`claimledger ingest` of several input formats in one run: CSV (with --map), a saved feed
+and a WARC file; the languages count."""
 from __future__ import annotations
 
 from click.testing import CliRunner

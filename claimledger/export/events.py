@@ -13,12 +13,12 @@ import time
 from functools import cache
 from typing import IO, Iterable
 
-from ..export import chain, describe
+from ..events.acled import COLUMNS, row
+from ..events.figures import Context, figures
+from ..events.typology import acled
 from ..model import Event
 from ..words import plural
-from .acled import COLUMNS, row
-from .figures import Context, figures
-from .typology import acled
+from .claims import chain, describe
 
 CSV_COLUMNS = ("id", "type", "when_start", "when_end", "where", "country", "admin1", "parent",
                "actors", "claims", "articles")
