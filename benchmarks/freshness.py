@@ -11,7 +11,7 @@ the start when it has fewer) are given fresh ids (``fresh-RUN-N``) and written t
 JSON Lines file, so every run adds new articles.
 
 With ``claimledger serve`` running on the ledger (a child process, the token set),
-``claimledger ingest FILE --db LEDGER`` runs as another, and meanwhile every second 26
+``claimledger ingest FILE --db LEDGER`` runs as another, and meanwhile every second 25
 of the new articles (every 40th and the last) are asked for over HTTP: an article is
 *visible* when /api/articles/ID answers, and its *events* are when one of its claims
 names an event whose page /events/EVENT answers. Reported: ``ingest_s`` (the command's
@@ -91,6 +91,7 @@ class Watch:
         self.with_events: dict[str, float] = {}  # article -> seconds when an event page answered
         self.without_claims: set[str] = set()
         self.todo = list(ids)
+        self.errors: list[str] = []  # answers that were not what was expected
 
     def run(self, stop: threading.Event) -> None:
         with httpx.Client(base_url=self.base, timeout=600) as c:
@@ -98,8 +99,8 @@ class Watch:
                 for article in list(self.todo):
                     try:
                         self._check(c, article)
-                    except httpx.HTTPError:
-                        pass  # a slow or broken answer: asked again next round
+                    except (httpx.HTTPError, ValueError, KeyError) as error:
+                        self.errors.append(f"{article}: {error!r}"[:200])  # asked again next round
                 stop.wait(1.0)
 
     def _check(self, c: httpx.Client, article: str) -> None:
@@ -136,7 +137,7 @@ def main() -> None:
     run = uuid.uuid4().hex[:6]
     articles = fresh_articles(args.input, args.skip, args.articles + args.posts, run)
     batch, posts = articles[:args.articles], articles[args.articles:]
-    sampled = [a.id for a in batch[SAMPLE_EVERY - 1::SAMPLE_EVERY]] + [batch[-1].id]
+    sampled = list(dict.fromkeys([a.id for a in batch[SAMPLE_EVERY - 1::SAMPLE_EVERY]] + [batch[-1].id]))
     token = uuid.uuid4().hex
     out: dict = {"ledger": args.db, "input": args.input, "articles": len(batch), "sampled": len(sampled)}
     say = lambda text: print(text, file=sys.stderr, flush=True)  # noqa: E731  progress, as it goes
@@ -166,6 +167,7 @@ def main() -> None:
                 events_visible_s=got(watch.with_events),
                 sampled_with_claims=len(sampled) - len(watch.without_claims),
                 sampled_with_events=len(watch.with_events),
+                unsettled=watch.todo, poll_errors=len(watch.errors), first_poll_errors=watch.errors[:3],
                 events_after=c.get("/api/events", params={"limit": 1}).json()["total"])
             say(json.dumps(out))
             out["post_s"] = []
