@@ -138,9 +138,11 @@ def _connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
         # the first read of the file: a non-database file fails here
         conn.execute("PRAGMA journal_mode" if read_only else "PRAGMA journal_mode = WAL")
         # WAL makes NORMAL sync safe against a crash of the process (not of the OS);
-        # a 64 MB page cache keeps the copy index's B-trees in memory as they grow
+        # a 64 MB page cache keeps the copy index's B-trees in memory as they grow; a
+        # reader (the web app opens one a thread, dozens a worker) keeps 8 MB, the OS's
+        # page cache holding the file for all of them
         conn.execute("PRAGMA synchronous = NORMAL")
-        conn.execute("PRAGMA cache_size = -65536")
+        conn.execute(f"PRAGMA cache_size = {-8192 if read_only else -65536}")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.Error as error:
         if conn is not None:

@@ -45,3 +45,11 @@ def test_read_only_neither_creates_nor_migrates(tmp_path):
     with pytest.raises(StoreError, match="no database at"):
         open_store(missing, read_only=True)
     assert not missing.exists()
+
+
+def test_a_sqlite_reader_keeps_a_small_page_cache(tmp_path):
+    # the web app opens a reader a thread: dozens a worker, each with its own cache
+    db = tmp_path / "c.db"
+    with open_store(db) as writer, open_store(db, read_only=True) as reader:
+        cache = {s: s._conn.execute("PRAGMA cache_size").fetchone()[0] for s in (writer, reader)}
+    assert cache[reader] == -8192 and cache[writer] == -65536
