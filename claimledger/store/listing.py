@@ -122,12 +122,8 @@ class Listing:
         for word in (f.q or "").casefold().split():
             where.append(f"{d.contains}({d.fold}(c.sentence), ?) > 0")
             params.append(word)
-        if f.since:  # a claim's time is its own, else its article's date
-            where.append("COALESCE(c.when_end, c.when_start, a.published) >= ?")
-            params.append(d.put(f.since))
-        if f.until:
-            where.append("COALESCE(c.when_start, c.when_end, a.published) <= ?")
-            params.append(d.put(f.until))
+        # a claim's time is its own, else its article's date
+        _overlapping(where, params, f.since, f.until, "c", "a.published", d.put)
         body = f"FROM claims c{joins} {'WHERE ' + ' AND '.join(where) if where else ''}"
         # the page first, then its events: rows skipped by OFFSET are not joined
         page_sql = (f"SELECT c.id AS cid, c.article_id, c.start_char, c.end_char, c.category {body} "
@@ -180,12 +176,7 @@ class Listing:
             # uncorrelated: the hits' links are read once, through event_claims' key
             where.append(f"e.id IN (SELECT ec.event_id FROM event_claims ec WHERE {d.member('ec.article_id')})")
             params.append(d.pack(hits))
-        if f.since:
-            where.append("COALESCE(e.when_end, e.when_start) >= ?")
-            params.append(d.put(f.since))
-        if f.until:
-            where.append("COALESCE(e.when_start, e.when_end) <= ?")
-            params.append(d.put(f.until))
+        _overlapping(where, params, f.since, f.until, "e", None, d.put)
         body = f"FROM events e {'WHERE ' + ' AND '.join(where) if where else ''}"
         with self._errors():
             rows = self._run(f"SELECT {_EVENT} {body} ORDER BY e.sort_key LIMIT ? OFFSET ?",
@@ -392,3 +383,17 @@ def summary_row(e: Event, figures: list[dict], ranges: dict[str, list[Any]]) -> 
     """The stored summary's columns in ``_SUMMARIZE`` order, but the id."""
     return (sort_key(e), len(e.claims), json.dumps(sorted({c.article for c in e.claims})),
             json.dumps(ranges), json.dumps(figures))
+
+
+def _overlapping(where: list[str], params: list, since: date | None, until: date | None,
+                 table: str, otherwise: str | None, put) -> None:
+    """Conditions that the time of ``table``'s rows (``when_start``..``when_end``, else
+    the ``otherwise`` column) ends on or after ``since`` and starts on or before ``until``."""
+    last = ", ".join(x for x in (f"{table}.when_end", f"{table}.when_start", otherwise) if x)
+    first = ", ".join(x for x in (f"{table}.when_start", f"{table}.when_end", otherwise) if x)
+    if since:
+        where.append(f"COALESCE({last}) >= ?")
+        params.append(put(since))
+    if until:
+        where.append(f"COALESCE({first}) <= ?")
+        params.append(put(until))
