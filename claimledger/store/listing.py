@@ -28,7 +28,7 @@ from ..model import Article, Claim, Copy, Event, Passage, Place, When
 from . import rows as recs
 from .schema import COUNT_SOURCES
 
-COUNT_AHEAD = 10_000  # a bounded count reads at most this many rows past the page
+COUNT_AHEAD = 2_000  # a bounded count reads at most this many rows past the page
 SEARCH_HITS = 1000  # articles a full-text filter keeps, best first
 _LAST = "9999-12-31"  # undated events sort last
 

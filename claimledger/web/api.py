@@ -29,7 +29,7 @@ router = APIRouter(prefix="/api", responses=ERRORS)
 
 class PageOut(BaseModel):
     total: int = Field(description="How many the whole list holds; when `exact` is false, at least "
-                                   "this many (a count of claims or copies stops 10,000 past the "
+                                   "this many (a count of claims or copies stops 2,000 past the "
                                    "page asked)")
     limit: int
     offset: int
