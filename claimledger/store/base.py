@@ -20,12 +20,11 @@ from array import array
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, date, datetime
-from itertools import groupby
 from typing import Any, Literal
 
 from ..errors import StoreError
 from ..model import (Article, Claim, Copy, Event, Failure, FeedItem, FeedState, FileMark, Outlet,
-                     Passage, Place, When)
+                     Passage)
 from . import rows as recs
 from .dialect import Dialect
 from .listing import Listing
@@ -299,20 +298,24 @@ class Store(Places, Listing, ABC):
             where.append("c.category = ?")
             params.append(category)
         if source is not None:
-            names = self.source_names(source)
-            anyname = " OR ".join([f"{d.contains}(f.name_key, ?) > 0"] * len(names))
-            where.append(f"EXISTS (SELECT 1 FROM claim_sources f WHERE f.claim_id = c.id "
-                         f"AND ({anyname}))")
+            condition, names = self._named(source)
+            where.append(condition)
             params.extend(names)
         sources = ", ".join(f"s.{n.strip()} AS s_{n.strip()}" for n in SOURCE_COLUMNS.split(","))
         sql = (f"SELECT c.id AS cid, {', '.join('c.' + n.strip() for n in CLAIM_COLUMNS.split(','))}, "
                f"{sources} FROM claims c LEFT JOIN claim_sources s ON s.claim_id = c.id "
                f"{'WHERE ' + ' AND '.join(where) if where else ''} "
                "ORDER BY c.article_id, c.start_char, c.end_char, c.id, s.position")
-        for _, group in groupby(self._stream(sql, params), key=lambda row: row["cid"]):
-            group = list(group)
-            found = tuple(recs.source(r, d.day) for r in group if r["s_position"] is not None)
-            yield recs.claim(group[0], found, d.day)
+        for _, claim in recs.claims(self._stream(sql, params), d.day):
+            yield claim
+
+    def _named(self, source: str) -> tuple[str, list[str]]:
+        """The condition that a claim ``c`` has ``source`` (or a name the alias table
+        ties to it) in its chain, and its parameters."""
+        names = self.source_names(source)
+        anyname = " OR ".join([f"{self.dialect.contains}(f.name_key, ?) > 0"] * len(names))
+        return (f"EXISTS (SELECT 1 FROM claim_sources f WHERE f.claim_id = c.id AND ({anyname}))",
+                names)
 
     def count_claims(self) -> int:
         with self._errors():
@@ -579,12 +582,7 @@ class Store(Places, Listing, ABC):
             # resolve.event_order: parents first, then by date (undated last), then by id
             rows = self._run(f"SELECT {EVENT_COLUMNS} FROM events ORDER BY parent_id IS NOT NULL, "
                              f"COALESCE(when_start, when_end, {d.last_day}), id{d.by_bytes}").fetchall()
-        return [Event(r["id"], r["type"], When(d.day(r["when_start"]), d.day(r["when_end"]),
-                                               r["when_text"]),
-                      Place(r["where_name"], r["where_country"], r["where_admin1"]), r["parent_id"],
-                      tuple(json.loads(r["actors"])), tuple(links.get(r["id"], ())),
-                      tuple(json.loads(r["evidence"])))
-                for r in rows]
+        return [recs.event(r, d.day, tuple(links.get(r["id"], ()))) for r in rows]
 
     def __enter__(self) -> Store:
         return self

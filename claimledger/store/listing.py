@@ -24,7 +24,7 @@ from datetime import date
 from itertools import groupby
 from typing import Any
 
-from ..model import Article, Claim, Copy, Event, Passage, Place, When
+from ..model import Article, Claim, Copy, Event, Passage
 from . import rows as recs
 from .schema import COUNT_SOURCES
 
@@ -115,9 +115,8 @@ class Listing:
             where.append("c.where_country = ?")
             params.append(f.country.upper())
         if f.source:
-            names = self.source_names(f.source)
-            anyname = " OR ".join([f"{d.contains}(n.name_key, ?) > 0"] * len(names))
-            where.append(f"EXISTS (SELECT 1 FROM claim_sources n WHERE n.claim_id = c.id AND ({anyname}))")
+            condition, names = self._named(f.source)
+            where.append(condition)
             params.extend(names)
         for word in (f.q or "").casefold().split():
             where.append(f"{d.contains}({d.fold}(c.sentence), ?) > 0")
@@ -144,7 +143,7 @@ class Listing:
         d = self.dialect
         rows = self._run(f"SELECT {_CLAIM} FROM claims c LEFT JOIN claim_sources s ON s.claim_id = c.id "
                          f"WHERE {d.member('c.id')} ORDER BY c.id, s.position", (d.pack(ids),))
-        return {cid: claim for cid, claim in _claims(rows, d.day)}
+        return dict(recs.claims(rows, d.day))
 
     def _count(self, body: str, params: list, page_end: int | None) -> tuple[int, bool]:
         """Rows of ``FROM ... WHERE ...``: all of them (``page_end`` None), else at most
@@ -194,7 +193,7 @@ class Listing:
         return None
 
     def _event_row(self, r: Mapping, figures: list[dict] | None = None) -> EventRow:
-        return EventRow(_event(r, self.dialect.day), r["claim_count"], json.loads(r["articles"]),
+        return EventRow(recs.event(r, self.dialect.day), r["claim_count"], json.loads(r["articles"]),
                         json.loads(r["ranges"]), figures or [])
 
     def event_parts(self, event_id: str) -> list[str]:
@@ -220,9 +219,9 @@ class Listing:
                              f"WHERE {d.member('ec.event_id')} ORDER BY ec.event_id{d.by_bytes}, "
                              "ec.article_id, ec.start_char, ec.end_char, ec.category, c.id, s.position",
                              (d.pack(ids),))
-            claims = {eid: tuple(c for _, c in _claims(group, d.day))
+            claims = {eid: tuple(c for _, c in recs.claims(group, d.day))
                       for eid, group in groupby(rows, key=lambda r: r["event_id"])}
-        return [_event(events[id], d.day, claims.get(id, ())) for id in sorted(events)]
+        return [recs.event(events[id], d.day, claims.get(id, ())) for id in sorted(events)]
 
     def copies_changing(self, article_id: str, copies: Iterable[Copy]) -> None:
         """Before the article's copies are replaced: mark the events whose claims stand in
@@ -338,29 +337,13 @@ class Listing:
     def count_sources(self) -> None:
         """Count again every name in the claims' chains (``schema.COUNT_SOURCES``)."""
         with self.transaction(), self._errors():
-            for statement in COUNT_SOURCES.split(";"):
-                if statement.strip():
-                    self._run(statement)
+            self._script(COUNT_SOURCES)
 
     def after_events(self) -> None:
         """What pages read that follows from events and claims: each event's summary
         and the source counts (``replace_events`` ends with it)."""
         self.summarize_events()
         self.count_sources()
-
-
-def _claims(rows: Iterable[Mapping], day) -> Iterable[tuple[int, Claim]]:
-    """(claim id, claim) from rows of ``_CLAIM``, one row per source, a claim's rows together."""
-    for cid, group in groupby(rows, key=lambda r: r["cid"]):
-        group = list(group)
-        sources = tuple(recs.source(r, day) for r in group if r["s_position"] is not None)
-        yield cid, recs.claim(group[0], sources, day)
-
-
-def _event(r: Mapping, day, claims: tuple[Claim, ...] = ()) -> Event:
-    return Event(r["id"], r["type"], When(day(r["when_start"]), day(r["when_end"]), r["when_text"]),
-                 Place(r["where_name"], r["where_country"], r["where_admin1"]), r["parent_id"],
-                 tuple(json.loads(r["actors"])), claims, tuple(json.loads(r["evidence"])))
 
 
 def _copy_row(r: Mapping, day) -> CopyRow:

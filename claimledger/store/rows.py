@@ -4,11 +4,12 @@
 """
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from itertools import islice
+from itertools import groupby, islice
 from typing import Any
 
-from ..model import Article, Claim, Place, Source, When
+from ..model import Article, Claim, Event, Place, Source, When
 
 Convert = Callable[[Any], Any]
 
@@ -41,6 +42,21 @@ def source(r: Mapping, from_db: Convert) -> Source:
     """A source from a row whose source columns carry the ``s_`` prefix."""
     return Source(name=r["s_name"], verb=r["s_verb"], date=from_db(r["s_date"]),
                   mention=r["s_mention"], start=r["s_start_char"], end=r["s_end_char"])
+
+
+def claims(rows: Iterable[Mapping], from_db: Convert) -> Iterator[tuple[int, Claim]]:
+    """(claim id, claim) from rows of a claim joined with its sources (``cid``, the
+    claim's columns, the sources' with the ``s_`` prefix), a claim's rows together."""
+    for cid, group in groupby(rows, key=lambda r: r["cid"]):
+        group = list(group)
+        sources = tuple(source(r, from_db) for r in group if r["s_position"] is not None)
+        yield cid, claim(group[0], sources, from_db)
+
+
+def event(r: Mapping, from_db: Convert, claims: tuple[Claim, ...] = ()) -> Event:
+    return Event(r["id"], r["type"], When(from_db(r["when_start"]), from_db(r["when_end"]), r["when_text"]),
+                 Place(r["where_name"], r["where_country"], r["where_admin1"]), r["parent_id"],
+                 tuple(json.loads(r["actors"])), claims, tuple(json.loads(r["evidence"])))
 
 
 def article(r: Mapping, from_db: Convert) -> Article:
