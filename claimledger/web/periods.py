@@ -68,10 +68,13 @@ def overview(ledger: Ledger, by: str | None = None) -> dict:
     period is its label, first and last day, events and lowest and highest figure.
     When even years are too many, the latest ``MOST_PERIODS`` are kept."""
     store = ledger.store
+
+    def read() -> tuple[str, list]:
+        grain = grain_for(store.period_counts(), by)
+        return grain, store.periods(grain)
     # one pass over every dated event's claims (seconds at a million claims): kept
     # until the next write, so the timeline is fresh but not paid on every request
-    grain = grain_for(ledger.while_unchanged("period_counts", store.period_counts), by)
-    rows = ledger.while_unchanged(("periods", grain), lambda: store.periods(grain))
+    grain, rows = ledger.while_unchanged(("periods", by), read)
     keys = sorted({r.period for r in rows})
     kept = set(keys[-MOST_PERIODS:])
     categories: dict[str, list[dict]] = {}
