@@ -131,7 +131,10 @@ def _connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
         # isolation_level=None: we issue BEGIN/COMMIT ourselves (see transaction);
         # mode=ro still reads a WAL database, beside a process that writes it
         target = f"file:{quote(str(path.absolute()))}?mode=ro" if read_only else path
-        conn = sqlite3.connect(target, isolation_level=None, timeout=10.0, uri=read_only)
+        # check_same_thread off: the web app lends a store to one request at a time, whichever
+        # of its threads serves it (web/ledger.py); SQLite itself is built serialized
+        conn = sqlite3.connect(target, isolation_level=None, timeout=10.0, uri=read_only,
+                               check_same_thread=False)
         conn.row_factory = sqlite3.Row
         conn.create_function("casefold", 1, _casefold, deterministic=True)
         conn.execute("PRAGMA foreign_keys = ON")

@@ -9,6 +9,7 @@ import hashlib
 import hmac
 import threading
 import datetime as dt
+from collections.abc import Iterator
 from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Header, Path, Query, Request
@@ -89,8 +90,11 @@ class IngestOut(BaseModel):
     claims: int
 
 
-def ledger(request: Request) -> Ledger:
-    return request.app.state.ledger
+def ledger(request: Request) -> Iterator[Ledger]:
+    """The request's store, lent from the app's pool for the request (``ledger.Stores``);
+    ``app.create_app`` puts its own in place (the writing store for POST)."""
+    with request.app.state.ledger.lease() as led:
+        yield led
 
 
 def page(limit: int = Query(50, ge=1, le=queries.MAX_LIMIT),

@@ -12,6 +12,7 @@ browsers on other origins get no access unless the ``cors_origins`` setting list
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from contextlib import asynccontextmanager
 from importlib.resources import files
 from pathlib import Path
@@ -24,7 +25,7 @@ from .. import settings as settings_mod
 from ..store import open_store
 from . import api, errors, pages
 from .guard import Guard, security_headers
-from .ledger import Ledger
+from .ledger import Ledger, Stores
 
 
 class LedgerApp(FastAPI):
@@ -53,8 +54,9 @@ def create_app(db: str, *, token: str | None = None, tiles: str | None = None,
                   description="Claims (who said how many were killed, injured, arrested...), "
                               "the events they describe, copied passages and sources.",
                   openapi_url="/api/openapi.json", docs_url=None, redoc_url=None)
-    app.state.ledger = Ledger(lambda: open_store(db, read_only=True))
-    app.state.writer = Ledger(lambda: open_store(db, migrate=False))  # opened on the first upload
+    app.state.ledger = Stores(lambda: open_store(db, read_only=True))
+    # one writing store (opened on the first upload): SQLite has one writer at a time anyway
+    app.state.writer = Stores(lambda: open_store(db, migrate=False), size=1)
     app.dependency_overrides[api.ledger] = _ledger_for
     app.state.token = token or None
     app.state.tiles = tiles or None
@@ -78,11 +80,12 @@ def from_settings() -> FastAPI:
     return create_app(conf["db"], token=conf["token"], tiles=conf["tiles"], settings=conf)
 
 
-def _ledger_for(request: Request) -> Ledger:
-    """Every route's ``api.ledger``: the read-only one, but for the one route that
-    writes (POST /api/articles), which gets the writing one."""
+def _ledger_for(request: Request) -> Iterator[Ledger]:
+    """Every route's ``api.ledger``: a read-only store lent for the request, but for the
+    one route that writes (POST /api/articles), which gets the writing one."""
     state = request.app.state
-    return state.writer if request.method == "POST" else state.ledger
+    with (state.writer if request.method == "POST" else state.ledger).lease() as ledger:
+        yield ledger
 
 
 def _extractor_loader(conf: dict):

@@ -74,11 +74,9 @@ def test_every_response_carries_the_security_headers(server, method, target, sta
     _assert_secured(headers)
 
 
-class _BrokenLedger:
-    def snapshot(self):
+class _BrokenStores:
+    def lease(self):
         raise RuntimeError("a bug")
-
-    store = property(snapshot)
 
     def close(self):
         pass
@@ -86,7 +84,7 @@ class _BrokenLedger:
 
 def test_a_server_error_carries_them_too(sample_db, serve):
     app = create_app(sample_db)
-    app.state.ledger = _BrokenLedger()  # Starlette's last-resort handler answers the 500
+    app.state.ledger = _BrokenStores()  # Starlette's last-resort handler answers the 500
     with serve(app) as base:
         status, headers, body = _raw(base, "GET", "/api/claims")
     assert status == 500 and json.loads(body)["error"]["code"] == "internal_error"

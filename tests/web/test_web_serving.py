@@ -51,7 +51,8 @@ def test_pages_read_through_a_read_only_store(db):
         assert c.get("/api/articles").json()["total"] == 1
         assert c.get("/events").status_code == 200
     with pytest.raises(StoreError, match="opened read-only"):
-        app.state.ledger.store.put_article(Article("a2", "Two were injured."))
+        with app.state.ledger.lease() as led:
+            led.store.put_article(Article("a2", "Two were injured."))
     app.state.ledger.close()
 
 
