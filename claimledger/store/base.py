@@ -114,6 +114,7 @@ class Store(Places, Listing, ABC):
 
     _SEARCH: str  # (article id, snippet) best first, given the match and a limit
     _SEARCH_IDS: str  # the same ids in the same order, without snippets
+    _LATEST_IDS: str  # the ids of matching articles, last ingested first
 
     @staticmethod
     @abstractmethod
@@ -337,6 +338,17 @@ class Store(Places, Listing, ABC):
             return []
         with self._errors():
             return [r["id"] for r in self._run(self._SEARCH_IDS, (match, limit))]
+
+    def latest_ids(self, query: str, limit: int) -> list[str]:
+        """The ids of the last ``limit`` articles ingested that the search finds, newest
+        first. Unlike ``search_ids`` this ranks nothing, so it reads about ``limit``
+        hits whatever their number: "the best 1,000" of a word in every article means
+        ranking every article; "the latest 1,000" stops at the thousandth."""
+        match = self._words(query)
+        if not match:
+            return []
+        with self._errors():
+            return [r["id"] for r in self._run(self._LATEST_IDS, (match, limit))]
 
     # -- failures -------------------------------------------------------------
     def add_failure(self, failure: Failure) -> None:

@@ -64,7 +64,7 @@ class EventFilter:
     category: str | None = None  # events with a claim of this category (as last built)
     since: date | None = None
     until: date | None = None
-    q: str | None = None  # full-text search over the events' articles (the best SEARCH_HITS)
+    q: str | None = None  # full-text search over the events' articles (the latest SEARCH_HITS found)
 
 
 @dataclass(frozen=True)
@@ -171,7 +171,7 @@ class Listing:
                          "AND ec.category = ?)")
             params.append(f.category)
         if f.q:
-            hits = self.search_ids(f.q, SEARCH_HITS)
+            hits = self.latest_ids(f.q, SEARCH_HITS)
             # uncorrelated: the hits' links are read once, through event_claims' key
             where.append(f"e.id IN (SELECT ec.event_id FROM event_claims ec WHERE {d.member('ec.article_id')})")
             params.append(d.pack(hits))

@@ -52,6 +52,9 @@ class PostgresStore(Store):
                "ORDER BY rank DESC, a.seq LIMIT ?) AS best ORDER BY rank DESC, seq")
     _SEARCH_IDS = ("SELECT a.id FROM articles a, to_tsquery('english', ?) AS q WHERE a.search @@ q "
                    "ORDER BY ts_rank(a.search, q) DESC, a.seq LIMIT ?")
+    # a common word: down the seq key until the limit; a rare one: its index entries, sorted
+    _LATEST_IDS = ("SELECT a.id FROM articles a WHERE a.search @@ to_tsquery('english', ?) "
+                   "ORDER BY a.seq DESC LIMIT ?")
 
     _driver_error = psycopg.Error
 

@@ -30,6 +30,9 @@ class SQLiteStore(Store):
                "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?")
     _SEARCH_IDS = ("SELECT a.id FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
                    "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?")
+    # FTS5 walks its doclists in rowid (= seq) order, backwards here, and stops at the limit
+    _LATEST_IDS = ("SELECT a.id FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
+                   "WHERE articles_fts MATCH ? ORDER BY articles_fts.rowid DESC LIMIT ?")
 
     _driver_error = sqlite3.Error
 

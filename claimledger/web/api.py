@@ -135,7 +135,8 @@ def list_claims(category: Category | None = None,
 def list_events(country: str | None = None, type: str | None = None,
                 category: Category | None = None, since: dt.date | None = None,
                 until: dt.date | None = None,
-                q: str | None = Query(None, description="Full-text search over the events' articles"),
+                q: str | None = Query(None, description="Full-text search over the events' articles "
+                                                        "(the events of the latest 1,000 articles found)"),
                 pg: dict = Depends(page), led: Ledger = Depends(ledger)):
     f = queries.EventFilter(country, type, category, since, until, q)
     return _out(queries.events(led, f, **pg))

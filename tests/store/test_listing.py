@@ -219,6 +219,8 @@ def test_articles_and_copies_pages_are_slices_of_the_whole_lists(store, ledger, 
         (a.id, a.title, a.published, counts[a.id]) for a in everything[offset:offset + limit]]
     for q in ("police", "crowds Reuters", "nothing*", "?!"):
         assert store.search_ids(q, 3) == [a for a, _ in store.search(q, limit=3)]
+        found = {a for a, _ in store.search(q, limit=1000)}
+        assert store.latest_ids(q, 3) == [a.id for a in reversed(everything) if a.id in found][:3]
     hits = [a.id for a in reversed(everything)]
     assert [a.id for a, _ in store.article_page(limit, offset, hits).items] == hits[offset:offset + limit]
     article = everything[which % len(everything)].id if which < 3 else None
