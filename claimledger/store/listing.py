@@ -171,10 +171,15 @@ class Listing:
                          "AND ec.category = ?)")
             params.append(f.category)
         if f.q:
-            hits = self.latest_ids(f.q, SEARCH_HITS)
-            # uncorrelated: the hits' links are read once, through event_claims' key
-            where.append(f"e.id IN (SELECT ec.event_id FROM event_claims ec WHERE {d.member('ec.article_id')})")
-            params.append(d.pack(hits))
+            # the hits' events first, through event_claims' key: a few thousand ids that the
+            # page and its count look up by the events' key (as a subquery, PostgreSQL's
+            # count merged it with every link of the ledger)
+            with self._errors():
+                found = [r["event_id"] for r in self._run(
+                    f"SELECT DISTINCT ec.event_id FROM event_claims ec WHERE {d.member('ec.article_id')}",
+                    (d.pack(self.latest_ids(f.q, SEARCH_HITS)),))]
+            where.append(d.member("e.id"))
+            params.append(d.pack(found))
         _overlapping(where, params, f.since, f.until, "e", None, d.put)
         body = f"FROM events e {'WHERE ' + ' AND '.join(where) if where else ''}"
         with self._errors():
