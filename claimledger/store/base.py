@@ -64,7 +64,7 @@ INSERT_ARTICLE = insert("articles", "text, published, outlet, url, title, origin
                                      "content_hash, ingested_at, id", " ON CONFLICT (id) DO NOTHING")
 _UPDATE_ARTICLE = ("UPDATE articles SET text = ?, published = ?, outlet = ?, url = ?, title = ?, "
                    "origin = ?, language = ?, content_hash = ?, ingested_at = ? WHERE id = ?")
-_INSERT_CLAIM = insert("claims", "id, " + CLAIM_COLUMNS)
+_INSERT_CLAIM = insert("claims", f"id, {CLAIM_COLUMNS}, day_first, day_last")
 _INSERT_SOURCE = insert("claim_sources", SOURCE_COLUMNS)
 _INSERT_EVENT = insert("events", f"{EVENT_COLUMNS}, {PLACE_COLUMNS}")
 _LINK_CLAIM = upsert("event_claims", "event_id, article_id, start_char, end_char, category",
@@ -273,8 +273,15 @@ class Store(Places, Listing, ABC):
         """Inside a transaction: ids first, so claims and sources go in as two batches."""
         if not claims:
             return
-        ids, put = self._claim_ids(len(claims)), self.dialect.put
-        self._many(_INSERT_CLAIM, [(id, *recs.claim_row(c, put)) for id, c in zip(ids, claims)])
+        ids, d = self._claim_ids(len(claims)), self.dialect
+        put = d.put
+        # the days a claim is about: its own time, else its article's date (stored beside
+        # it in this transaction); a changed date changes the article, which loses its claims
+        published = {r["id"]: d.day(r["published"]) for r in self._run(
+            f"SELECT id, published FROM articles WHERE {d.member('id')}",
+            (d.pack(dict.fromkeys(c.article for c in claims)),))}
+        self._many(_INSERT_CLAIM, [(id, *recs.claim_row(c, put), *map(put, recs.claim_days(c, published)))
+                                   for id, c in zip(ids, claims)])
         self._many(_INSERT_SOURCE, [
             (id, k, s.name, s.name.casefold(), s.verb, put(s.date), s.mention, s.start, s.end)
             for id, c in zip(ids, claims) for k, s in enumerate(c.sources)])

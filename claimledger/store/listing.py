@@ -106,8 +106,6 @@ class Listing:
         if f.event is not None:
             joins += f" JOIN event_claims ec ON {_SAME_CLAIM} AND ec.event_id = ?"
             params.append(f.event)
-        if f.since or f.until:
-            joins += " JOIN articles a ON a.id = c.article_id"
         if f.category:
             where.append("c.category = ?")
             params.append(f.category)
@@ -121,8 +119,8 @@ class Listing:
         for word in (f.q or "").casefold().split():
             where.append(f"{d.contains}({d.fold}(c.sentence), ?) > 0")
             params.append(word)
-        # a claim's time is its own, else its article's date
-        _overlapping(where, params, f.since, f.until, "c", "a.published", d.put)
+        # a claim's days are its own time's, else its article's date (stored with it)
+        _overlapping(where, params, f.since, f.until, "c.day_first", "c.day_last", d.put)
         body = f"FROM claims c{joins} {'WHERE ' + ' AND '.join(where) if where else ''}"
         # the page first, then its events: rows skipped by OFFSET are not joined
         page_sql = (f"SELECT c.id AS cid, c.article_id, c.start_char, c.end_char, c.category {body} "
@@ -180,7 +178,8 @@ class Listing:
                     (d.pack(self.latest_ids(f.q, SEARCH_HITS)),))]
             where.append(d.member("e.id"))
             params.append(d.pack(found))
-        _overlapping(where, params, f.since, f.until, "e", None, d.put)
+        _overlapping(where, params, f.since, f.until, "COALESCE(e.when_start, e.when_end)",
+                     "COALESCE(e.when_end, e.when_start)", d.put)
         body = f"FROM events e {'WHERE ' + ' AND '.join(where) if where else ''}"
         with self._errors():
             rows = self._run(f"SELECT {_EVENT} {body} ORDER BY e.sort_key LIMIT ? OFFSET ?",
@@ -374,14 +373,12 @@ def summary_row(e: Event, figures: list[dict], ranges: dict[str, list[Any]]) -> 
 
 
 def _overlapping(where: list[str], params: list, since: date | None, until: date | None,
-                 table: str, otherwise: str | None, put) -> None:
-    """Conditions that the time of ``table``'s rows (``when_start``..``when_end``, else
-    the ``otherwise`` column) ends on or after ``since`` and starts on or before ``until``."""
-    last = ", ".join(x for x in (f"{table}.when_end", f"{table}.when_start", otherwise) if x)
-    first = ", ".join(x for x in (f"{table}.when_start", f"{table}.when_end", otherwise) if x)
+                 first: str, last: str, put) -> None:
+    """Conditions that a row's time (``first``..``last``, SQL expressions of its first
+    and last day) ends on or after ``since`` and starts on or before ``until``."""
     if since:
-        where.append(f"COALESCE({last}) >= ?")
+        where.append(f"{last} >= ?")
         params.append(put(since))
     if until:
-        where.append(f"COALESCE({first}) <= ?")
+        where.append(f"{first} <= ?")
         params.append(put(until))

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import groupby, islice
 from typing import Any
@@ -23,6 +24,13 @@ def claim_row(c: Claim, to_db: Convert) -> tuple:
             when.text if when else None,
             where.name if where else None, where.country if where else None,
             where.admin1 if where else None)
+
+
+def claim_days(c: Claim, published: Mapping[str, date | None]) -> tuple[date | None, date | None]:
+    """The first and last day a claim is about: its own time's, else its article's date."""
+    when = c.when
+    start, end = (when.start, when.end) if when else (None, None)
+    return start or end or published.get(c.article), end or start or published.get(c.article)
 
 
 def claim(r: Mapping, sources: tuple[Source, ...], from_db: Convert) -> Claim:

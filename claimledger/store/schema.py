@@ -108,11 +108,27 @@ CREATE TABLE source_counts (
 CREATE INDEX source_counts_order ON source_counts(claims DESC, name);
 """ + COUNT_SOURCES
 
+# the days a claim is about: its own time, else its article's date (``day_first`` ..
+# ``day_last``), written with the claim, so that a claims list filtered by dates needs
+# no join to articles; with category and country (the usual filters) one index is walked
+# in the list's order and holds the days, so a page, and its bounded count, read only
+# index entries of that category and country, however few of them the dates keep
+_CLAIM_DAYS = """
+ALTER TABLE claims ADD COLUMN day_first {date};
+ALTER TABLE claims ADD COLUMN day_last {date};
+UPDATE claims SET
+    day_first = COALESCE(when_start, when_end, (SELECT a.published FROM articles a WHERE a.id = claims.article_id)),
+    day_last = COALESCE(when_end, when_start, (SELECT a.published FROM articles a WHERE a.id = claims.article_id));
+CREATE INDEX claims_filter ON claims(category, where_country, article_id, start_char, end_char, id,
+                                   day_last, day_first);
+"""
+
 LATER: tuple[tuple[str, str | Mapping[str, str]], ...] = (
     ("0011_source_name_key", _SOURCE_NAME_KEY),
     ("0012_events_todo", _EVENTS_TODO),
     ("0013_event_places", _EVENT_PLACES),
     ("0014_pages", _PAGES),
+    ("0015_claim_days", _CLAIM_DAYS),
 )
 
 
