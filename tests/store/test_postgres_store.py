@@ -154,3 +154,20 @@ def test_revision_moves_with_every_write(pg_store):
     pg_store.replace_claims("a1", [make_claim()])
     assert len({before, after_article, pg_store.revision()}) == 3
     assert pg_store.revision() == pg_store.revision()
+
+
+def test_a_reader_sees_the_revision_move_when_another_connection_commits(pg_store):
+    # the reader keeps its counts while the server's snapshot stays the same: a write
+    # begun elsewhere must not be taken for the revision before it commits, nor missed after
+    from claimledger.store import open_store
+    with open_store(pg_store.url, read_only=True, migrate=False) as reader:
+        first = reader.revision()
+        assert reader.revision() == first
+        with pg_store.transaction():
+            pg_store.put_article(make_article())
+            during = reader.revision()  # not committed yet: the counts are the old ones
+            assert during == first
+        after = reader.revision()
+        assert after != first and reader.revision() == after
+        pg_store.replace_claims("a1", [make_claim()])
+        assert reader.revision() not in (first, after)
