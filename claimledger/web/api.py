@@ -9,7 +9,7 @@ import hashlib
 import hmac
 import threading
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Header, Path, Query, Request
@@ -90,10 +90,10 @@ class IngestOut(BaseModel):
     claims: int
 
 
-def ledger(request: Request) -> Iterator[Ledger]:
+async def ledger(request: Request) -> AsyncIterator[Ledger]:
     """The request's store, lent from the app's pool for the request (``ledger.Stores``);
     ``app.create_app`` puts its own in place (the writing store for POST)."""
-    with request.app.state.ledger.lease() as led:
+    async with request.app.state.ledger.lease() as led:
         yield led
 
 

@@ -12,7 +12,7 @@ browsers on other origins get no access unless the ``cors_origins`` setting list
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.resources import files
 from pathlib import Path
@@ -80,11 +80,11 @@ def from_settings() -> FastAPI:
     return create_app(conf["db"], token=conf["token"], tiles=conf["tiles"], settings=conf)
 
 
-def _ledger_for(request: Request) -> Iterator[Ledger]:
+async def _ledger_for(request: Request) -> AsyncIterator[Ledger]:
     """Every route's ``api.ledger``: a read-only store lent for the request, but for the
     one route that writes (POST /api/articles), which gets the writing one."""
     state = request.app.state
-    with (state.writer if request.method == "POST" else state.ledger).lease() as ledger:
+    async with (state.writer if request.method == "POST" else state.ledger).lease() as ledger:
         yield ledger
 
 

@@ -1,5 +1,5 @@
-"""What the web app reads: a few stores shared by all of a worker's request threads,
-each request holding one of them from its start to its end.
+"""What the web app reads: a few stores shared by all of a worker's requests, each
+request holding one of them from its start to its end.
 
 Pages and the API ask the store for a page at a time (``store/listing.py``,
 ``store/places.py``), so a write from the command line shows on the next request.
@@ -10,18 +10,23 @@ Why a pool and not a store per thread: a worker answers up to 40 requests at onc
 (Starlette's thread pool), and each store holds a connection with its own page cache.
 A store per thread made 40 connections a worker, about 600 MB at a million claims.
 Two cores cannot run more than a few queries at once anyway, so ``STORES`` stores
-serve every thread; a request that finds them all busy waits for the first one back.
+serve every request. A request waits for a free store on the event loop, not in a
+thread: were the threads to wait, a full thread pool would leave the requests that
+hold the stores no thread to finish on.
 
     stores = Stores(lambda: open_store(db, read_only=True))
-    with stores.lease() as ledger:
-        ledger.store.claim_page(...)
+    async with stores.lease() as ledger:     # a FastAPI dependency (api.ledger)
+        ledger.store.claim_page(...)         # used in the route's thread
 """
 from __future__ import annotations
 
+import asyncio
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Callable, TypeVar
+
+import anyio
 
 from ..store.base import Store
 
@@ -38,53 +43,50 @@ class Stores:
         self._size = size
         self._idle: list[Store] = []
         self._all: list[Store] = []
-        self._free = threading.Condition()
+        self._lock = threading.Lock()
+        self._gate: tuple[asyncio.AbstractEventLoop, asyncio.Semaphore] | None = None
         self._kept: dict[object, tuple[object, object]] = {}  # key -> (revision, value)
 
-    @contextmanager
-    def lease(self) -> Iterator[Ledger]:
-        """A store of the pool, this caller's alone until the block ends."""
-        store = self._take()
-        try:
-            yield Ledger(self, store)
-        finally:
-            with self._free:
-                self._idle.append(store)
-                self._free.notify()
+    @asynccontextmanager
+    async def lease(self) -> AsyncIterator[Ledger]:
+        """A store of the pool, this request's alone until the block ends."""
+        async with self._semaphore():
+            with self._lock:
+                store = self._idle.pop() if self._idle else None  # the last used: a warm cache
+            if store is None:  # fewer stores than the pool holds are open: one more
+                store = await anyio.to_thread.run_sync(self._open)
+                with self._lock:
+                    self._all.append(store)
+            try:
+                yield Ledger(self, store)
+            finally:
+                with self._lock:
+                    self._idle.append(store)
 
-    def _take(self) -> Store:
-        with self._free:
-            while not self._idle and len(self._all) >= self._size:
-                self._free.wait()
-            if self._idle:
-                return self._idle.pop()  # the most recently used: its cache is warm
-            self._all.append(None)  # a place taken while the store opens, outside the lock
-        try:
-            store = self._open()
-        except BaseException:
-            with self._free:
-                self._all.remove(None)
-                self._free.notify()
-            raise
-        with self._free:
-            self._all[self._all.index(None)] = store
-        return store
+    def _semaphore(self) -> asyncio.Semaphore:
+        """The running event loop's gate of ``size`` places (a server has one loop; a
+        test client starts one of its own each time)."""
+        loop = asyncio.get_running_loop()
+        with self._lock:
+            if self._gate is None or self._gate[0] is not loop:
+                self._gate = (loop, asyncio.Semaphore(self._size))
+            return self._gate[1]
 
     def kept(self, key: object, revision: object, compute: Callable[[], T]) -> T:
         """The value kept under ``key`` if computed at ``revision``, else ``compute()``'s,
         kept from now on (shared by the pool's stores: they read one database)."""
-        with self._free:
+        with self._lock:
             kept = self._kept.get(key)
         if kept is not None and kept[0] == revision:
             return kept[1]  # type: ignore[return-value]
         value = compute()
-        with self._free:
+        with self._lock:
             self._kept[key] = (revision, value)
         return value
 
     def close(self) -> None:
-        with self._free:
-            stores, self._all, self._idle = [s for s in self._all if s is not None], [], []
+        with self._lock:
+            stores, self._all, self._idle = self._all, [], []
         for s in stores:
             try:
                 s.close()

@@ -11,6 +11,7 @@ import time
 import warnings
 from pathlib import Path
 
+import anyio
 import httpx
 import pytest
 from postgres_server import fresh_schema, server_url
@@ -50,9 +51,11 @@ def test_pages_read_through_a_read_only_store(db):
     with _client(app) as c:
         assert c.get("/api/articles").json()["total"] == 1
         assert c.get("/events").status_code == 200
-    with pytest.raises(StoreError, match="opened read-only"):
-        with app.state.ledger.lease() as led:
+    async def write():
+        async with app.state.ledger.lease() as led:
             led.store.put_article(Article("a2", "Two were injured."))
+    with pytest.raises(StoreError, match="opened read-only"):
+        anyio.run(write)
     app.state.ledger.close()
 
 
