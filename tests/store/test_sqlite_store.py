@@ -140,3 +140,20 @@ def test_sources_stored_before_name_keys_are_found_by_the_source_filter(tmp_path
         assert store.migrate() == [m.name for m in SQLITE if m.name >= "0011"]
         assert [c.sources[0].name for c in store.claims(source="straße")] == ["STRASSE Watch"]
         assert list(store.claims(source="nobody")) == []
+
+
+def test_an_events_parts_are_looked_up_by_index_whatever_the_statistics_say(tmp_path):
+    # nearly every event has no parent; statistics that counted those once said a parent
+    # had thousands of parts, and the event page scanned every event for them
+    from claimledger.model import Event
+    with SQLiteStore(tmp_path / "c.db") as store:
+        store.migrate()
+        where = Place("Tehran", "IR", None)
+        store.replace_events([Event(f"ev-{i:04d}", "protest", When(None, None, ""), where)
+                              for i in range(2000)]
+                             + [Event("ev-part", "protest", When(None, None, ""), where, "ev-0001")])
+        store._conn.execute("ANALYZE")
+        plan = " ".join(r[3] for r in store._conn.execute(
+            "EXPLAIN QUERY PLAN SELECT id FROM events WHERE parent_id = ? ORDER BY sort_key", ("ev-0001",)))
+        assert "events_parent" in plan and "SCAN" not in plan
+        assert store.event_parts("ev-0001") == ["ev-part"]
