@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import groupby
 from typing import Any
@@ -84,6 +84,7 @@ class EventRow:
     articles: list[str]
     ranges: dict[str, list]
     figures: list[dict] = field(default_factory=list)
+    point: tuple[float, float] | None = None  # (lat, lon), as stored with the event (store/places.py)
 
 
 @dataclass(frozen=True)
@@ -191,9 +192,11 @@ class Listing:
         """One event with its stored figures (``ev-`` may be left off its id)."""
         with self._errors():
             for id in (event_id, f"ev-{event_id}"):
-                r = self._run(f"SELECT {_EVENT}, e.figures FROM events e WHERE e.id = ?", (id,)).fetchone()
+                r = self._run(f"SELECT {_EVENT}, e.figures, e.lat, e.lon FROM events e WHERE e.id = ?",
+                              (id,)).fetchone()
                 if r:
-                    return self._event_row(r, json.loads(r["figures"] or "[]"))
+                    point = (r["lat"], r["lon"]) if r["lat"] is not None else None
+                    return replace(self._event_row(r, json.loads(r["figures"] or "[]")), point=point)
         return None
 
     def _event_row(self, r: Mapping, figures: list[dict] | None = None) -> EventRow:

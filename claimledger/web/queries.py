@@ -12,7 +12,6 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..errors import ClaimledgerError
-from ..export.events import coordinates
 from ..events.figures import Context
 from ..events.resolve import claim_key
 from ..events.trace import copied_passages, genealogies
@@ -76,7 +75,6 @@ def event(ledger: Ledger, event_id: str) -> dict:
     """One event with every figure side by side, and each source's figures over time."""
     row = _event(ledger, event_id)
     e = _with_claims(ledger, row)
-    lat, lon, _ = coordinates(e)
     series: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for s in row.figures:
         for fig in s["figures"]:
@@ -84,7 +82,7 @@ def event(ledger: Ledger, event_id: str) -> dict:
                 value = fig["value"] if fig["value"] is not None else (fig["low"] or fig["high"])
                 series[s["category"]][fig["first_source"] or "(the article itself)"].append(
                     [fig["said"], value, fig["span"]])
-    return dict(event_summary(row), point=[lat, lon] if lat != "" else None, figures=row.figures,
+    return dict(event_summary(row), point=list(row.point) if row.point else None, figures=row.figures,
                 over_time={k: dict(v) for k, v in series.items()},
                 claim_records=[claim_record(c, e.id) for c in e.claims],
                 parts=ledger.store.event_parts(e.id))
