@@ -203,7 +203,7 @@ class Store(Places, Listing, ABC):
             if stored["content_hash"] == row[-3]:
                 return "unchanged"
             # old claims point at offsets of the old text: they must go
-            self._run("DELETE FROM claims WHERE article_id = ?", (article.id,))
+            self._drop_claims([article.id])
             self._run(_UPDATE_ARTICLE, row)
             return "changed"
 
@@ -222,8 +222,8 @@ class Store(Places, Listing, ABC):
         with self.transaction(), self._errors():
             new = self._insert_new([self._article_row(a, now) for a, _ in items])
             out: list[PutResult] = ["new" if a.id in new else self.put_article(a) for a, _ in items]
-            self._run(f"DELETE FROM claims WHERE {d.member('article_id')}", (d.pack(ids),))
-            self._insert_claims([c for _, claims in items for c in claims])
+            self._drop_claims(ids)
+            self._insert_claims(ids, [c for _, claims in items for c in claims])
             self._events_todo(ids)
             self._run(f"DELETE FROM failures WHERE {d.member('origin')}",
                       (d.pack(dict.fromkeys(a.origin or "" for a, _ in items)),))
@@ -260,8 +260,8 @@ class Store(Places, Listing, ABC):
         """Delete the article's claims and insert these, in one transaction."""
         check_claims(article_id, claims)
         with self.transaction(), self._errors(article_id):
-            self._run("DELETE FROM claims WHERE article_id = ?", (article_id,))
-            self._insert_claims(claims)
+            self._drop_claims([article_id])
+            self._insert_claims([article_id], claims)
             self._events_todo([article_id])
 
     def _events_todo(self, articles: Iterable[str]) -> None:
@@ -269,8 +269,28 @@ class Store(Places, Listing, ABC):
         self._many(insert("events_todo", "article_id", " ON CONFLICT DO NOTHING"),
                    [(a,) for a in articles])
 
-    def _insert_claims(self, claims: Sequence[Claim]) -> None:
-        """Inside a transaction: ids first, so claims and sources go in as two batches."""
+    def _drop_claims(self, articles: Sequence[str]) -> None:
+        """Inside a transaction: delete these articles' claims (and so their sources),
+        taking them off the source counts."""
+        d = self.dialect
+        self._source_changes(articles, -1)
+        self._run(f"DELETE FROM claims WHERE {d.member('article_id')}", (d.pack(articles),))
+
+    def _source_changes(self, articles: Sequence[str], sign: int) -> None:
+        """Inside a transaction: what these articles' claims add to (``sign`` 1) or take
+        off (-1) each name's counts, kept in ``source_changes`` until ``count_sources``
+        adds them up (listing.py). An article's claims are written and deleted all
+        together, so each article counts once per name it holds."""
+        d = self.dialect
+        self._run("INSERT INTO source_changes (name, name_key, claims, first_source, articles) "
+                  "SELECT s.name, min(s.name_key), ? * count(*), "
+                  "? * sum(CASE WHEN s.position = 0 THEN 1 ELSE 0 END), ? * count(DISTINCT c.article_id) "
+                  f"FROM claims c JOIN claim_sources s ON s.claim_id = c.id WHERE {d.member('c.article_id')} "
+                  "GROUP BY s.name", (sign, sign, sign, d.pack(articles)))
+
+    def _insert_claims(self, articles: Sequence[str], claims: Sequence[Claim]) -> None:
+        """Inside a transaction: the claims of these articles, whose claims were dropped
+        before (``_drop_claims``); ids first, so claims and sources go in as two batches."""
         if not claims:
             return
         ids, d = self._claim_ids(len(claims)), self.dialect
@@ -285,6 +305,7 @@ class Store(Places, Listing, ABC):
         self._many(_INSERT_SOURCE, [
             (id, k, s.name, s.name.casefold(), s.verb, put(s.date), s.mention, s.start, s.end)
             for id, c in zip(ids, claims) for k, s in enumerate(c.sources)])
+        self._source_changes(articles, 1)
 
     def claims(self, article: str | None = None, category: str | None = None,
                source: str | None = None,

@@ -11,7 +11,8 @@ to work out, so they are stored with the event when events are written:
 ``replace_events`` summarizes each batch of events as it writes it, then calls
 ``after_events``: ``summarize_events`` fills any event not summarized yet (the same
 call fills a ledger migrated from before), and
-``count_sources`` counts the names in the claims' chains again for the sources list.
+``count_sources`` brings the sources list's counts up to date with the claims written
+since (each write of claims notes what it adds to and takes off each name's counts).
 Copies change voices: ``replace_copies`` marks the events they touch, and whoever finds
 copies without rebuilding events then calls ``summarize_events``.
 """
@@ -26,7 +27,6 @@ from typing import Any
 
 from ..model import Article, Claim, Copy, Event, Passage
 from . import rows as recs
-from .schema import COUNT_SOURCES
 
 COUNT_AHEAD = 2_000  # a bounded count reads at most this many rows past the page
 SEARCH_HITS = 1000  # articles a full-text filter keeps, best first
@@ -42,6 +42,11 @@ _SAME_CLAIM = ("ec.article_id = c.article_id AND ec.start_char = c.start_char "
 _EVENT = ("e.id, e.parent_id, e.type, e.when_start, e.when_end, e.when_text, e.where_name, "
           "e.where_country, e.where_admin1, e.actors, e.evidence, e.claim_count, e.articles, e.ranges")
 _META = "a.id, '' AS text, a.published, a.outlet, a.url, a.title, a.origin, a.language"
+_ADD_COUNTS = ("INSERT INTO source_counts (name, name_key, claims, first_source, articles) "
+               "VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET "
+               "claims = source_counts.claims + excluded.claims, "
+               "first_source = source_counts.first_source + excluded.first_source, "
+               "articles = source_counts.articles + excluded.articles")
 _SUMMARIZE = ("UPDATE events SET sort_key = ?, claim_count = ?, articles = ?, ranges = ?, figures = ?, "
               "summarized = 1 WHERE id = ?")
 
@@ -342,9 +347,24 @@ class Listing:
         return Found(total, True, items)
 
     def count_sources(self) -> None:
-        """Count again every name in the claims' chains (``schema.COUNT_SOURCES``)."""
+        """Add what claims written since did to each name's counts (``source_changes``,
+        written with the claims: base.py ``_source_changes``) to ``source_counts``. The
+        changes are taken by one DELETE ... RETURNING, so two processes at once each add
+        up what they took, and names are updated in order, so they never wait on each
+        other in a circle."""
+        totals: dict[str, list] = {}
         with self.transaction(), self._errors():
-            self._script(COUNT_SOURCES)
+            for r in self._run("DELETE FROM source_changes "
+                               "RETURNING name, name_key, claims, first_source, articles").fetchall():
+                t = totals.setdefault(r["name"], [r["name_key"], 0, 0, 0])
+                t[1] += r["claims"]
+                t[2] += r["first_source"]
+                t[3] += r["articles"]
+            changed = sorted((name, *t) for name, t in totals.items() if any(t[1:]))
+            self._many(_ADD_COUNTS, changed)
+            if changed:
+                self._run(f"DELETE FROM source_counts WHERE claims <= 0 AND {self.dialect.member('name')}",
+                          (self.dialect.pack(name for name, *_ in changed),))
 
     def after_events(self) -> None:
         """What pages read that follows from events and claims: each event's summary

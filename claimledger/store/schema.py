@@ -64,7 +64,7 @@ CREATE INDEX events_unplaced ON events(geo_precision, where_country, id);
 """
 
 # every name in a claim's chain with how many claims name it, how many first, in how
-# many articles: rewritten whenever events are (``Listing.count_sources``)
+# many articles: counted once by 0014, kept up to date since (``Listing.count_sources``)
 COUNT_SOURCES = """
 DELETE FROM source_counts;
 INSERT INTO source_counts (name, name_key, claims, first_source, articles)
@@ -131,6 +131,19 @@ DROP INDEX events_parent;
 CREATE INDEX events_parent ON events(parent_id, sort_key) WHERE parent_id IS NOT NULL;
 """
 
+# what each write of claims adds to or takes off each name's counts in source_counts,
+# until ``Listing.count_sources`` adds it up: the counts are no longer made again from
+# every claim source on every write of events (1.3-1.6 s at a million claims)
+_SOURCE_CHANGES = """
+CREATE TABLE source_changes (
+    name {key} NOT NULL,
+    name_key TEXT NOT NULL,
+    claims {int} NOT NULL,
+    first_source {int} NOT NULL,
+    articles {int} NOT NULL
+);
+"""
+
 LATER: tuple[tuple[str, str | Mapping[str, str]], ...] = (
     ("0011_source_name_key", _SOURCE_NAME_KEY),
     ("0012_events_todo", _EVENTS_TODO),
@@ -138,6 +151,7 @@ LATER: tuple[tuple[str, str | Mapping[str, str]], ...] = (
     ("0014_pages", _PAGES),
     ("0015_claim_days", _CLAIM_DAYS),
     ("0016_event_parts", _EVENT_PARTS),
+    ("0017_source_changes", _SOURCE_CHANGES),
 )
 
 
