@@ -15,6 +15,7 @@ weeks run Monday to Sunday, as ISO weeks do.
 """
 from __future__ import annotations
 
+import json
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
@@ -25,13 +26,6 @@ from .dialect import Dialect
 PLACE_COLUMNS = "lat, lon, geo_precision, day, month"
 GRAINS = {"week": "(e.day - 1) / 7", "month": "e.month", "year": "e.month / 12"}
 
-# a figure's lowest and highest reading, as events/figures.py takes them (_lower, _upper)
-_LOW = ("CASE WHEN c.value IS NOT NULL AND c.qualifier NOT IN ('up_to', 'less_than') "
-        "THEN c.value ELSE c.low END")
-_HIGH = "COALESCE(c.high, c.value, c.low)"
-_CLAIMS = ("JOIN event_claims ec ON ec.event_id = e.id "
-           "JOIN claims c ON c.article_id = ec.article_id AND c.start_char = ec.start_char "
-           "AND c.end_char = ec.end_char AND c.category = ec.category")
 _LINE = ("SELECT e.id, e.type, e.where_name, e.where_country, e.where_admin1, e.when_start, "
          "e.when_end, e.when_text, e.lat, e.lon, e.claim_count AS claims FROM events e ")
 
@@ -182,13 +176,19 @@ class Places:
 
     def periods(self, grain: str) -> list[PeriodFigures]:
         """Per period (``GRAINS``) and category of dated events: how many events have a
-        claim of that category, and the lowest and highest figure of those claims."""
-        sql = (f"SELECT {GRAINS[grain]} AS period, ec.category, count(DISTINCT e.id) AS n, "
-               f"min({_LOW}) AS low, max({_HIGH}) AS high FROM events e {_CLAIMS} "
-               "WHERE e.day IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2")
+        claim of that category, and the lowest and highest figure of those claims (each
+        event's ranges as stored with it: one row an event, not a join of its claims)."""
+        totals: dict[tuple[int, str], list] = {}
         with self._errors():
-            rows = self._run(sql).fetchall()
-        return [PeriodFigures(r["period"], r["category"], r["n"], r["low"], r["high"]) for r in rows]
+            for r in self._stream(f"SELECT {GRAINS[grain]} AS period, e.ranges FROM events e "
+                                  "WHERE e.day IS NOT NULL"):
+                for category, (low, high) in json.loads(r["ranges"]).items():
+                    t = totals.setdefault((r["period"], category), [0, None, None])
+                    t[0] += 1
+                    t[1] = low if t[1] is None else t[1] if low is None else min(t[1], low)
+                    t[2] = high if t[2] is None else t[2] if high is None else max(t[2], high)
+        return [PeriodFigures(period, category, n, low, high)
+                for (period, category), (n, low, high) in sorted(totals.items())]
 
     def events_between(self, first: date, last: date, category: str | None, limit: int,
                        offset: int = 0) -> tuple[int, list[EventLine]]:
@@ -206,16 +206,12 @@ class Places:
                                   "LIMIT ? OFFSET ?", [*params, limit, offset])
 
     def figure_ranges(self, ids: Collection[str]) -> dict[str, dict[str, list]]:
-        """Event id -> category -> [lowest, highest figure] of its claims."""
+        """Event id -> category -> [lowest, highest figure] of its claims, as stored."""
         d = self.dialect
-        sql = (f"SELECT e.id, ec.category, min({_LOW}) AS low, max({_HIGH}) AS high "
-               f"FROM events e {_CLAIMS} WHERE {d.member('e.id')} GROUP BY e.id, ec.category "
-               "ORDER BY ec.category")
-        out: dict[str, dict[str, list]] = {}
         with self._errors():
-            for r in self._run(sql, (d.pack(ids),)):
-                out.setdefault(r["id"], {})[r["category"]] = [r["low"], r["high"]]
-        return out
+            return {r["id"]: json.loads(r["ranges"]) for r in self._run(
+                f"SELECT e.id, e.ranges FROM events e WHERE {d.member('e.id')}", (d.pack(ids),))
+                if r["ranges"] != "{}"}
 
     def _lines(self, rest: str, params: list) -> list[EventLine]:
         day = self.dialect.day
