@@ -188,25 +188,6 @@ def test_each_event_keeps_the_summary_its_figures_give(store, ledger, copies_las
         assert store.events_among([e.id]) == [e]
 
 
-@settings(**small)
-@given(ledger=ledgers(), q=st.sampled_from((None, "reu", "AMNESTY", "zzz")),
-       page=st.sampled_from(PAGES))
-def test_a_sources_page_is_a_slice_of_the_names_counted_in_python(store, ledger, q, page):
-    _store(store, ledger)
-    limit, offset = page
-    named, first, articles = Counter(), Counter(), {}
-    for c in store.claims():
-        for i, s in enumerate(c.sources):
-            named[s.name] += 1
-            first[s.name] += i == 0
-            articles.setdefault(s.name, set()).add(c.article)
-    rows = [{"name": n, "claims": k, "first_source": first[n], "articles": len(articles[n])}
-            for n, k in sorted(named.items(), key=lambda nk: (-nk[1], nk[0]))
-            if not q or q.casefold() in n.casefold()]
-    found = store.source_page(q, limit, offset)
-    assert (found.total, found.items) == (len(rows), rows[offset:offset + limit])
-
-
 def _counted_in_python(store) -> list[dict]:
     named, first, articles = Counter(), Counter(), {}
     for c in store.claims():
@@ -216,6 +197,17 @@ def _counted_in_python(store) -> list[dict]:
             articles.setdefault(s.name, set()).add(c.article)
     return [{"name": n, "claims": k, "first_source": first[n], "articles": len(articles[n])}
             for n, k in sorted(named.items(), key=lambda nk: (-nk[1], nk[0]))]
+
+
+@settings(**small)
+@given(ledger=ledgers(), q=st.sampled_from((None, "reu", "AMNESTY", "zzz")),
+       page=st.sampled_from(PAGES))
+def test_a_sources_page_is_a_slice_of_the_names_counted_in_python(store, ledger, q, page):
+    _store(store, ledger)
+    limit, offset = page
+    rows = [r for r in _counted_in_python(store) if not q or q.casefold() in r["name"].casefold()]
+    found = store.source_page(q, limit, offset)
+    assert (found.total, found.items) == (len(rows), rows[offset:offset + limit])
 
 
 @settings(**small)
