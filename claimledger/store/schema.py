@@ -144,6 +144,11 @@ CREATE TABLE source_changes (
 );
 """
 
+# a source filter finds a rarely named source's claims by its index entries (Store._named)
+_SOURCE_KEYS = """
+CREATE INDEX claim_sources_key ON claim_sources(name_key, claim_id);
+"""
+
 LATER: tuple[tuple[str, str | Mapping[str, str]], ...] = (
     ("0011_source_name_key", _SOURCE_NAME_KEY),
     ("0012_events_todo", _EVENTS_TODO),
@@ -152,6 +157,7 @@ LATER: tuple[tuple[str, str | Mapping[str, str]], ...] = (
     ("0015_claim_days", _CLAIM_DAYS),
     ("0016_event_parts", _EVENT_PARTS),
     ("0017_source_changes", _SOURCE_CHANGES),
+    ("0018_source_keys", _SOURCE_KEYS),
 )
 
 

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import replace
 from datetime import date, timedelta
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -15,6 +16,7 @@ from claimledger.events.figures import figures
 from claimledger.events.rebuild import context
 from claimledger.events.resolve import claim_key
 from claimledger.model import Article, Claim, Copy, Event, Passage, Place, Source, When
+from claimledger.store import base
 from claimledger.store.listing import ClaimFilter, EventFilter
 
 CATEGORIES = ("killed", "injured", "arrested")
@@ -126,7 +128,10 @@ def _overlaps(start, end, since, until) -> bool:
 
 def _claims(store, f: ClaimFilter) -> list[Claim]:
     published = {a.id: a.published for a in store.articles()}
-    rows = list(store.claims(source=f.source) if f.source else store.claims())
+    rows = list(store.claims())
+    if f.source:  # part of a name in the chain, or of a name an alias ties to it
+        words = store.source_names(f.source)
+        rows = [c for c in rows if any(w in s.name.casefold() for s in c.sources for w in words)]
     if f.event:
         keys = {claim_key(c) for e in store.events() if e.id == f.event for c in e.claims}
         rows = [c for c in rows if claim_key(c) in keys]
@@ -279,3 +284,25 @@ def test_events_stored_before_their_summaries_are_summarized(store):
     assert store.summarize_events() == 1 and store.summarize_events() == 0
     row = store.event_row("ev-0")
     assert row.ranges == {"killed": [3, 3]} and row.claims == 1 and row.figures[0]["category"] == "killed"
+
+
+@pytest.mark.parametrize("few", [0, 20_000])  # every name common, every name rare
+def test_a_source_filter_finds_names_counted_or_written_since(store, monkeypatch, few):
+    monkeypatch.setattr(base, "FEW_CLAIMS", few)
+
+    def claim(article, start, *names):
+        return Claim(article, "killed", 3, 3, 3, "exact", "3", start, start + 1, "Three died.", start,
+                     sources=tuple(Source(n, "said") for n in names))
+    store.put_articles([(Article("a1", "Three died. Three died."), [claim("a1", 0, "Reuters"),
+                                                                   claim("a1", 13, "Amnesty International")]),
+                        (Article("a2", "Three died."), [claim("a2", 0, "the ministry", "REUTERS staff")])])
+    store.add_aliases([("AI", "Amnesty International")])
+    store.count_sources()  # as events are written
+    store.put_articles([(Article("a3", "Three died."), [claim("a3", 0, "Straße Watch")])])  # not counted yet
+
+    def found(source):
+        return [(c.article, c.start) for c in store.claims(source=source)]
+    assert found("reuters") == [("a1", 0), ("a2", 0)]
+    assert found("ai") == found("AMNESTY") == [("a1", 13)]
+    assert found("STRASSE") == [("a3", 0)] and found("nobody") == []
+    assert store.claim_page(ClaimFilter(source="reuters"), 1, 1).items[0][0].article == "a2"
