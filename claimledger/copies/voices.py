@@ -8,6 +8,7 @@ article's outlet, or the article itself when its outlet is unknown).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -48,11 +49,17 @@ def claim_origins(store: Store, article: str | None = None) -> list[ClaimOrigin]
     order = _Order(store)
     out = []
     for claim in store.claims(article=article):
-        sources = [c for c in copied.get(claim.article, ())
-                   if c.copy.start <= claim.start and claim.end <= c.copy.end]
-        first = min(sources, key=lambda c: order.key(c.first.article)) if sources else None
+        first = first_copied(claim, copied.get(claim.article, ()), order.key)
         out.append(ClaimOrigin(claim, first.first if first else None))
     return out
+
+
+def first_copied(claim: Claim, copies: Iterable[Copy], order: Callable[[str], tuple]) -> Copy | None:
+    """Of the copies into the claim's article, the one whose copied passage holds the
+    claim and whose first article comes first in ``order`` (an article id -> sort key:
+    publication date, undated last, then ingest order), or None."""
+    holding = [k for k in copies if k.copy.start <= claim.start and claim.end <= k.copy.end]
+    return min(holding, key=lambda k: order(k.first.article)) if holding else None
 
 
 def voices(store: Store) -> list[Voice]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
+from ..copies.voices import first_copied
 from ..model import Claim, Copy, Event
 from ..store.listing import summary_row
 from .figures import Context, figures
@@ -44,9 +45,7 @@ def context(store, claims: list[Claim]) -> Context:
 
     origins = {}
     for c in claims:
-        holding = [k for k in into.get(c.article, ()) if k.copy.start <= c.start and c.end <= k.copy.end]
-        if holding:
-            first = min(holding, key=lambda k: order(k.first.article)).first.article
-            if first != c.article:
-                origins[claim_key(c)] = first
+        found = first_copied(c, into.get(c.article, ()), order)
+        if found and found.first.article != c.article:
+            origins[claim_key(c)] = found.first.article
     return Context.of(facts.values(), voice_of=lambda c: origins.get(claim_key(c)))
