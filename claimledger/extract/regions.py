@@ -105,9 +105,17 @@ def _speaker_before(text: str, verb_start: int) -> tuple[str, int]:
         return "", -1
     if len(subject.split()) <= 6 and runs[0].start() == 0 and _only_names(subject):
         return subject, at
+    # a capitalised word that only opens the sentence ("The ministry said:") names nobody
+    runs = [r for r in runs if r.group(0).strip().lower() not in _OPENERS]
+    if not runs:
+        return "", -1
     # "Tammy attended the rally and commented": the name, not the clause
     best = runs[0] if len(subject.split()) > 6 else runs[-1]
     return best.group(0).strip(), at + best.start()
+
+
+_OPENERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my",
+            "your", "some", "many", "several", "earlier", "later", "then", "meanwhile", "also", "but", "and"}
 
 
 def _only_names(subject: str) -> bool:

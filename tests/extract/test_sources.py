@@ -97,6 +97,17 @@ def test_titled_speaker_of_a_colon_quote_appears_once(extractor):
     assert len(c.sources) == 1 and "Ali Rahimi" in c.sources[0].name
 
 
+@pytest.mark.parametrize("opening, expected", [
+    ("The ministry said", []),  # a description with nobody named before it: left out
+    ("The interior ministry said", ["interior ministry"]),
+    ("This week the union said", ["union"]),  # a described sayer keeps its description
+    ("The Interior Ministry said", ["Interior Ministry"]),
+])
+def test_a_word_that_only_opens_a_colon_quote_is_no_speaker(extractor, opening, expected):
+    c = the_claim(extractor, f"Crowds gathered in the square.\n{opening}: 12 people were killed in the clashes.")
+    assert [s.name for s in c.sources] == expected
+
+
 @pytest.mark.parametrize("verb", ["described what happened that night", "recounted", "recalled", "blogged"])
 def test_a_paragraph_introduced_by_an_account_verb_is_the_speakers(extractor, verb):
     text = (f"Crowds gathered in the square.\nThe activist Mona Said {verb}:\n"
