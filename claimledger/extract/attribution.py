@@ -30,7 +30,7 @@ _CAP = r"[A-Z](?:[\w'’&-]|\.(?=\w))*"  # a capitalised word; a full stop only 
 _RUN = rf"(?:{_CAP})(?:\s+(?:{_CAP}|of|for|the|and|on|de|al))*"
 _NAMED = re.compile(
     rf"(?<![\w'’])({_RUN})"
-    r"(?:\s*\([^()\n]{1,15}\))?(?:,[^,.;\n]{1,120},)?(?:\s+in\s+[A-Z][\w-]+)?"
+    r"(?:\s*\([^()\n]{1,15}\))?(?:\s*\[[^\[\]\n]{1,15}\])?(?:,[^,.;\n]{1,120},)?(?:\s+in\s+[A-Z][\w-]+)?"
     rf"\s+(?:(?:has|have|had|also|later|earlier|previously|again|then)\s+)*(?:{_VERBS})\b"
     rf"|according to (?:the\s+)?({_RUN})")
 _HEADLINE = re.compile(r"\A\s*(?P<who>[^:\n.!?]{2,60}?)\s*:\s+(?P<claim>[^\n]+)$", re.M)

@@ -42,7 +42,7 @@ def sentence_sources(anchor: Token, sent: Span) -> list[SourceMention]:
     """Sources of the number at ``anchor`` (its counted phrase), innermost first: the
     reporting clauses above it, else those the parser hung elsewhere in the sentence."""
     return (_walk_up(anchor, sent) or _conj_sayer(anchor, sent) or _late_according(anchor, sent)
-            or _postposed(anchor, sent))
+            or _postposed(anchor, sent) or _account_before_colon(anchor, sent))
 
 
 def _walk_up(anchor: Token, sent: Span) -> list[SourceMention]:
@@ -300,7 +300,11 @@ def _cited(verb: Token, child: Token, sent: Span) -> list[SourceMention]:
 def _according(tok: Token, sent: Span) -> list[SourceMention]:
     """ "according to X", "according to reports by X", "according to the Reuters
     report, which was sourced to Y" ([Y, Reuters]) attached to ``tok``."""
-    acc = next((c for c in tok.children if c.lower_ == "according"), None)
+    return according_at(next((c for c in tok.children if c.lower_ == "according"), None), sent)
+
+
+def according_at(acc: Token | None, sent: Span) -> list[SourceMention]:
+    """The sayer of one "according to" (``acc``, the word "according"), as ``_according``."""
     to = next((c for c in acc.children if c.lower_ == "to"), None) if acc is not None else None
     obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     if obj is None:
@@ -329,6 +333,20 @@ def _sourced_to(obj: Token) -> list[SourceMention]:
             if who is not None:
                 return [m for m in (_mention(phrase(who, split=True), c),) if m]
     return []
+
+
+def _account_before_colon(anchor: Token, sent: Span) -> list[SourceMention]:
+    """ "They also provide a timeline of the conflict: more than 12 people have been
+    arrested": a figure after a colon stands in the account (timeline, list, tally,
+    figures) that the clause before it says its subject gives; that subject says it."""
+    doc, w = sent.doc, words()
+    colon = next((t for t in reversed(doc[sent.start:anchor.i]) if t.text == ":"), None)
+    if colon is None:
+        return []
+    verb = next((t for t in reversed(doc[sent.start:colon.i]) if t.pos_ == "VERB"
+                 and t.lemma_.lower() in w.account_verbs
+                 and any(c.dep_ == "dobj" and c.lemma_.lower() in w.account_nouns for c in t.children)), None)
+    return _from_verb(verb, colon, sent) if verb is not None else []
 
 
 def _postposed(anchor: Token, sent: Span) -> list[SourceMention]:

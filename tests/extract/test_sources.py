@@ -187,3 +187,46 @@ def test_a_definite_description_with_nobody_named_before_is_left_out(extractor):
     # spec, "Who says it": where none is named, the sayer is left out rather than guessed
     c = the_claim(extractor, "The group said 40 protesters were arrested.")
     assert c.sources == ()
+
+
+# --- an account given before a colon ---------------------------------------------------------
+
+def _names(claim):
+    return [s.name for s in claim.sources]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The rights group published a list of the victims: 23 protesters were killed in the first week.",
+     ["rights group"]),
+    ("Local activists keep a running tally: at least 140 people have been detained since March.",
+     ["Local activists"]),
+    ("The union offers a timeline of the strike: about 2,000 workers walked out on the first day.", ["union"]),
+    ("Observers for the Valdoria Monitor compiled a chronology of the crackdown: 31 people were injured.",
+     ["Observers for the Valdoria Monitor"]),
+])
+def test_a_figure_after_a_colon_is_the_account_its_subject_gives(extractor, text, expected):
+    assert _names(the_claim(extractor, text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The weather was hot: 3,000 people marched to the square.",
+    "The city has a long history of unrest: in 2019, 15 people were killed there.",
+    "Nobody kept a list of the victims; 23 protesters were killed in the first week.",  # no colon
+])
+def test_a_colon_after_no_account_gives_no_sayer(extractor, text):
+    assert _names(the_claim(extractor, text)) == []
+
+
+def test_a_pronoun_after_an_account_is_the_sayer_named_before(extractor):
+    text = ("Radio Valdor [fr], a station in the north, reports that the curfew was extended. "
+            "They also keep a timeline of the unrest: more than 14 people have been detained.")
+    assert _names(the_claim(extractor, text)) == ["Radio Valdor"]
+
+
+@pytest.mark.parametrize("mark", ["[fr]", "[3]", "(fr)"])
+def test_a_mark_after_a_sayers_name_keeps_it_a_sayer(extractor, mark):
+    # a language tag or a reference mark between a name and its verb: the name is still
+    # the sayer a later "they" means
+    text = (f"The clinic director spoke first. Radio Valdor {mark} reported that roads were closed. "
+            "They said 9 people were killed.")
+    assert _names(the_claim(extractor, text)) == ["Radio Valdor"]
