@@ -17,7 +17,7 @@ from .categories import Counted, lemma
 from .labels import word_category
 from .lexicon import lexicon
 from .quantities import Quantity
-from .sources import SourceMention
+from .sources import SourceMention, according_at
 
 _ESTIMATES = {"put", "place", "peg", "set", "estimate", "give", "say", "report", "claim", "count",
               "number", "tally", "reckon", "state"}
@@ -31,6 +31,9 @@ def rival_category(q: Quantity, sent: Span, before: Sequence[Claim]) -> Counted 
     core = sent.doc[q.core]
     verb = _estimating_verb(core)
     if verb is None:
+        if before and _set_against(q, sent):  # "20,000 (police), or 25,000 according to organisers"
+            last = before[-1]
+            return Counted(last.category, last.unit, last.subject)
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj" and not q.start <= c.i < q.end), None)
     refers = obj is None or lemma(obj) in _REFERRING or obj.lower_ in _REFERRING
@@ -42,6 +45,45 @@ def rival_category(q: Quantity, sent: Span, before: Sequence[Claim]) -> Counted 
         return None
     last = before[-1]
     return Counted(last.category, last.unit, last.subject)
+
+
+_SET_AGAINST = {"or", "and", "but", "while", "whereas", "versus", "vs", ",", "(", ";"}
+_QUALIFYING = {"more", "less", "fewer", "than", "at", "least", "most", "about", "around", "some", "nearly",
+               "almost", "over", "under", "up", "to", "roughly", "approximately", "as", "many"}
+
+
+def _set_against(q: Quantity, sent: Span) -> bool:
+    """A bare figure that follows another as its rival, with its own sayer right after
+    it: "..., or more than 25,000 according to the organizers", "and 15,000 according to
+    organizers"."""
+    doc = sent.doc
+    return (q.start > sent.start and doc[q.start - 1].lower_ in _SET_AGAINST
+            and _own_according(q, sent) is not None)
+
+
+def _rivals_sayer(m: SourceMention, q: Quantity, sent: Span) -> bool:
+    """Whether ``m`` is the own "according to" of another, later bare figure set against
+    the one at ``q`` ("or 20 according to X"), and so not ``q``'s sayer."""
+    doc = sent.doc
+    acc = m.verb_i
+    if not (q.end <= acc < sent.end and doc[acc].lower_ == "according"):
+        return False
+    i = acc - 1 - (doc[acc - 1].text == ",")
+    if i < q.end or not doc[i].like_num:
+        return False
+    while i > q.end and (doc[i - 1].like_num or doc[i - 1].lower_ in _QUALIFYING):
+        i -= 1
+    return doc[i - 1].lower_ in _SET_AGAINST
+
+
+def _own_according(q: Quantity, sent: Span) -> int | None:
+    """The index of an "according to" right after the figure (a comma between allowed):
+    the figure's own sayer, whoever else the sentence names."""
+    doc = sent.doc
+    after = q.end + (q.end < sent.end and doc[q.end].text == ",")
+    if after + 1 < sent.end and doc[after].lower_ == "according" and doc[after + 1].lower_ == "to":
+        return after
+    return None
 
 
 def _estimating_verb(core: Token) -> Token | None:
@@ -64,6 +106,12 @@ def own_clause(mentions: list[SourceMention], q: Quantity, sent: Span) -> list[S
     marched; police put it at 8,000"), and always across a contrast ("X said A, while
     B"); a sayer closing the whole line stays ("A, but B, the source said")."""
     doc = sent.doc
+    if _set_against(q, sent):  # "..., or 25,000 according to organizers": that sayer only
+        own = according_at(doc[_own_according(q, sent)], sent)
+        if own:
+            return own
+    # and the figure set against it is not this one's: "12 were killed, or 20 according to X"
+    mentions = [m for m in mentions if not _rivals_sayer(m, q, sent)]
     bounds = [(t.i, t.text != ";") for t in sent if t.text == ";" or (
         t.lower_ in _CLAUSE_LINKS and t.i > sent.start and doc[t.i - 1].text == ",")]
     if not bounds:

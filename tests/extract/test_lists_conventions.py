@@ -236,6 +236,32 @@ def test_rival_figures_are_separate_claims_with_their_own_sayers(extractor, text
     assert {c.low: (c.category, [s.name for s in c.sources]) for c in claims} == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a bare figure with its own "according to", set against the one before it
+    ("Around 20,000 protesters marched on Saturday (according to the police, or more than 25,000 "
+     "according to the organizers).",
+     {20000: ("participants", ["police"]), 25001: ("participants", ["organizers"])}),
+    ("About 5,000 people joined the rally, according to police, and 15,000 according to organizers.",
+     {5000: ("participants", ["police"]), 15000: ("participants", ["organizers"])}),
+    ("The rally drew 2,000 people according to police, versus 10,000 according to the organisers.",
+     {2000: ("participants", ["police"]), 10000: ("participants", ["organisers"])}),
+    ("At least 12 people were killed, or 20 according to Amnesty International.",
+     {12: ("killed", []), 20: ("killed", ["Amnesty International"])}),
+    ("Police arrested 120 people, and 300 according to the lawyers' union.",
+     {120: ("arrested", []), 300: ("arrested", ["lawyers' union"])}),
+])
+def test_a_rival_figure_with_its_own_according_to(extractor, text, expected):
+    claims = claims_of(extractor, text)
+    assert {c.low: (c.category, [s.name for s in c.sources]) for c in claims} == expected
+
+
+def test_an_according_to_after_a_lone_figure_stays_its_sayer(extractor):
+    # nothing set against it: "according to" is the figure's own sayer, chain and all
+    claims = claims_of(extractor, "At least 9 people were killed in the capital, according to medics.")
+    assert [(c.low, [s.name for s in c.sources]) for c in claims] == [(9, ["medics"])]
+    assert claims_of(extractor, "The vote passed 120 to 80 according to the parliament's website.") == []
+
+
 def test_a_bare_said_figure_with_nothing_before_it_is_no_claim(extractor):
     assert claims_of(extractor, "The spokesman said 12 and then left the room.") == []
 
