@@ -473,3 +473,23 @@ def test_held_in_custody_and_subjected_to(extractor, text, category, span):
 ])
 def test_among_those_and_a_crush(extractor, text, category, span):
     assert categories_of(extractor, text).get(span) == category
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Lawyers said 9 prisoners were beaten to death in the jail.", "9"),
+    ("Police beat 3 protesters to death on Friday, witnesses said.", "3"),
+    ("Security forces shot 5 protesters dead in the capital.", "5"),
+    ("Two demonstrators were stabbed to death near the square.", "Two"),
+])
+def test_a_harm_done_to_death_is_a_killing(extractor, text, span):
+    # "beat", "shoot" alone count the injured; "to death", "dead" make them the killed
+    assert found(extractor, text) == [("killed", span)]
+
+
+def test_a_sentence_to_death_is_no_killing(extractor):
+    assert found(extractor, "A court sentenced 4 students to death on Monday.") == [("sentenced", "4")]
+
+
+def test_a_harm_without_death_stays_an_injury(extractor):
+    assert found(extractor, "Five people were beaten by police and 2 were hospitalised.") == [
+        ("injured", "Five"), ("injured", "2")]
