@@ -42,7 +42,7 @@ def sentence_sources(anchor: Token, sent: Span) -> list[SourceMention]:
     """Sources of the number at ``anchor`` (its counted phrase), innermost first: the
     reporting clauses above it, else those the parser hung elsewhere in the sentence."""
     return (_walk_up(anchor, sent) or _conj_sayer(anchor, sent) or _late_according(anchor, sent)
-            or _postposed(anchor, sent) or _account_before_colon(anchor, sent))
+            or _postposed(anchor, sent) or _account_before_colon(anchor, sent) or _reports_to_look_into(anchor, sent))
 
 
 def _walk_up(anchor: Token, sent: Span) -> list[SourceMention]:
@@ -347,6 +347,30 @@ def _account_before_colon(anchor: Token, sent: Span) -> list[SourceMention]:
                  and t.lemma_.lower() in w.account_verbs
                  and any(c.dep_ == "dobj" and c.lemma_.lower() in w.account_nouns for c in t.children)), None)
     return _from_verb(verb, colon, sent) if verb is not None else []
+
+
+def _reports_to_look_into(anchor: Token, sent: Span) -> list[SourceMention]:
+    """ "Amnesty urged the authorities to investigate reports that 12 detainees had died":
+    whoever calls for the reports (allegations, claims) to be looked into relays them;
+    who dismisses or denies them does not."""
+    w = words()
+    tok = anchor
+    for _ in range(8):  # up to the reports' noun, whose complement the figure's clause is
+        if tok.head is tok:
+            return []
+        if tok.dep_ in ("acl", "ccomp", "relcl") and tok.head.lemma_.lower() in w.relayed_report_nouns:
+            break
+        tok = tok.head
+    else:
+        return []
+    noun = up = tok.head
+    for _ in range(6):  # up to the verb of the call: "urged ... to investigate", "called for an inquiry into"
+        if up.head is up:
+            return []
+        up = up.head
+        if up.pos_ == "VERB" and up.lemma_.lower() in w.call_verbs:
+            return _from_verb(up, noun, sent)
+    return []
 
 
 def _postposed(anchor: Token, sent: Span) -> list[SourceMention]:

@@ -230,3 +230,18 @@ def test_a_mark_after_a_sayers_name_keeps_it_a_sayer(extractor, mark):
     text = (f"The clinic director spoke first. Radio Valdor {mark} reported that roads were closed. "
             "They said 9 people were killed.")
     assert _names(the_claim(extractor, text)) == ["Radio Valdor"]
+
+
+# --- reports that a sayer calls to be looked into --------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Human Rights Watch urged the authorities to investigate reports that 12 detainees had died in custody.",
+     ["Human Rights Watch"]),
+    ("The UN human rights office called for an inquiry into reports that 30 protesters were killed in the north.",
+     ["UN human rights office"]),
+    ("The opposition demanded an investigation into claims that 50 students had been arrested.", ["opposition"]),
+    ("The government dismissed reports that 12 detainees had died in custody.", []),  # denies, relays nothing
+    ("Police denied claims that 50 students had been arrested.", []),
+])
+def test_who_calls_for_reports_to_be_looked_into_relays_them(extractor, text, expected):
+    assert _names(the_claim(extractor, text)) == expected
