@@ -462,8 +462,8 @@ def _verb_category(tok: Token, passive: bool) -> str | None:
     """The category of a trigger verb, given whether the counted noun is its patient."""
     lex = lexicon()
     cats = lex.verbs.get(lemma(tok), ()) + lex.verbs.get(tok.lower_, ())
-    if passive and "sentenced" not in cats and _to_death(tok):
-        return "killed"  # "beaten to death", "shot ... dead"; "sentenced to death" is a sentence
+    if passive and "injured" in cats and _to_death(tok):
+        return "killed"  # "beaten to death", "shot ... dead": a harm done until death
     if lex.adjectives.get(tok.lower_) and passive:
         return lex.adjectives[tok.lower_]
     victims = [c for c in cats if c in _VICTIM]
@@ -477,8 +477,8 @@ def _verb_category(tok: Token, passive: bool) -> str | None:
 def _to_death(verb: Token) -> bool:
     """ "beaten to death", "burned to death", "shot dead": a verb that names a harm done
     until death."""
-    return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" and g.lower_ == "death"
-                                                             for g in c.children)
+    return any(c.dep_ == "prep" and c.lower_ == "to" and any(  # bare: not "responded to his death"
+                   g.dep_ == "pobj" and g.lower_ == "death" and not any(g.children) for g in c.children)
                or c.lower_ == "dead" and c.dep_ in ("oprd", "acomp", "xcomp", "advmod", "ccomp")
                for c in verb.children)
 

@@ -488,6 +488,13 @@ def test_a_harm_done_to_death_is_a_killing(extractor, text, span):
 
 def test_a_sentence_to_death_is_no_killing(extractor):
     assert found(extractor, "A court sentenced 4 students to death on Monday.") == [("sentenced", "4")]
+    assert found(extractor, "A court sentenced the leader to death and 5 others to prison terms.") == [
+        ("sentenced", "5")]
+
+
+def test_a_death_that_is_no_harm_done_to_the_counted(extractor):
+    text = "He was jailed after he responded to the president's death by painting 26 slogans on a wall."
+    assert found(extractor, text) == []
 
 
 def test_a_harm_without_death_stays_an_injury(extractor):
