@@ -358,8 +358,9 @@ def _reports_to_look_into(anchor: Token, sent: Span) -> list[SourceMention]:
     for _ in range(8):  # up to the reports' noun, whose complement the figure's clause is
         if tok.head is tok:
             return []
-        if tok.dep_ in ("acl", "ccomp", "relcl") and tok.head.lemma_.lower() in w.relayed_report_nouns:
-            break
+        if tok.dep_ in ("acl", "ccomp") and tok.head.lemma_.lower() in w.relayed_report_nouns \
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+            break  # "reports that ...", not "reports" that stand as a source ("according to reports")
         tok = tok.head
     else:
         return []

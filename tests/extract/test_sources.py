@@ -242,6 +242,9 @@ def test_a_mark_after_a_sayers_name_keeps_it_a_sayer(extractor, mark):
     ("The opposition demanded an investigation into claims that 50 students had been arrested.", ["opposition"]),
     ("The government dismissed reports that 12 detainees had died in custody.", []),  # denies, relays nothing
     ("Police denied claims that 50 students had been arrested.", []),
+    # "reports" as a source, not reports that a call is about
+    ("A rally on Friday, which according to unconfirmed reports brought together some 12,000 people, "
+     "demanded that the government resign.", []),
 ])
 def test_who_calls_for_reports_to_be_looked_into_relays_them(extractor, text, expected):
     assert _names(the_claim(extractor, text)) == expected
