@@ -2,8 +2,11 @@
 
 The second figure stands bare as what a sayer *puts it at* or *says*; it counts what
 the figure before it in the sentence counts ("it", "the figure"), or what its object
-names ("the crowd", "the toll"). Each figure keeps its own sayer: where both clauses
-have one, a sayer across a semicolon or a ", but"/", while" is the other clause's.
+names ("the crowd", "the toll"); or it follows the one before it with its own "according
+to" ("20,000 (according to the police, or more than 25,000 according to the organizers)")
+and counts what that one counts. Each figure keeps its own sayer: where both clauses
+have one, a sayer across a semicolon or a ", but"/", while" is the other clause's, and
+a figure's own "according to" is its sayer alone, never the figure's before it.
 """
 from __future__ import annotations
 
