@@ -42,10 +42,23 @@ class Sayers:
     acronyms: Mapping[str, str]  # "cdr" -> "Committee for Detainees' Rights"
     named: tuple[tuple[int, str], ...]  # (offset, name): capitalised sayers of reporting verbs
     headline: tuple[int, int, str, int] | None  # (line start, line end, sayer, sayer offset)
+    people: frozenset[str] = frozenset()  # one-word names the article titles as people ("President Hollande")
 
 
 def read_sayers(text: str) -> Sayers:
-    return Sayers(acronyms(text), tuple(_named(text)), _headline(text))
+    return Sayers(acronyms(text), tuple(_named(text)), _headline(text), titled_people(text))
+
+
+_TITLED = re.compile(r"\b(?:President|Chancellor|Minister|Premier|Governor|Mayor|Senator|Sen\.|Judge|"
+                     r"General|Gen\.|Colonel|Col\.|Ayatollah|Sheikh|King|Queen|Prince|Pope|Mr\.?|Mrs\.?|"
+                     r"Ms\.?|Dr\.?|blogger|activist|journalist|lawyer)\s+([A-Z][\w'’-]+)(?!\s+[A-Z])")
+
+
+def titled_people(text: str) -> frozenset[str]:
+    """One-word names that the article gives a person's title ("French President
+    Hollande", "blogger Pancholon"): people, not organisations, when a description
+    ("the group", "the organization") looks for the sayer it means."""
+    return frozenset(m.group(1) for m in _TITLED.finditer(text))
 
 
 # --- acronyms ------------------------------------------------------------------------
@@ -170,7 +183,7 @@ def refer(mention: str, head: str | None, at: int, earlier: Sequence[Claim], say
             if head in words_ or head + "s" in words_:
                 return name
     for name, said in candidates:
-        person = _person(name)
+        person = _person(name) or name in sayers.people
         if head is not None:
             if head in w.any_org_nouns and not person:  # "the group": the nearest organisation
                 return name

@@ -248,3 +248,19 @@ def test_a_mark_after_a_sayers_name_keeps_it_a_sayer(extractor, mark):
 ])
 def test_who_calls_for_reports_to_be_looked_into_relays_them(extractor, text, expected):
     assert _names(the_claim(extractor, text)) == expected
+
+
+# --- one-word names the article titles as people ----------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Valdoria Monitor said police had arrested activists. President Novak met the envoy on Monday. "
+     "Novak said the talks went well. The group said 40 people were detained.", ["Valdoria Monitor"]),
+    ("The rights group Civic Watch reported new arrests. Minister Petrov said the streets were calm. "
+     "The organization said 25 people were detained overnight.", ["Civic Watch"]),
+    ("Radio Valdor reported that roads were closed. Blogger Kasim reported on his blog that the square "
+     "was full. They said 9 people were killed.", ["Radio Valdor"]),
+])
+def test_a_description_or_they_skips_a_titled_person(extractor, text, expected):
+    # "the group", "the organization", "they" mean the nearest organisation; a one-word
+    # name the article titles as a person ("President Novak", "blogger Kasim") is none
+    assert _names(the_claim(extractor, text)) == expected
