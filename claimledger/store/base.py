@@ -381,22 +381,21 @@ class Store(Places, Listing, ABC):
 
     def search_ids(self, query: str, limit: int) -> list[str]:
         """The ids ``search`` finds, in its order, without building snippets."""
-        match = self._words(query)
-        if not match:
-            return []
-        with self._errors():
-            return [r["id"] for r in self._run(self._SEARCH_IDS, (match, limit))]
+        return self._hit_ids(self._SEARCH_IDS, query, limit)
 
     def latest_ids(self, query: str, limit: int) -> list[str]:
         """The ids of the last ``limit`` articles ingested that the search finds, newest
         first. Unlike ``search_ids`` this ranks nothing, so it reads about ``limit``
         hits whatever their number: "the best 1,000" of a word in every article means
         ranking every article; "the latest 1,000" stops at the thousandth."""
+        return self._hit_ids(self._LATEST_IDS, query, limit)
+
+    def _hit_ids(self, sql: str, query: str, limit: int) -> list[str]:
         match = self._words(query)
         if not match:
             return []
         with self._errors():
-            return [r["id"] for r in self._run(self._LATEST_IDS, (match, limit))]
+            return [r["id"] for r in self._run(sql, (match, limit))]
 
     # -- failures -------------------------------------------------------------
     def add_failure(self, failure: Failure) -> None:
