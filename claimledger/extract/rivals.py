@@ -34,7 +34,7 @@ def rival_category(q: Quantity, sent: Span, before: Sequence[Claim]) -> Counted 
     core = sent.doc[q.core]
     verb = _estimating_verb(core)
     if verb is None:
-        if before and _set_against(q, sent):  # "20,000 (police), or 25,000 according to organisers"
+        if before and _rival_according(q, sent) is not None:  # "..., or 25,000 according to X"
             last = before[-1]
             return Counted(last.category, last.unit, last.subject)
         return None
@@ -55,13 +55,17 @@ _QUALIFYING = {"more", "less", "fewer", "than", "at", "least", "most", "about", 
                "almost", "over", "under", "up", "to", "roughly", "approximately", "as", "many"}
 
 
-def _set_against(q: Quantity, sent: Span) -> bool:
-    """A bare figure that follows another as its rival, with its own sayer right after
-    it: "..., or more than 25,000 according to the organizers", "and 15,000 according to
-    organizers"."""
+def _rival_according(q: Quantity, sent: Span) -> int | None:
+    """For a figure that follows another as its rival with its own sayer right after it
+    ("..., or more than 25,000 according to the organizers", "and 15,000 according to
+    organizers"), the index of that "according"; None for any other figure."""
     doc = sent.doc
-    return (q.start > sent.start and doc[q.start - 1].lower_ in _SET_AGAINST
-            and _own_according(q, sent) is not None)
+    if q.start <= sent.start or doc[q.start - 1].lower_ not in _SET_AGAINST:
+        return None
+    after = q.end + (q.end < sent.end and doc[q.end].text == ",")  # a comma between allowed
+    if after + 1 < sent.end and doc[after].lower_ == "according" and doc[after + 1].lower_ == "to":
+        return after
+    return None
 
 
 def _rivals_sayer(m: SourceMention, q: Quantity, sent: Span) -> bool:
@@ -77,16 +81,6 @@ def _rivals_sayer(m: SourceMention, q: Quantity, sent: Span) -> bool:
     while i > q.end and (doc[i - 1].like_num or doc[i - 1].lower_ in _QUALIFYING):
         i -= 1
     return doc[i - 1].lower_ in _SET_AGAINST
-
-
-def _own_according(q: Quantity, sent: Span) -> int | None:
-    """The index of an "according to" right after the figure (a comma between allowed):
-    the figure's own sayer, whoever else the sentence names."""
-    doc = sent.doc
-    after = q.end + (q.end < sent.end and doc[q.end].text == ",")
-    if after + 1 < sent.end and doc[after].lower_ == "according" and doc[after + 1].lower_ == "to":
-        return after
-    return None
 
 
 def _estimating_verb(core: Token) -> Token | None:
@@ -109,8 +103,8 @@ def own_clause(mentions: list[SourceMention], q: Quantity, sent: Span) -> list[S
     marched; police put it at 8,000"), and always across a contrast ("X said A, while
     B"); a sayer closing the whole line stays ("A, but B, the source said")."""
     doc = sent.doc
-    if _set_against(q, sent):  # "..., or 25,000 according to organizers": that sayer only
-        own = according_at(doc[_own_according(q, sent)], sent)
+    if (own_at := _rival_according(q, sent)) is not None:  # "..., or 25,000 according to X": X only
+        own = according_at(doc[own_at], sent)
         if own:
             return own
     # and the figure set against it is not this one's: "12 were killed, or 20 according to X"
