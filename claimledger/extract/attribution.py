@@ -49,16 +49,17 @@ def read_sayers(text: str) -> Sayers:
     return Sayers(acronyms(text), tuple(_named(text)), _headline(text), titled_people(text))
 
 
-_TITLED = re.compile(r"\b(?:President|Chancellor|Minister|Premier|Governor|Mayor|Senator|Sen\.|Judge|"
-                     r"General|Gen\.|Colonel|Col\.|Ayatollah|Sheikh|King|Queen|Prince|Pope|Mr\.?|Mrs\.?|"
-                     r"Ms\.?|Dr\.?|blogger|activist|journalist|lawyer)\s+([A-Z][\w'’-]+)(?!\s+[A-Z])")
+# a word, then a one-word capitalised name (a lookahead: the name may be the next title)
+_TITLE_AND_NAME = re.compile(r"\b([A-Za-z]+)\.?\s+(?=([A-Z][\w'’-]+)(?![\w'’-]|\s+[A-Z]))")
 
 
 def titled_people(text: str) -> frozenset[str]:
-    """One-word names that the article gives a person's title ("French President
-    Hollande", "blogger Pancholon"): people, not organisations, when a description
-    ("the group", "the organization") looks for the sayer it means."""
-    return frozenset(m.group(1) for m in _TITLED.finditer(text))
+    """One-word names that the article gives a person's title or noun ("French President
+    Hollande", "blogger Pancholon", "Mr. Novak"): people, not organisations, when a
+    description ("the group", "the organization") looks for the sayer it means."""
+    w = words()
+    return frozenset(m.group(2) for m in _TITLE_AND_NAME.finditer(text)
+                     if m.group(1).lower() in w.person_nouns or m.group(1).lower() in w.person_titles)
 
 
 # --- acronyms ------------------------------------------------------------------------
